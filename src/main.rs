@@ -1,0 +1,8 @@
+//! The `handoff-coach` command line: a thin front end over the library's
+//! [`handoff_coach::Engine`]. See `src/cli/` for the commands.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::main());
+}
