@@ -111,9 +111,16 @@ pub struct Audit {
     pub messages: Vec<MessageFindings>,
 }
 
-/// Audits `conv` with `rules`, weighing the QA score with `qa`.
-pub fn run(rules: &crate::rules::Rules, qa: &crate::pack::QaWeights, conv: &Conversation) -> Audit {
-    let _ = (rules, qa);
+/// Audits `conv`: reads its card with `reader` (and learns from the
+/// customer's messages as they come), judges each agent message with
+/// `rules`, weighs the QA score with `qa`.
+pub fn run(
+    reader: &crate::context::Reader,
+    rules: &crate::rules::Rules,
+    qa: &crate::pack::QaWeights,
+    conv: &Conversation,
+) -> Audit {
+    let _ = (reader, rules, qa);
     Audit {
         id: conv.id.clone(),
         context: Context::default(),

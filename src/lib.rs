@@ -10,7 +10,7 @@
 //! # How data flows
 //!
 //! ```text
-//! card text ──► context::read ──► Context ─┐
+//! card text ──► Reader::read ──► Context ──┐
 //!                                          ├─► Rules::check(phase, mode) ──► Report
 //! reply text ──────────────────────────────┘
 //! Context ──► opening::build ──► Opening
@@ -89,6 +89,7 @@ impl PackTestResult {
 #[derive(Debug, Clone)]
 pub struct Engine {
     pack: Pack,
+    reader: context::Reader,
     rules: rules::Rules,
 }
 
@@ -102,7 +103,7 @@ impl Engine {
     /// An engine with `pack`'s changes applied to the built-in rules.
     pub fn new(pack: Pack) -> Engine {
         let rules = rules::Rules::new(&pack);
-        Engine { pack, rules }
+        Engine { pack, reader: context::Reader::new(), rules }
     }
 
     /// An engine from a pack's TOML text; a bad pack is refused whole.
@@ -117,7 +118,7 @@ impl Engine {
 
     /// Reads an escalation card.
     pub fn read(&self, card: &str) -> Context {
-        context::read(card)
+        self.reader.read(card)
     }
 
     /// Checks `reply` against `ctx`.
@@ -143,7 +144,7 @@ impl Engine {
 
     /// Audits one conversation.
     pub fn audit(&self, conv: &Conversation) -> Audit {
-        audit::run(&self.rules, &self.pack.qa, conv)
+        audit::run(&self.reader, &self.rules, &self.pack.qa, conv)
     }
 
     /// Runs the pack's own `[[tests]]`.

@@ -55,15 +55,27 @@ pub struct Context {
     pub details: BTreeMap<String, String>,
 }
 
-/// Reads an escalation card of any shape.
-pub fn read(card: &str) -> Context {
-    let _ = card;
-    Context::default()
-}
+/// The card reader: its patterns are compiled once, when the engine is built,
+/// and reused for every card.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {}
 
-/// Adds what a customer's message reveals (order numbers, emails, a name they
-/// give) to `ctx`, so that a later question for it counts as a repeat
-/// (CONTRACT 6.4). Never overwrites what the card said.
-pub fn learn(ctx: &mut Context, customer_text: &str) {
-    let _ = (ctx, customer_text);
+impl Reader {
+    /// Compiles the reader's patterns.
+    pub fn new() -> Reader {
+        Reader {}
+    }
+
+    /// Reads an escalation card of any shape.
+    pub fn read(&self, card: &str) -> Context {
+        let _ = card;
+        Context::default()
+    }
+
+    /// Adds what a customer's message reveals (order numbers, emails, a name
+    /// they give) to `ctx`, so that a later question for it counts as a
+    /// repeat (CONTRACT 6.4). Never overwrites what the card said.
+    pub fn learn(&self, ctx: &mut Context, customer_text: &str) {
+        let _ = (ctx, customer_text);
+    }
 }
