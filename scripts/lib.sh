@@ -76,7 +76,7 @@ build_wasm() {
   rm -rf "$pkg"
   wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name handoff_coach "$wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
     "$pkg/handoff_coach_bg.wasm" -o "$pkg/handoff_coach_bg.wasm"
   printf 'wasm engine: %s bytes, %s gzipped\n' "$(wc -c <"$pkg/handoff_coach_bg.wasm")" \
     "$(gzip -9c "$pkg/handoff_coach_bg.wasm" | wc -c)" >&2

@@ -27,6 +27,7 @@
 //! * [`audit`] scores whole conversations.
 //! * [`span`] is the one place where byte offsets become UTF-16 offsets.
 //! * [`text`] folds case, diacritics and apostrophes for comparison.
+//! * [`pattern`] compiles and runs every regular expression, in one dialect.
 //!
 //! The core does no I/O and never panics on any input; the command line
 //! (`src/cli/`) and the wasm boundary (`src/wasm.rs`) sit outside it.
@@ -36,6 +37,7 @@ pub mod audit;
 pub mod context;
 pub mod opening;
 pub mod pack;
+pub mod pattern;
 pub mod rules;
 pub mod span;
 pub mod text;
