@@ -64,6 +64,7 @@ build_all() {
   build_wasm
   say "bundling the browser code"
   node "$ROOT/scripts/bundle.mjs"
+  node "$ROOT/scripts/vendor.mjs"
 }
 
 build_wasm() {
