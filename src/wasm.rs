@@ -119,13 +119,16 @@ impl WasmEngine {
     }
 }
 
-/// Validates a pack without keeping it: `{ok: true, changes, tests}` or
-/// `{ok: false, error: {line, column, message}}`.
+/// Validates a pack without keeping it: `{ok: true, pack, changes, tests}`
+/// (`pack` as `packInfo` shows it, so the options page can check the sites'
+/// selectors with the browser itself) or `{ok: false, error: {line, column,
+/// message}}`.
 #[wasm_bindgen(js_name = validatePack)]
 pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
-    struct Valid {
+    struct Valid<'a> {
         ok: bool,
+        pack: &'a Pack,
         changes: Vec<String>,
         tests: Vec<crate::PackTestResult>,
     }
@@ -137,8 +140,9 @@ pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
     match Pack::parse(src) {
         Ok(pack) => {
             let changes = pack.describe();
-            let tests = Engine::new(pack).run_pack_tests();
-            to_js(&Valid { ok: true, changes, tests })
+            let engine = Engine::new(pack);
+            let tests = engine.run_pack_tests();
+            to_js(&Valid { ok: true, pack: engine.pack(), changes, tests })
         }
         Err(error) => to_js(&Invalid { ok: false, error }),
     }

@@ -1,0 +1,57 @@
+// The contenteditable adapter (plain, ProseMirror, Quill, CKEditor 5): the
+// text is the text model of the editable's DOM (../textmodel.js), rebuilt
+// lazily after each mutation.
+import { TextModel } from '../textmodel.js';
+import { HighlightPainter } from '../paint/highlights.js';
+import { insertAsTyped } from './edit.js';
+
+export function editableField(el, kind) {
+  let model = null;
+  let onChange = () => {};
+  let lastText = null;
+  const getModel = () => (model ??= new TextModel(el));
+  const observer = new MutationObserver(() => {
+    model = null;
+    const text = getModel().text;
+    if (text === lastText) return;
+    lastText = text;
+    onChange();
+  });
+  observer.observe(el, { childList: true, characterData: true, subtree: true });
+  lastText = getModel().text;
+
+  const select = (start, end) => {
+    el.focus({ preventScroll: true });
+    const range = getModel().range(start, end);
+    const sel = el.ownerDocument.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  };
+
+  return {
+    kind,
+    element: el,
+    text: () => getModel().text,
+    model: getModel,
+    watch(cb) {
+      onChange = cb;
+    },
+    poll() {},
+    replace(start, end, text) {
+      select(start, end);
+      insertAsTyped(el.ownerDocument, text, { paragraphs: true });
+      observer.takeRecords();
+      model = null;
+      const now = getModel().text;
+      if (now !== lastText) {
+        lastText = now;
+        onChange();
+      }
+    },
+    select,
+    painter: () => new HighlightPainter({ element: el, model: getModel }),
+    destroy() {
+      observer.disconnect();
+    },
+  };
+}
