@@ -30,6 +30,9 @@ export function startServer() {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '--port', '0', '--fixtures'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    // A test run that dies must not leave the server behind.
+    const orphan = () => child.kill();
+    process.once('exit', orphan);
     let out = '';
     const fail = (why) => {
       child.kill();
@@ -47,6 +50,7 @@ export function startServer() {
       resolve({
         origin: m[1],
         close: () => new Promise((done) => {
+          process.off('exit', orphan);
           if (child.exitCode !== null) return done();
           child.once('exit', done);
           child.kill('SIGTERM');
@@ -92,6 +96,7 @@ export async function launch({ extension = true } = {}) {
     /** Opens `urlPath` of the test server in a new tab. */
     async open(urlPath) {
       const page = await context.newPage();
+      page.setDefaultTimeout(8000); // a coach that is going to answer answers in milliseconds
       page.on('pageerror', (err) => b.pageErrors.push(err));
       await page.goto(server.origin + urlPath);
       return page;

@@ -194,7 +194,7 @@ export class Panel {
 
   /** Shows a report: checklist, findings, score (all as the engine gave them). */
   setReport(report) {
-    this.panelEl.classList.remove('busy');
+    this.panelEl.setAttribute('aria-busy', 'false');
     if (!report) {
       this.host.removeAttribute('data-hc-score');
       this.scoreEl.textContent = '–';
@@ -237,7 +237,7 @@ export class Panel {
 
   /** The reply changed since the report shown: it is about to be replaced. */
   setBusy() {
-    this.panelEl.classList.add('busy');
+    this.panelEl.setAttribute('aria-busy', 'true');
   }
 
   setOpening(opening) {

@@ -82,5 +82,6 @@ ul { list-style: none; padding: 0; margin: 0; }
 button { font: inherit; cursor: pointer; border: 1px solid #dadce0; border-radius: 4px; padding: 3px 10px; background: #fff; color: #1a73e8; }
 button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
 button:disabled { opacity: .5; cursor: default; }
-.busy .findings, .busy .checklist { opacity: .6; }
+/* Dimmed only when an answer is slow: a keystroke's answer comes within a frame. */
+[aria-busy=true] .findings, [aria-busy=true] .checklist { opacity: .6; transition: opacity .1s .3s; }
 `;
