@@ -129,7 +129,8 @@ async function importPack(file) {
   }
   await chrome.storage.local.set({ pack: text });
   const tests = result.tests.length;
-  status(el, `${file.name} imported${tests ? `: its ${tests} test${tests > 1 ? 's' : ''} pass` : ''}.`, 'ok');
+  const passed = tests === 0 ? '' : tests === 1 ? ': its test passes' : `: its ${tests} tests pass`;
+  status(el, `${file.name} imported${passed}.`, 'ok');
   await showPack(result);
 }
 
