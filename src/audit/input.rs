@@ -7,11 +7,16 @@
 //! JSON path (`messages[1].role`) and says what is wrong and, where it can,
 //! why (`invalid timestamp "2026-02-30T09:01:00Z" (day out of range)`).
 //!
-//! The line is first parsed as generic JSON and then walked field by field,
-//! rather than deserialised straight into a typed struct: the walk is what
-//! knows the path of every value, and it is where the error wording lives.
+//! The line is deserialised in one pass (no generic JSON tree), into shapes
+//! that remember what kind of value stood where a wanted one was missing;
+//! the checks that follow are what know the path of every value, and they
+//! are where the error wording lives.
 
-use serde_json::{Map, Value};
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 
 use super::{Conversation, LineError, Message, Role};
 
@@ -85,22 +90,21 @@ pub fn parse_line(line: &str) -> Result<Conversation, LineError> {
     if is_blank(text) {
         return Err(LineError::whole("empty line"));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| json_error(text, &e, bom))?;
-    let mut obj = match value {
-        Value::Object(obj) => obj,
+    let raw: Got<RawLine> = serde_json::from_str(text).map_err(|e| json_error(text, &e, bom))?;
+    let raw = match raw {
+        Got::Value(raw) => raw,
         other => {
             return Err(LineError::whole(format!(
                 "expected a JSON object, got {}",
-                kind(&other)
+                other.kind()
             )))
         }
     };
-    let id = required(string(&mut obj, "id", "id", false)?, "id")?;
-    let summary = string(&mut obj, "summary", "summary", true)?;
-    let messages = match obj.remove("messages") {
-        None => return Err(LineError::at("messages", "required field missing")),
-        Some(Value::Array(items)) => items,
-        Some(other) => return Err(expected("messages", "array", &other)),
+    let id = raw.id.required(&Field::Top("id"))?;
+    let summary = raw.summary.optional(&Field::Top("summary"))?;
+    let messages = match raw.messages {
+        Got::Value(messages) => messages,
+        other => return Err(other.problem(&Field::Top("messages"), "array")),
     };
     let messages = messages
         .into_iter()
@@ -114,23 +118,19 @@ pub fn parse_line(line: &str) -> Result<Conversation, LineError> {
     })
 }
 
-fn message(i: usize, value: Value) -> Result<Message, LineError> {
-    let path = |field: &str| format!("messages[{i}].{field}");
-    let mut obj = match value {
-        Value::Object(obj) => obj,
-        other => return Err(expected(format!("messages[{i}]"), "object", &other)),
+fn message(i: usize, raw: Got<RawMessage>) -> Result<Message, LineError> {
+    let raw = match raw {
+        Got::Value(raw) => raw,
+        other => return Err(other.problem(&Field::Message(i, None), "object")),
     };
-    let role = required(
-        string(&mut obj, "role", &path("role"), false)?,
-        &path("role"),
-    )?;
-    let role = match role.as_str() {
+    let field = |name| Field::Message(i, Some(name));
+    let role = match raw.role.required(&field("role"))?.as_str() {
         "customer" => Role::Customer,
         "ai" => Role::Ai,
         "agent" => Role::Agent,
         other => {
             return Err(LineError::at(
-                path("role"),
+                field("role").to_string(),
                 format!(
                     "unknown role {} (expected customer, ai or agent)",
                     quoted(other)
@@ -138,15 +138,12 @@ fn message(i: usize, value: Value) -> Result<Message, LineError> {
             ))
         }
     };
-    let text = required(
-        string(&mut obj, "text", &path("text"), false)?,
-        &path("text"),
-    )?;
-    let at = match string(&mut obj, "at", &path("at"), true)? {
+    let text = raw.text.required(&field("text"))?;
+    let at = match raw.at.optional(&field("at"))? {
         None => None,
         Some(at) => Some(seconds(&at).map_err(|why| {
             LineError::at(
-                path("at"),
+                field("at").to_string(),
                 format!("invalid timestamp {} ({why})", quoted(&at)),
             )
         })?),
@@ -154,41 +151,207 @@ fn message(i: usize, value: Value) -> Result<Message, LineError> {
     Ok(Message { role, text, at })
 }
 
-/// Takes `key` out of `obj` as a string. Missing is `None`; null is `None`
-/// for an optional field and a wrong type for a required one.
-fn string(
-    obj: &mut Map<String, Value>,
-    key: &str,
-    path: &str,
-    optional: bool,
-) -> Result<Option<String>, LineError> {
-    match obj.remove(key) {
-        None => Ok(None),
-        Some(Value::Null) if optional => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(expected(path, "string", &other)),
+/// Where a value sits in the line, as error messages name it. Built for
+/// every field but only written out for a bad one, so a good line costs no
+/// formatting.
+enum Field {
+    /// A key of the line's object.
+    Top(&'static str),
+    /// `messages[i]`, or a key of it.
+    Message(usize, Option<&'static str>),
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Top(key) => f.write_str(key),
+            Field::Message(i, None) => write!(f, "messages[{i}]"),
+            Field::Message(i, Some(key)) => write!(f, "messages[{i}].{key}"),
+        }
     }
 }
 
-/// A field that must be there: missing is an error of its own, and null is
-/// a wrong type (the key is there, its value is not a string).
-fn required(value: Option<String>, path: &str) -> Result<String, LineError> {
-    value.ok_or_else(|| LineError::at(path, "required field missing"))
+// The line is deserialised in one pass into the shapes below. Every value is
+// a `Got`: what was wanted, or which JSON kind came instead, or that the key
+// was missing. That keeps serde's speed (no generic JSON tree is built) and
+// leaves the wording of every error to this module, in the order the fields
+// are checked above, whatever order the keys come in.
+
+/// A value as found: the wanted shape, or what was there instead.
+#[derive(Debug, Default)]
+enum Got<T> {
+    /// The key is absent.
+    #[default]
+    Missing,
+    /// `null`.
+    Null,
+    /// Some other kind of JSON value: its name.
+    Wrong(&'static str),
+    /// The wanted shape.
+    Value(T),
 }
 
-fn expected(path: impl Into<String>, want: &str, got: &Value) -> LineError {
-    LineError::at(path, format!("expected {want}, got {}", kind(got)))
+impl<T> Got<T> {
+    /// The JSON kind this stands for, as error messages name it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Got::Missing => "nothing",
+            Got::Null => "null",
+            Got::Wrong(kind) => kind,
+            Got::Value(_) => "the wanted kind",
+        }
+    }
+
+    /// The error for a value that is not a `want`.
+    fn problem(&self, field: &Field, want: &str) -> LineError {
+        match self {
+            Got::Missing => LineError::at(field.to_string(), "required field missing"),
+            other => LineError::at(
+                field.to_string(),
+                format!("expected {want}, got {}", other.kind()),
+            ),
+        }
+    }
 }
 
-/// The JSON kind of `v`, as the error messages name it.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+impl Got<String> {
+    /// A field that must be a string: missing is its own error, and null is
+    /// a wrong kind (the key is there, its value is not a string).
+    fn required(self, field: &Field) -> Result<String, LineError> {
+        match self {
+            Got::Value(s) => Ok(s),
+            other => Err(other.problem(field, "string")),
+        }
+    }
+
+    /// A field that may be missing or null.
+    fn optional(self, field: &Field) -> Result<Option<String>, LineError> {
+        match self {
+            Got::Value(s) => Ok(Some(s)),
+            Got::Missing | Got::Null => Ok(None),
+            other => Err(other.problem(field, "string")),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawLine {
+    #[serde(default)]
+    id: Got<String>,
+    #[serde(default)]
+    summary: Got<String>,
+    #[serde(default)]
+    messages: Got<Vec<Got<RawMessage>>>,
+}
+
+#[derive(Deserialize)]
+struct RawMessage {
+    #[serde(default)]
+    role: Got<String>,
+    #[serde(default)]
+    text: Got<String>,
+    #[serde(default)]
+    at: Got<String>,
+}
+
+/// How a wanted shape is read from the JSON value found in its place; each
+/// shape takes the one kind it wants and leaves the rest to [`Got`].
+trait Shape: Sized {
+    fn from_string(_: String) -> Option<Self> {
+        None
+    }
+
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        IgnoredAny::deserialize(MapAccessDeserializer::new(map)).map(|_| None)
+    }
+}
+
+impl Shape for String {
+    fn from_string(s: String) -> Option<Self> {
+        Some(s)
+    }
+}
+
+impl<T: Shape> Shape for Vec<Got<T>> {
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element::<Got<T>>()? {
+            items.push(item);
+        }
+        Ok(Some(items))
+    }
+}
+
+impl Shape for RawLine {
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        RawLine::deserialize(MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
+impl Shape for RawMessage {
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        RawMessage::deserialize(MapAccessDeserializer::new(map)).map(Some)
+    }
+}
+
+impl<'de, T: Shape> Deserialize<'de> for Got<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(GotVisitor(PhantomData))
+    }
+}
+
+struct GotVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Shape> Visitor<'de> for GotVisitor<T> {
+    type Value = Got<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Got<T>, E> {
+        Ok(Got::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Got<T>, E> {
+        Ok(Got::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Got<T>, E> {
+        Ok(Got::Wrong("boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Got<T>, E> {
+        Ok(Got::Wrong("number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Got<T>, E> {
+        Ok(Got::Wrong("number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Got<T>, E> {
+        Ok(Got::Wrong("number"))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Got<T>, E> {
+        self.visit_string(s.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Got<T>, E> {
+        Ok(T::from_string(s).map_or(Got::Wrong("string"), Got::Value))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Got<T>, A::Error> {
+        Ok(T::from_seq(seq)?.map_or(Got::Wrong("array"), Got::Value))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Got<T>, A::Error> {
+        Ok(T::from_map(map)?.map_or(Got::Wrong("object"), Got::Value))
     }
 }
 
@@ -326,7 +489,54 @@ mod tests {
             r#"messages[1].role: unknown role "bot" (expected customer, ai or agent)"#
         );
         assert_eq!(err(r#"[1]"#), "expected a JSON object, got array");
+        assert_eq!(err("null"), "expected a JSON object, got null");
+        assert_eq!(err("\"c-1\""), "expected a JSON object, got string");
+        assert_eq!(
+            err(r#"{"id":null,"messages":[]}"#),
+            "id: expected string, got null"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","messages":null}"#),
+            "messages: expected array, got null"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","messages":[{"role":true,"text":""}]}"#),
+            "messages[0].role: expected string, got boolean"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","messages":[{"role":"ai","text":"","at":{"t":1}}]}"#),
+            "messages[0].at: expected string, got object"
+        );
         assert_eq!(err("  "), "empty line");
+    }
+
+    #[test]
+    fn fields_are_checked_in_one_order_whatever_the_key_order() {
+        // The id is checked before the messages even when it comes last.
+        assert_eq!(
+            err(r#"{"messages":[{"role":"bot","text":""}],"id":5}"#),
+            "id: expected string, got number"
+        );
+        assert_eq!(
+            err(r#"{"messages":[{"text":"","role":"bot"}],"summary":1,"id":"a"}"#),
+            "summary: expected string, got number"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_values_cost_no_stack() {
+        // Values that are skipped are skipped without recursion, so nesting
+        // as deep as a line allows cannot overflow the stack.
+        let deep = "[".repeat(200_000) + &"]".repeat(200_000);
+        assert!(parse_line(&format!(r#"{{"id":"a","x":{deep},"messages":[]}}"#)).is_ok());
+        assert_eq!(
+            err(&format!(r#"{{"id":"a","messages":[{deep}]}}"#)),
+            "messages[0]: expected object, got array"
+        );
+        assert_eq!(
+            err(&format!(r#"{{"id":{deep},"messages":[]}}"#)),
+            "id: expected string, got array"
+        );
     }
 
     #[test]
