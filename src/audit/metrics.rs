@@ -114,34 +114,15 @@ pub fn customer_repeated(
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_turn as turn;
     use super::*;
-    use crate::rules::{Finding, Phase, Severity, Signals};
+    use crate::rules::Signals;
 
     fn msg(role: Role, text: &str, at: Option<f64>) -> Message {
         Message {
             role,
             text: text.into(),
             at,
-        }
-    }
-
-    fn turn(index: usize, signals: Signals, rules: &[&str]) -> Turn {
-        let findings = rules
-            .iter()
-            .map(|r| Finding {
-                rule: r.to_string(),
-                severity: Severity::Error,
-                start: None,
-                end: None,
-                message: String::new(),
-                suggestion: None,
-            })
-            .collect();
-        Turn {
-            index,
-            phase: Phase::First,
-            signals,
-            findings,
         }
     }
 

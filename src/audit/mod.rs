@@ -288,6 +288,25 @@ impl Auditor {
     }
 }
 
+/// A hand-made judged agent message, for the tests of the derivations.
+#[cfg(test)]
+pub(crate) fn test_turn(index: usize, signals: Signals, rules: &[&str]) -> Turn {
+    let finding = |rule: &&str| Finding {
+        rule: rule.to_string(),
+        severity: crate::rules::Severity::Error,
+        start: None,
+        end: None,
+        message: String::new(),
+        suggestion: None,
+    };
+    Turn {
+        index,
+        phase: Phase::First,
+        signals,
+        findings: rules.iter().map(finding).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

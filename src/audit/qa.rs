@@ -98,26 +98,10 @@ pub fn score(items: &Checklist, weights: &QaWeights) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Finding, Phase, Severity, Signals};
+    use crate::rules::Signals;
 
     fn turn(signals: Signals, rules: &[&str]) -> Turn {
-        let findings = rules
-            .iter()
-            .map(|r| Finding {
-                rule: r.to_string(),
-                severity: Severity::Error,
-                start: Some(0),
-                end: Some(1),
-                message: String::new(),
-                suggestion: None,
-            })
-            .collect();
-        Turn {
-            index: 0,
-            phase: Phase::First,
-            signals,
-            findings,
-        }
+        super::super::test_turn(0, signals, rules)
     }
 
     const ALL: Facts = Facts {
