@@ -14,7 +14,7 @@
 //!                                          ├─► Rules::check(phase, mode) ──► Report
 //! reply text ──────────────────────────────┘
 //! Context ──► opening::build ──► Opening
-//! Conversation ──► audit::run (Rules::signals per agent message) ──► Audit
+//! Conversation ──► Auditor::run (Rules::signals per agent message) ──► Audit
 //! Pack (TOML) ──► Pack::parse ──► Engine (compiled rules + pack) ── used by all of the above
 //! ```
 //!
@@ -93,6 +93,7 @@ pub struct Engine {
     pack: Pack,
     reader: context::Reader,
     rules: rules::Rules,
+    auditor: audit::Auditor,
 }
 
 impl Default for Engine {
@@ -105,7 +106,7 @@ impl Engine {
     /// An engine with `pack`'s changes applied to the built-in rules.
     pub fn new(pack: Pack) -> Engine {
         let rules = rules::Rules::new(&pack);
-        Engine { pack, reader: context::Reader::new(), rules }
+        Engine { pack, reader: context::Reader::new(), rules, auditor: audit::Auditor::new() }
     }
 
     /// An engine from a pack's TOML text; a bad pack is refused whole.
@@ -146,7 +147,7 @@ impl Engine {
 
     /// Audits one conversation.
     pub fn audit(&self, conv: &Conversation) -> Audit {
-        audit::run(&self.reader, &self.rules, &self.pack.qa, conv)
+        self.auditor.run(&self.reader, &self.rules, &self.pack.qa, conv)
     }
 
     /// Runs the pack's own `[[tests]]`.
