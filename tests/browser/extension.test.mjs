@@ -298,6 +298,7 @@ test('"Use as escalation card" gives a card to a page that has none', async () =
   await page.evaluate(() => {
     const li = document.querySelector('.msg.customer');
     li.textContent = 'Customer: Zed Zulu\nOrder #: 4242\nSentiment: Angry';
+    li.style.whiteSpace = 'pre-line'; // shown as lines, as a card is
     getSelection().selectAllChildren(li);
   });
   const sw = await b.worker();
