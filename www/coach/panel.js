@@ -35,7 +35,7 @@ const FIELDS = [
 ];
 const MAIN_FIELDS = 8;
 
-const PHASES = [['first', 'First message'], ['resolution', 'Follow-up'], ['closing', 'Closing']];
+const PHASES = [['first', 'First reply'], ['resolution', 'Follow-up'], ['closing', 'Closing']];
 
 /** The value of a field as text (what its hook element holds). */
 export function fieldText(kind, value) {
@@ -90,7 +90,8 @@ export class Panel {
   #build() {
     const a = this.actions;
     this.titleEl = h('button', { class: 'title', type: 'button', 'aria-expanded': 'true',
-      onclick: () => a.setCollapsed(!this.collapsed) }, 'Handoff coach', h('span', { class: 'mode' }));
+      onclick: () => a.setCollapsed(!this.collapsed) }, 'Handoff coach');
+    this.modeEl = h('span', { class: 'mode' });
     this.scoreEl = h('span', { class: 'score', title: 'Score of this reply' }, '–');
     this.phaseEl = h('select', { 'aria-label': 'Which message this is', onchange: () => a.setPhase(this.phaseEl.value) },
       PHASES.map(([value, label]) => h('option', { value }, label)));
@@ -109,7 +110,7 @@ export class Panel {
       onclick: () => a.insertOpening() }, 'Insert opening');
 
     this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach' },
-      h('header', {}, this.titleEl, this.scoreEl, this.phaseEl),
+      h('header', {}, this.titleEl, this.modeEl, this.scoreEl, this.phaseEl),
       h('div', { class: 'body' },
         this.noticeEl,
         h('section', { class: 'context' }, h('h3', {}, 'From the card'),
@@ -169,7 +170,7 @@ export class Panel {
 
   setMode(mode) {
     this.host.setAttribute('data-hc-mode', mode);
-    this.titleEl.querySelector('.mode').textContent = mode;
+    this.modeEl.textContent = mode;
   }
 
   setPhase(phase) {
@@ -247,40 +248,41 @@ export class Panel {
 
   /**
    * Floats the panel beside `anchor` (the reply box's client rect): right of
-   * it if there is room, else left, else above or below, else in the corner.
+   * it if there is room, else left, with its bottom at the box's bottom and
+   * growing upwards (reply boxes sit low on the screen); else above or below
+   * the box, whichever has more room.
    */
   place(anchor) {
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
-    const w = this.panelEl.offsetWidth || 320;
+    const w = this.panelEl.offsetWidth || 340;
+    const h = this.panelEl.offsetHeight || 400;
     const gap = 8;
     let left;
     let top;
     let maxHeight;
-    if (anchor.right + gap + w <= vw - gap) {
-      left = anchor.right + gap;
-    } else if (anchor.left - gap - w >= gap) {
-      left = anchor.left - gap - w;
-    }
+    if (anchor.right + gap + w <= vw - gap) left = anchor.right + gap;
+    else if (anchor.left - gap - w >= gap) left = anchor.left - gap - w;
     if (left !== undefined) {
-      top = Math.max(gap, Math.min(anchor.top, vh - 200));
-      maxHeight = vh - top - gap;
+      maxHeight = vh - 2 * gap;
+      const height = Math.min(h, maxHeight);
+      top = Math.max(gap, Math.min(Math.max(anchor.bottom, anchor.top + height) - height, vh - gap - height));
     } else {
       left = Math.max(gap, Math.min(anchor.right - w, vw - w - gap));
-      const above = anchor.top - gap;
-      const below = vh - anchor.bottom - gap;
-      if (above >= below) {
-        maxHeight = Math.max(120, above - gap);
-        top = Math.max(gap, anchor.top - gap - Math.min(maxHeight, this.panelEl.offsetHeight || maxHeight));
-      } else {
-        top = anchor.bottom + gap;
-        maxHeight = Math.max(120, below - gap);
-      }
+      const above = anchor.top - 2 * gap;
+      const below = vh - anchor.bottom - 2 * gap;
+      maxHeight = Math.max(120, Math.max(above, below));
+      top = above >= below ? Math.max(gap, anchor.top - gap - Math.min(h, maxHeight)) : anchor.bottom + gap;
     }
     const style = this.host.style;
     style.left = `${Math.round(left)}px`;
     style.top = `${Math.round(top)}px`;
     style.setProperty('--hc-max-height', `${Math.round(maxHeight)}px`);
+  }
+
+  /** The panel's rendered size, as a key that changes when it does. */
+  size() {
+    return `${this.panelEl.offsetWidth}x${this.panelEl.offsetHeight}`;
   }
 
   setVisible(visible) {

@@ -168,7 +168,8 @@ export class Session {
     if (!shown) return;
     this.painter.frame();
     const r = el.getBoundingClientRect();
-    const key = `${r.left},${r.top},${r.width},${r.height},${this.panel.collapsed}`;
+    // The panel moves with the box, and when its own height changes.
+    const key = `${r.left},${r.top},${r.width},${r.height},${this.panel.size()}`;
     if (key !== this.anchorKey) {
       this.anchorKey = key;
       this.panel.place(r);

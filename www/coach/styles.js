@@ -34,22 +34,23 @@ export const PANEL_CSS = `
 :host { all: initial; position: fixed; z-index: 2147483647; display: block; ${SEVERITY}
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #202124; }
 :host([hidden]) { display: none; }
-.panel { width: 320px; max-height: var(--hc-max-height, 70vh); display: flex; flex-direction: column;
+.panel { width: 340px; max-height: var(--hc-max-height, 70vh); display: flex; flex-direction: column;
   background: #fff; border: 1px solid #dadce0; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.16); overflow: hidden; }
 header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; border-bottom: 1px solid #eceff1; background: #f8f9fa; }
-header .title { flex: 1; display: flex; white-space: nowrap; align-items: center; gap: 8px; font: inherit; font-weight: 600;
+header .title { flex: 1; min-width: 0; overflow: hidden; display: flex; white-space: nowrap; align-items: center; gap: 8px; font: inherit; font-weight: 600;
   background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: left; }
 header .title::before { content: "▾"; color: #5f6368; font-size: 11px; }
 .panel.collapsed header .title::before { content: "▸"; }
 .panel.collapsed .body { display: none; }
 .panel.collapsed { width: auto; }
+.panel.collapsed select { display: none; }
 .panel.collapsed header { border-bottom: 0; }
 .mode { font-size: 11px; font-weight: 500; color: #5f6368; text-transform: uppercase; letter-spacing: .04em; }
 .score { min-width: 38px; text-align: center; font-weight: 600; border-radius: 10px; padding: 1px 6px; background: #e8eaed; }
 .score.good { background: #e6f4ea; color: var(--hc-ok); }
 .score.fair { background: #fef7e0; color: var(--hc-warning); }
 .score.poor { background: #fce8e6; color: var(--hc-error); }
-select { font: inherit; font-size: 12px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; }
+select { font: inherit; font-size: 12px; max-width: 112px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; }
 .body { overflow: auto; padding: 4px 10px 10px; }
 h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .05em; color: #5f6368; margin: 10px 0 4px; font-weight: 600; }
 .notice { background: #fef7e0; border-radius: 6px; padding: 6px 8px; margin-top: 8px; }

@@ -155,7 +155,7 @@ export class TextModel {
    */
   position(offset, affinity) {
     const segs = this.segments;
-    if (segs.length === 0) return [this.root, 0];
+    if (!segs.some((s) => s.node)) return [this.#firstLine(), 0];
     offset = Math.max(0, Math.min(offset, this.text.length));
     let i = this.#segmentAt(offset);
     if (affinity === 'backward') {
@@ -173,7 +173,18 @@ export class TextModel {
       if (s.node) return [s.node, s.offset + Math.max(0, offset - s.start)];
     }
     const last = segs.findLast((s) => s.node);
-    return last ? [last.node, last.offset + last.length] : [this.root, this.root.childNodes.length];
+    return [last.node, last.offset + last.length];
+  }
+
+  /**
+   * Where typing starts in an editable without text: inside its first line
+   * (`<p><br></p>`), not before it. Editors map only positions inside their
+   * blocks to their own model, and ignore an edit anywhere else.
+   */
+  #firstLine() {
+    let el = this.root;
+    for (let child = el.firstElementChild; child && isBlock(child); child = el.firstElementChild) el = child;
+    return el;
   }
 
   /** A live DOM Range over `start..end` (UTF-16 offsets into `text`). */

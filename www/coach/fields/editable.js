@@ -3,7 +3,7 @@
 // lazily after each mutation.
 import { TextModel } from '../textmodel.js';
 import { HighlightPainter } from '../paint/highlights.js';
-import { insertAsTyped } from './edit.js';
+import { insertAsTyped, insertByInputEvents } from './edit.js';
 
 export function editableField(el, kind) {
   let model = null;
@@ -37,16 +37,12 @@ export function editableField(el, kind) {
       onChange = cb;
     },
     poll() {},
-    replace(start, end, text) {
+    async replace(start, end, text) {
       select(start, end);
-      insertAsTyped(el.ownerDocument, text, { paragraphs: true });
-      observer.takeRecords();
-      model = null;
-      const now = getModel().text;
-      if (now !== lastText) {
-        lastText = now;
-        onChange();
-      }
+      // CKEditor 5 re-renders its DOM from its model and drops DOM edits it
+      // did not make: it takes edits only as beforeinput events.
+      if (kind === 'ckeditor') await insertByInputEvents(el, getModel().range(start, end), text);
+      else insertAsTyped(el.ownerDocument, text, { paragraphs: true });
     },
     select,
     painter: () => new HighlightPainter({ element: el, model: getModel }),
