@@ -26,7 +26,8 @@ const KINDS = [
 ];
 if (HAS_DEMO) {
   for (const editor of ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor']) {
-    KINDS.push({ name: `demo ${editor}`, url: `/strict/?editor=${editor}`, reply: '[data-hd-reply]', card: 'demo' });
+    // conv01 is the guide's own card.
+    KINDS.push({ name: `demo ${editor}`, url: `/strict/?editor=${editor}&c=conv01`, reply: '[data-hd-reply]', card: 'guide' });
   }
 }
 
@@ -46,12 +47,26 @@ async function openKind(kind) {
 }
 
 /**
- * The reply as the page holds it: a textarea's value, or the editable's
- * rendered text (where the browser itself may have stored a typed space as
- * a no-break space, which the coach never touches either way).
+ * The reply as the page holds it, read independently of the coach: the demo
+ * helpdesk's own editor API (each editor's model, paragraphs joined by
+ * "\n"), else a textarea's value or the editable's rendered text (where the
+ * browser may have stored a typed space as a no-break space).
  */
 function replyText(page, kind) {
-  return page.locator(kind.reply).evaluate((el) => ('value' in el ? el.value : el.innerText.replace(/\n$/, '').replace(/\u00a0/g, ' ')));
+  return page.locator(kind.reply).evaluate((el) => {
+    if (window.helpdesk?.reply?.getText) return window.helpdesk.reply.getText();
+    return 'value' in el ? el.value : el.innerText.replace(/\n$/, '').replace(/\u00a0/g, ' ');
+  });
+}
+
+/** Waits until the reply is `want` (a string, or a predicate on the text). */
+async function waitForReply(page, kind, want) {
+  const ok = typeof want === 'function' ? want : (t) => t === want;
+  for (let i = 0; i < 200; i++) {
+    if (ok(await replyText(page, kind))) return;
+    await page.waitForTimeout(25);
+  }
+  assert.fail(`the reply never became ${typeof want === 'function' ? 'what was expected' : JSON.stringify(want)}; it is ${JSON.stringify(await replyText(page, kind))}`);
 }
 
 /** Waits until the panel shows the answer for the reply as it is now. */
@@ -152,17 +167,12 @@ for (const kind of KINDS) {
     await page.waitForFunction(() => document.querySelector('handoff-coach-panel').shadowRoot.querySelector('.opening p').textContent !== '');
     const opening = await panel.locator('.opening p').textContent();
     await panel.locator('[data-hc-action="insert-opening"]').click();
-    await page.waitForFunction(([sel, o]) => {
-      const el = document.querySelector(sel);
-      return ('value' in el ? el.value : el.innerText).includes(o.split('\n')[0]);
-    }, [kind.reply, opening]);
-    assert.equal((await replyText(page, kind)).replace(/\n+/g, '\n'), opening.replace(/\n+/g, '\n'));
+    await page.waitForFunction(([sel, o]) => document.querySelector(sel).textContent.includes(o.split('\n')[0])
+      || document.querySelector(sel).value?.includes(o.split('\n')[0]), [kind.reply, opening]);
+    assert.equal(await replyText(page, kind), opening);
     await page.locator(kind.reply).focus();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((sel) => {
-      const el = document.querySelector(sel);
-      return ('value' in el ? el.value : el.innerText).trim() === '';
-    }, kind.reply);
+    await waitForReply(page, kind, '');
     await page.close();
   });
 
@@ -172,22 +182,20 @@ for (const kind of KINDS) {
     await page.locator(kind.reply).click();
     await page.keyboard.type(typed);
     await waitForPanel(page, (s) => s.findings.some((f) => f.rule === 'never-ask.generic-opener'));
+    // An agent reads the hint before accepting it. (Quill merges edits less
+    // than a second apart into one undo step, by design: accepting at once
+    // would be undone together with the typing before it.)
+    await page.waitForTimeout(1100);
     const accept = page.locator('handoff-coach-panel [data-hc-rule="never-ask.generic-opener"] [data-hc-action="accept"]');
     if (await accept.count() === 0) {
       await page.close();
       return; // the rule offers no suggestion: nothing to accept
     }
     await accept.click();
-    await page.waitForFunction(([sel, t]) => {
-      const el = document.querySelector(sel);
-      return ('value' in el ? el.value : el.innerText.replace(/\n$/, '')) !== t;
-    }, [kind.reply, typed]);
+    await waitForReply(page, kind, (text) => text !== typed);
     await page.locator(kind.reply).focus();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction(([sel, t]) => {
-      const el = document.querySelector(sel);
-      return ('value' in el ? el.value : el.innerText.replace(/\n$/, '')) === t;
-    }, [kind.reply, typed]);
+    await waitForReply(page, kind, typed);
     await page.close();
   });
 }

@@ -48,7 +48,15 @@ function fire(el, inputType, data, range) {
  * the one before (an editor may apply a collapsed insertion on its next turn).
  */
 export async function insertByInputEvents(el, range, text) {
-  const selection = () => el.ownerDocument.getSelection().getRangeAt(0);
+  const doc = el.ownerDocument;
+  const selection = () => doc.getSelection().getRangeAt(0);
+  // Let the editor see the selection move first: an edit it takes as part
+  // of the agent's last typing would be undone together with that typing.
+  await new Promise((resolve) => {
+    doc.addEventListener('selectionchange', resolve, { once: true });
+    setTimeout(resolve, 50);
+  });
+  await nextTurn();
   let target = range;
   for (const [i, line] of text.split('\n').entries()) {
     if (i > 0) {
