@@ -28,7 +28,7 @@ async function main() {
     coach = startCoach({
       engine,
       mode: settings.mode,
-      agent: settings.agent || info.pack.agent || '',
+      agent: settings.agent, // else the engine signs with the pack's agent
       site: siteFor(info.pack.sites, location.href),
       collapsed: Boolean(ui?.collapsed),
       onCollapse: (collapsed) => chrome.storage.local.set({ ui: { collapsed } }),
@@ -48,7 +48,7 @@ async function main() {
         return;
       }
       if (!coach) start();
-      else coach.setSettings({ mode: settings.mode, agent: settings.agent || info.pack.agent || '' });
+      else coach.setSettings({ mode: settings.mode, agent: settings.agent });
     }
     if (changes.pack && coach) {
       info = await engine.packInfo();

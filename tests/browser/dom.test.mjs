@@ -160,6 +160,29 @@ test('one check per animation frame, however fast the reply changes', async () =
   await page.close();
 });
 
+test('an idle page costs no frames; any activity wakes the coach', async () => {
+  const page = await openDesk('box=textarea');
+  await page.locator('#reply').pressSequentially('sorry');
+  await settled(page);
+  await page.waitForTimeout(1300);
+  const idle = await page.evaluate(async () => {
+    const before = window.frames;
+    await new Promise((r) => setTimeout(r, 500));
+    return window.frames - before;
+  });
+  assert.equal(idle, 0, 'no frame is asked for while nothing happens');
+  await page.locator('#reply').evaluate((el) => { el.style.width = '400px'; });
+  await page.waitForFunction(() => window.frames > 0);
+  const woke = await page.evaluate(async () => {
+    const before = window.frames;
+    await new Promise((r) => setTimeout(r, 200));
+    return window.frames - before;
+  });
+  assert.ok(woke > 3, `a resize wakes the frame loop (${woke} frames)`);
+  await assertAligned(page, 'after waking');
+  await page.close();
+});
+
 test('an edit hides the span it touches until the next check and moves the spans after it', async () => {
   const page = await openDesk('box=textarea');
   const reply = page.locator('#reply');

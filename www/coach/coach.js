@@ -17,6 +17,14 @@ import { cardText, findCards, findReplyBoxes, nearestCard, pickComposer } from '
 import { Session } from './session.js';
 
 const SCAN_INTERVAL_MS = 250;
+// The frame loop follows the reply boxes while anything happens (input,
+// scrolling, resizing, pointer, page mutations, a check in flight) and for
+// this long after; then it sleeps until the next event, so an idle tab costs
+// nothing. Polling while awake (rather than only listening) is what keeps
+// underlines on boxes that CSS transitions and transforms move.
+const AWAKE_MS = 1000;
+const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove', 'focusin', 'selectionchange',
+  'transitionrun', 'animationstart'];
 
 /**
  * Starts coaching `doc`. Options:
@@ -42,6 +50,12 @@ export function startCoach({
   let scanTimer = 0;
   let lastScan = 0;
   let raf = 0;
+  let wokeAt = 0;
+
+  function wake() {
+    wokeAt = performance.now();
+    if (!raf && !stopped && sessions.size) raf = requestAnimationFrame(tick);
+  }
 
   const shared = {
     engine,
@@ -49,6 +63,7 @@ export function startCoach({
     collapsed,
     noCardHint,
     onError,
+    wake,
     setCollapsed(value) {
       shared.collapsed = value;
       for (const s of sessions.values()) s.setCollapsed(value);
@@ -79,6 +94,7 @@ export function startCoach({
       if (!targets.includes(el)) {
         session.destroy();
         sessions.delete(el);
+        resizes.unobserve(el);
       }
     }
     for (const el of targets) {
@@ -86,11 +102,12 @@ export function startCoach({
       if (!session) {
         session = new Session(el, shared);
         sessions.set(el, session);
+        resizes.observe(el);
       }
       const card = manualCard ?? (cards.length ? cardText(nearestCard(cards, el)) : null);
       session.setCard(card || null);
     }
-    if (sessions.size && !raf) raf = requestAnimationFrame(tick);
+    wake();
   }
 
   function scheduleScan() {
@@ -102,13 +119,15 @@ export function startCoach({
   function tick(now) {
     raf = 0;
     if (stopped || sessions.size === 0) return;
-    for (const s of sessions.values()) s.frame(now);
-    raf = requestAnimationFrame(tick);
+    let busy = false;
+    for (const s of sessions.values()) busy = s.frame(now) || busy;
+    if (busy || now - wokeAt < AWAKE_MS) raf = requestAnimationFrame(tick);
   }
 
   // Typing in a reply box mutates the page too; that is the session's
   // business, not a reason to look for cards again.
   const observer = new MutationObserver((records) => {
+    wake();
     for (const r of records) {
       let inReply = false;
       for (const el of sessions.keys()) {
@@ -124,15 +143,22 @@ export function startCoach({
     }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const resizes = new ResizeObserver(wake);
   const onFocus = () => manualCard !== null && scheduleScan();
   doc.addEventListener('focusin', onFocus);
+  const listen = { capture: true, passive: true };
+  for (const type of WAKE_EVENTS) doc.addEventListener(type, wake, listen);
+  doc.defaultView.addEventListener('resize', wake, listen);
   scan();
 
   return {
     stop() {
       stopped = true;
       observer.disconnect();
+      resizes.disconnect();
       doc.removeEventListener('focusin', onFocus);
+      for (const type of WAKE_EVENTS) doc.removeEventListener(type, wake, listen);
+      doc.defaultView.removeEventListener('resize', wake, listen);
       clearTimeout(scanTimer);
       cancelAnimationFrame(raf);
       for (const s of sessions.values()) s.destroy();

@@ -38,7 +38,8 @@ export function carrySpans(spans, region) {
 export class Session {
   /**
    * `coach`: what the sessions share: `{ engine, settings, collapsed,
-   * setCollapsed(bool), noCardHint, onError(err) }`.
+   * setCollapsed(bool), noCardHint, onError(err), wake() }` (wake: a frame
+   * is needed soon).
    */
   constructor(element, coach) {
     this.coach = coach;
@@ -54,6 +55,7 @@ export class Session {
       setPhase: (phase) => {
         this.phase = phase;
         this.dirty = true;
+        coach.wake();
       },
       setCollapsed: (collapsed) => coach.setCollapsed(collapsed),
     });
@@ -127,6 +129,7 @@ export class Session {
     this.panel.setMode(this.coach.settings.mode);
     this.#refreshOpening();
     this.dirty = true;
+    this.coach.wake();
   }
 
   setCollapsed(collapsed) {
@@ -158,14 +161,18 @@ export class Session {
     else this.field.replace(0, 0, `${opening}\n\n`);
   }
 
-  /** Called once per animation frame by the coach. */
+  /**
+   * Called once per animation frame while the coach is awake; returns
+   * whether this session still has work that needs frames (a check to send
+   * or to wait for).
+   */
   frame(now) {
     this.field.poll();
     const el = this.field.element;
     const shown = el.isConnected && el.getClientRects().length > 0;
     this.panel.setVisible(shown);
     this.overlay.host.hidden = !shown;
-    if (!shown) return;
+    if (!shown) return false;
     this.painter.frame();
     const r = el.getBoundingClientRect();
     // The panel moves with the box, and when its own height changes.
@@ -175,6 +182,7 @@ export class Session {
       this.panel.place(r);
     }
     if (this.dirty && !this.inFlight && now >= this.retryAt) this.#lint();
+    return this.dirty || this.inFlight;
   }
 
   destroy() {
@@ -194,6 +202,7 @@ export class Session {
     this.painter.show(this.spans);
     this.panel.setBusy();
     this.dirty = true;
+    this.coach.wake();
   }
 
   #lint() {
@@ -216,6 +225,7 @@ export class Session {
         .map((f) => ({ finding: f, start: f.start, end: f.end, severity: f.severity }));
       this.painter.show(this.spans);
       this.panel.setReport(report);
+      this.coach.wake(); // the panel's size may have changed: place it again
     }, (err) => {
       this.inFlight = false;
       this.dirty = true;
@@ -228,6 +238,7 @@ export class Session {
     this.panel.setContext(this.context(), new Set(this.edits.keys()));
     this.#refreshOpening();
     this.dirty = true;
+    this.coach.wake();
   }
 
   #refreshOpening() {
@@ -236,6 +247,7 @@ export class Session {
       if (generation !== this.generation) return;
       this.opening = opening;
       this.panel.setOpening(opening);
+      this.coach.wake();
     }, (err) => this.coach.onError(err));
   }
 

@@ -192,43 +192,9 @@ export class TextModel {
     const range = this.root.ownerDocument.createRange();
     const [sn, so] = this.position(start, 'forward');
     range.setStart(sn, so);
-    if (end > start) {
-      const [en, eo] = this.position(end, 'backward');
-      // A backward end before the forward start (an empty span over a
-      // break) collapses the range, which is what an empty span is.
-      try {
-        range.setEnd(en, eo);
-      } catch {
-        range.collapse(true);
-      }
-    }
+    // An end that lands before the start (a span over a line break alone)
+    // collapses the range, as the DOM does: there is nothing to draw.
+    if (end > start) range.setEnd(...this.position(end, 'backward'));
     return range;
-  }
-
-  /** The model offset of a DOM position (for the caret), or -1. */
-  offsetOf(node, nodeOffset) {
-    for (const s of this.segments) {
-      if (s.node === node && nodeOffset >= s.offset && nodeOffset <= s.offset + s.length) {
-        return s.start + (nodeOffset - s.offset);
-      }
-    }
-    if (node.nodeType === 1) {
-      // A position between children: the model offset of the child after it.
-      const child = node.childNodes[nodeOffset];
-      if (!child) return this.#offsetAfter(node);
-      for (const s of this.segments) {
-        if (s.node && (child === s.node || child.contains(s.node))) return s.start;
-      }
-      return this.#offsetAfter(node);
-    }
-    return -1;
-  }
-
-  #offsetAfter(node) {
-    let end = -1;
-    for (const s of this.segments) {
-      if (s.node && node.contains(s.node)) end = s.start + s.length;
-    }
-    return end < 0 ? this.text.length : end;
   }
 }

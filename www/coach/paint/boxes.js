@@ -61,10 +61,11 @@ export class BoxPainter {
     }
     this.clip.hidden = false;
     const cs = getComputedStyle(el);
-    const localKey = [el.value.length, el.value, el.offsetWidth, el.offsetHeight, el.clientWidth,
-      cs.font, cs.lineHeight, cs.letterSpacing, cs.paddingLeft, cs.paddingTop, cs.textIndent].join('\u0001');
-    if (localKey !== this.localKey || this.local.length !== this.spans.length) {
+    const localKey = [el.offsetWidth, el.offsetHeight, el.clientWidth, cs.font, cs.lineHeight, cs.letterSpacing,
+      cs.paddingLeft, cs.paddingTop, cs.textIndent].join('\u0001');
+    if (localKey !== this.localKey || el.value !== this.value || this.local.length !== this.spans.length) {
       this.localKey = localKey;
+      this.value = el.value;
       this.#measure(cs);
       this.clientKey = '';
     }
