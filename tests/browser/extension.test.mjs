@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HAS_DEMO, engineProbe, launch, panelState, waitForPanel } from './harness.mjs';
+import { HAS_DEMO, enableSite, engineProbe, launch, panelState, waitForPanel } from './harness.mjs';
 
 const probe = await engineProbe();
 const NO_READER = !probe.reader && 'the card reader has not landed on this branch yet';
@@ -318,6 +318,36 @@ test('"Use as escalation card" gives a card to a page that has none', async () =
   await page.waitForFunction(() => document.querySelector('handoff-coach-panel'));
   if (probe.reader) await waitForPanel(page, (s) => s.fields.customer_name === 'Zed Zulu');
   await page.close();
+});
+
+test('the popup switches the mode of the panel on the page', async () => {
+  const page = await openKind(KINDS[0]);
+  await waitForPanel(page, (s) => s.mode === 'agent');
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup/popup.html`);
+  await popup.locator('#summary').filter({ hasText: 'Runs on 1 site' }).waitFor();
+  await popup.locator('input[name=mode][value=qa]').check();
+  await waitForPanel(page, (s) => s.mode === 'qa');
+  await popup.locator('input[name=mode][value=agent]').check();
+  await waitForPanel(page, (s) => s.mode === 'agent');
+  await popup.close();
+  await page.close();
+});
+
+test('switching a site off in the options stops the coach there and gives its access back', async () => {
+  const page = await openKind(KINDS[0]);
+  const options = await b.options();
+  await options.locator('input[data-pattern="http://127.0.0.1/*"]').uncheck();
+  await options.locator('#sites-status').filter({ hasText: 'no longer runs' }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('handoff-coach-panel'));
+  const sw = await b.worker();
+  assert.deepEqual(await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
+  assert.deepEqual((await sw.evaluate(() => chrome.permissions.getAll())).origins, []);
+  await options.close();
+  await page.close();
+  await enableSite(b, 'http://127.0.0.1/*'); // as it was, for what follows
+  const again = await openKind(KINDS[0]);
+  await again.close();
 });
 
 test('not one request left the browser', () => {
