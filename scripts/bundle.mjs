@@ -41,7 +41,7 @@ copyDir(PKG, path.join(wwwGen, 'pkg'));
 const src = path.join(ROOT, 'extension');
 const ext = path.join(DIST, 'extension');
 fs.rmSync(ext, { recursive: true, force: true });
-copyDir(src, ext, (p) => p === path.join(src, 'content'));
+copyDir(src, ext, (p) => p === path.join(src, 'content') || p.endsWith('.md'));
 copyDir(PKG, path.join(ext, 'pkg'));
 await esbuild.build({
   entryPoints: [path.join(src, 'content', 'main.js')],
