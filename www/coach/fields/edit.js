@@ -28,8 +28,8 @@ export function insertAsTyped(doc, text, { paragraphs = false } = {}) {
   return ok;
 }
 
-/** What an editor applies on its next turn: wait for it before the next step. */
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** What an editor applies (or reverts) on its next turn: wait for it before the next step. */
+export const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function fire(el, inputType, data, range) {
   const event = new InputEvent('beforeinput', {

@@ -3,7 +3,7 @@
 // lazily after each mutation.
 import { TextModel } from '../textmodel.js';
 import { HighlightPainter } from '../paint/highlights.js';
-import { insertAsTyped, insertByInputEvents } from './edit.js';
+import { insertAsTyped, insertByInputEvents, nextTurn } from './edit.js';
 
 export function editableField(el, kind) {
   let model = null;
@@ -38,11 +38,18 @@ export function editableField(el, kind) {
     },
     poll() {},
     async replace(start, end, text) {
+      const before = getModel().text;
       select(start, end);
-      // CKEditor 5 re-renders its DOM from its model and drops DOM edits it
-      // did not make: it takes edits only as beforeinput events.
-      if (kind === 'ckeditor') await insertByInputEvents(el, getModel().range(start, end), text);
-      else insertAsTyped(el.ownerDocument, text, { paragraphs: true });
+      // CKEditor 5 renders its DOM from its own model and drops DOM edits it
+      // did not make: it takes edits only as beforeinput events. So may an
+      // editor we do not know: if the DOM edit did not stick, say it that way.
+      if (kind !== 'ckeditor') {
+        insertAsTyped(el.ownerDocument, text, { paragraphs: true });
+        await nextTurn();
+        model = null;
+        if (getModel().text !== before) return;
+      }
+      await insertByInputEvents(el, getModel().range(start, end), text);
     },
     select,
     painter: () => new HighlightPainter({ element: el, model: getModel }),
