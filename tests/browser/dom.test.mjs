@@ -296,3 +296,36 @@ test('a <dl> card is found by its markers; no card means no coach until the agen
   await waitForPanel(bare, (s) => s.fields.customer_name === 'Zed Zulu' && s.fields.order_numbers === '4242');
   await bare.close();
 });
+
+for (const box of ['textarea', 'contenteditable']) {
+  test(`${box} in an open shadow root (a web-component composer) is coached too`, async () => {
+    const page = await openDesk(`box=${box}&shadow=1`);
+    const reply = page.locator('desk-composer #reply'); // Playwright pierces open shadow roots
+    await reply.click();
+    await page.keyboard.type('Hi Sarah, how can I help?');
+    await waitForPanel(page, (s) => s.findings.some((f) => f.rule === 'never-ask.generic-opener'));
+    if (box === 'textarea') {
+      const boxes = await page.evaluate(() => {
+        const root = document.querySelector('handoff-coach-overlay').shadowRoot;
+        return [...root.querySelectorAll('.box')].map((b) => {
+          const r = b.getBoundingClientRect();
+          const shadowRoots = [window.replyBox.getRootNode()];
+          const pos = document.caretPositionFromPoint(r.left + r.width / 2, r.top + r.height / 2, { shadowRoots });
+          return pos?.offsetNode === window.replyBox ? pos.offset : null;
+        });
+      });
+      assert.equal(boxes.length, 1);
+      assert.ok(boxes[0] >= 10 && boxes[0] <= 24, `the box lies over the question (offset ${boxes[0]})`);
+    } else {
+      const covered = await page.evaluate(() => [...CSS.highlights.get('handoff-coach-error')].map((r) => r.toString()));
+      assert.deepEqual(covered, ['how can I help']);
+      const styled = await page.evaluate(() => window.replyBox.getRootNode().adoptedStyleSheets.length);
+      assert.equal(styled, 1, 'the highlight styles are in the shadow root, where the text is');
+    }
+    await page.locator('handoff-coach-panel [data-hc-rule="never-ask.generic-opener"] [data-hc-action="accept"]').click();
+    const text = () => reply.evaluate((el) => ('value' in el ? el.value : el.innerText.replace(/\n$/, '')));
+    for (let i = 0; i < 80 && (await text()) !== 'Hi Sarah, I can see you were charged twice?'; i++) await page.waitForTimeout(25);
+    assert.equal(await text(), 'Hi Sarah, I can see you were charged twice?');
+    await page.close();
+  });
+}

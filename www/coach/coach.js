@@ -13,7 +13,7 @@
 // The extension passes one that talks to its service worker over a port
 // (extension/content/), the demo pages one with the wasm in the page
 // (./page.js). Everything the agent sees comes from those answers.
-import { cardText, findCards, findReplyBoxes, nearestCard, pickComposer } from './find.js';
+import { cardText, findCards, findReplyBoxes, nearestCard, pickComposer, searchRoots } from './find.js';
 import { Session } from './session.js';
 
 const SCAN_INTERVAL_MS = 250;
@@ -76,8 +76,14 @@ export function startCoach({
     lastScan = performance.now();
     if (stopped) return;
     if (manualUrl !== null && manualUrl !== doc.location?.href) manualCard = null; // a new page, a new card
-    const replies = findReplyBoxes(doc, site);
-    const cards = manualCard === null ? findCards(doc, site) : [];
+    const roots = searchRoots(doc);
+    for (const root of roots) {
+      if (root === doc || observed.has(root)) continue;
+      observed.add(root); // what changes in a shadow root is news too
+      observer.observe(root, OBSERVED);
+    }
+    const replies = findReplyBoxes(roots, site);
+    const cards = manualCard === null ? findCards(roots, site) : [];
     let targets;
     if (site?.reply) {
       targets = replies;
@@ -142,7 +148,9 @@ export function startCoach({
       }
     }
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const OBSERVED = { childList: true, subtree: true, characterData: true };
+  const observed = new WeakSet();
+  observer.observe(doc.documentElement, OBSERVED);
   const resizes = new ResizeObserver(wake);
   const onFocus = () => manualCard !== null && scheduleScan();
   doc.addEventListener('focusin', onFocus);

@@ -60,23 +60,38 @@ export function siteFor(sites, url) {
   return (sites ?? []).find((s) => s.match && matchesPattern(s.match, url)) ?? null;
 }
 
-function all(root, selector) {
+/**
+ * Where to look: the document and every open shadow root in it (helpdesks
+ * built from web components put their composer in one), the coach's own
+ * hosts left out.
+ */
+export function searchRoots(doc) {
+  const roots = [doc];
+  for (let i = 0; i < roots.length; i++) {
+    const walker = doc.createTreeWalker(roots[i], NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.shadowRoot && !n.localName.startsWith('handoff-coach-')) roots.push(n.shadowRoot);
+    }
+  }
+  return roots;
+}
+
+function all(roots, selector) {
   if (!selector) return [];
   try {
-    return [...root.querySelectorAll(selector)];
+    return roots.flatMap((root) => [...root.querySelectorAll(selector)]);
   } catch {
     return []; // a selector this browser rejects finds nothing
   }
 }
 
-/** The reply boxes of the page: the profile's, else the composer-like editables. */
-export function findReplyBoxes(doc, site) {
+/** The reply boxes in `roots`: the profile's, else the composer-like editables. */
+export function findReplyBoxes(roots, site) {
   if (site?.reply) {
-    return [...new Set(all(doc, site.reply).map(editableOf).filter((el) => el && isShown(el)))];
+    return [...new Set(all(roots, site.reply).map(editableOf).filter((el) => el && isShown(el)))];
   }
-  const candidates = all(doc, 'textarea, input:not([type]), input[type=text], [contenteditable]')
+  return all(roots, 'textarea, input:not([type]), input[type=text], [contenteditable]')
     .filter((el) => (isTextControl(el) || isEditableRoot(el)) && usable(el));
-  return candidates;
 }
 
 function usable(el) {
@@ -94,13 +109,13 @@ function describe(el) {
     .filter(Boolean).join(' ');
 }
 
-/** The escalation cards of the page: the profile's, else the blocks that look like one. */
-export function findCards(doc, site) {
+/** The escalation cards in `roots`: the profile's, else the blocks that look like one. */
+export function findCards(roots, site) {
   if (site?.card) {
-    const found = all(doc, site.card).filter(isShown);
+    const found = all(roots, site.card).filter(isShown);
     if (found.length) return found;
   }
-  return heuristicCards(doc);
+  return roots.flatMap(heuristicCards);
 }
 
 function markerCount(text) {
@@ -114,12 +129,12 @@ function cardScore(el) {
   return markerCount(text) * 3 + Math.min(labels, 12) - text.length / 600;
 }
 
-function heuristicCards(doc) {
-  const body = doc.body;
+function heuristicCards(root) {
+  const body = root.body ?? root; // a document, or a shadow root
   if (!body) return [];
   // Elements holding a marker in their own text.
   const starts = new Set();
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const walker = (root.ownerDocument ?? root).createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     MARKERS.lastIndex = 0;
     if (MARKERS.test(n.data) && n.parentElement && !isOwn(n.parentElement)) starts.add(n.parentElement);

@@ -18,9 +18,15 @@ const STYLE = `
 `;
 
 const registries = new WeakMap();
+const styled = new WeakSet();
 
-/** The document's highlights, one per severity, created and styled on first use. */
-function registry(doc) {
+/**
+ * The highlights of `el`'s document, one per severity, created on first
+ * use, and the styles that draw them in `el`'s tree (the document, or the
+ * shadow root a web-component composer lives in: styles do not cross it).
+ */
+function registry(el) {
+  const doc = el.ownerDocument;
   let reg = registries.get(doc);
   if (!reg) {
     reg = {};
@@ -28,12 +34,16 @@ function registry(doc) {
       reg[s] = new Highlight();
       doc.defaultView.CSS.highlights.set(NAME(s), reg[s]);
     }
+    registries.set(doc, reg);
+  }
+  const tree = el.getRootNode();
+  if (!styled.has(tree)) {
     // A constructed sheet: not an element in the page, and not subject to
     // the page's style-src (helpdesks often forbid inline styles).
     const sheet = new doc.defaultView.CSSStyleSheet();
     sheet.replaceSync(STYLE);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    registries.set(doc, reg);
+    tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];
+    styled.add(tree);
   }
   return reg;
 }
@@ -47,7 +57,7 @@ export class HighlightPainter {
   /** Paints over `field` (an editable field with `model()`). */
   constructor(field) {
     this.field = field;
-    this.reg = registry(field.element.ownerDocument);
+    this.reg = registry(field.element);
     this.ranges = new Map(); // span -> Range
   }
 
