@@ -127,7 +127,11 @@ impl Ids {
     pub(crate) fn in_text(&self, text: &str, out: &mut Vec<String>) {
         let mut hash_from = 0;
         for m in self.purchase.find_iter(text) {
-            let before = text[..m.start].split_whitespace().next_back().unwrap_or("");
+            let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = text[line_start..m.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
             let before = before
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
@@ -241,9 +245,14 @@ pub(crate) fn push_unique(out: &mut Vec<String>, id: &str) {
     }
 }
 
-/// The next whitespace-separated token, and what follows it.
+/// The next whitespace-separated token on the same line, and what follows
+/// it.
 fn next_token(text: &str) -> (&str, &str) {
-    let text = text.trim_start();
+    let trimmed = text.trim_start();
+    if text[..text.len() - trimmed.len()].contains('\n') {
+        return ("", trimmed);
+    }
+    let text = trimmed;
     let end = text
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
         .unwrap_or(text.len());
