@@ -512,7 +512,7 @@ fn push_step(out: &mut Vec<String>, step: &str) {
 }
 
 fn push_tried(tried: &mut Vec<String>, step: String) {
-    if !tried.iter().any(|t| t.eq_ignore_ascii_case(&step)) {
+    if tried.len() < super::ids::MAX_IDS && !tried.iter().any(|t| t.eq_ignore_ascii_case(&step)) {
         tried.push(step);
     }
 }

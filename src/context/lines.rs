@@ -28,6 +28,9 @@ use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
 
+/// How deep indented blocks nest (`customer:` / `  name:`).
+const MAX_NESTING: usize = 8;
+
 /// The line reader's state between lines.
 #[derive(Debug, Default)]
 pub(crate) struct Lines {
@@ -250,7 +253,9 @@ impl Lines {
                 None => break,
             }
         }
-        if self.open.is_some_and(|o| o.block) {
+        // A card nests a few levels at most; deeper indentation is read as
+        // siblings, which keeps a pathological card linear.
+        if self.open.is_some_and(|o| o.block) && self.parents.len() < MAX_NESTING {
             self.parents.push((indent, label));
         }
     }

@@ -182,7 +182,8 @@ pub(crate) fn html_to_text(html: &str) -> String {
             }
         }
         // A run of text up to the next tag: whitespace collapses.
-        let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         let run = &rest[..end];
         rest = &rest[end..];
         for c in decode_entities(run).chars() {
