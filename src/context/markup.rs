@@ -170,7 +170,10 @@ pub(crate) fn html_to_text(html: &str) -> String {
             }
         }
         // A run of text up to the next tag: whitespace collapses.
-        let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        // Past the first character (a '<' that opened no tag, or any other
+        // character, maybe a multi-byte one like 'Ł').
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         let run = &rest[..end];
         rest = &rest[end..];
         for c in decode_entities(run).chars() {
