@@ -572,7 +572,7 @@ fn messy_text_is_always_audited() {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         ((z ^ (z >> 31)) % n as u64) as usize
     };
-    let mut text = |n: &mut dyn FnMut(usize) -> usize| -> String {
+    let text = |n: &mut dyn FnMut(usize) -> usize| -> String {
         (0..n(40)).map(|_| BITS[n(BITS.len())]).collect()
     };
     let mut input = String::new();
