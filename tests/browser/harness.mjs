@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,26 +23,6 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Whether the demo helpdesk (www/index.html) is on this branch yet. */
 export const HAS_DEMO = fs.existsSync(path.join(ROOT, 'www', 'index.html'));
-
-/**
- * What the engine on this branch does yet: the card reader and the rules
- * are built in parallel with this layer. A stub answers with an empty
- * context and an empty checklist; any real engine fills both (a real rule
- * that regresses still fails its test instead of skipping it).
- */
-export async function engineProbe() {
-  const pkg = path.join(ROOT, 'dist', 'pkg');
-  const wasm = await import(pathToFileURL(path.join(pkg, 'handoff_coach.js')).href);
-  await wasm.default({ module_or_path: fs.readFileSync(path.join(pkg, 'handoff_coach_bg.wasm')) });
-  const engine = new wasm.Engine(null);
-  const ctx = engine.read(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'guide-card.txt'), 'utf8'));
-  const report = engine.check(ctx, 'Hi, how can I help you today?', {});
-  engine.free();
-  return {
-    reader: ctx.customer_name !== null || ctx.first_name !== null,
-    rules: Object.keys(report.checklist).length > 0,
-  };
-}
 
 /** Starts scripts/serve.mjs on a free port; resolves to `{origin, close()}`. */
 export function startServer() {
