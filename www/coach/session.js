@@ -1,10 +1,12 @@
 // One coached reply box: its field adapter, its underlines, its overlay and
 // its panel, and the loop that keeps them in step with what the agent types.
 //
-// Linting: every change of the reply marks the session dirty; the coach's
-// animation-frame loop calls `frame()`, which sends at most one check per
-// frame and never has two in flight. A result is shown only if the reply is
-// still the text it was computed for; otherwise the next frame asks again.
+// Linting: at most one check per animation frame, never two in flight. The
+// first change in a frame is checked at once (a keystroke's underline must
+// not wait for the next frame); changes after it in the same frame mark the
+// session dirty, and the coach's frame loop sends one check for all of them.
+// A result is shown only if the reply is still the text it was computed
+// for; otherwise the next frame asks again.
 //
 // Between a keystroke and the next result the underlines must not lie: the
 // edit is located (common prefix and suffix of the old and new text), spans
@@ -70,6 +72,7 @@ export class Session {
     this.reportText = null;
     this.dirty = true;
     this.inFlight = false;
+    this.checkedThisFrame = false;
     this.retryAt = 0;
     this.anchorKey = '';
     this.generation = 0; // bumps when the context changes under a check in flight
@@ -167,6 +170,7 @@ export class Session {
    * or to wait for).
    */
   frame(now) {
+    this.checkedThisFrame = false;
     this.field.poll();
     const el = this.field.element;
     const shown = el.isConnected && el.getClientRects().length > 0;
@@ -182,7 +186,7 @@ export class Session {
       this.panel.place(r);
     }
     if (this.dirty && !this.inFlight && now >= this.retryAt) this.#lint();
-    return this.dirty || this.inFlight;
+    return this.dirty || this.inFlight || this.checkedThisFrame;
   }
 
   destroy() {
@@ -203,11 +207,13 @@ export class Session {
     this.panel.setBusy();
     this.dirty = true;
     this.coach.wake();
+    if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
   }
 
   #lint() {
     this.dirty = false;
     this.inFlight = true;
+    this.checkedThisFrame = true;
     const text = this.field.text();
     const generation = this.generation;
     const { mode, agent } = this.coach.settings;

@@ -39,7 +39,9 @@ export class BoxPainter {
     layer.append(this.clip, this.mirror);
     this.spans = [];
     this.local = []; // per span: rects in field coordinates
-    this.localKey = '';
+    this.styleKey = ''; // what the mirror's copied style was taken from
+    this.value = null; // the text the mirror holds
+    this.measured = false; // this.local is up to date
     this.clientKey = '';
     this.boxes = [];
   }
@@ -47,7 +49,7 @@ export class BoxPainter {
   /** Shows `spans` (`{start, end, severity}`, UTF-16 offsets into the field's value). */
   show(spans) {
     this.spans = spans;
-    this.localKey = '';
+    this.measured = false;
     this.frame();
   }
 
@@ -61,12 +63,21 @@ export class BoxPainter {
     }
     this.clip.hidden = false;
     const cs = getComputedStyle(el);
-    const localKey = [el.offsetWidth, el.offsetHeight, el.clientWidth, cs.font, cs.lineHeight, cs.letterSpacing,
-      cs.paddingLeft, cs.paddingTop, cs.textIndent].join('\u0001');
-    if (localKey !== this.localKey || el.value !== this.value || this.local.length !== this.spans.length) {
-      this.localKey = localKey;
+    const styleKey = [el.offsetWidth, el.offsetHeight, el.clientWidth, el.scrollHeight > el.clientHeight, cs.font,
+      cs.lineHeight, cs.letterSpacing, cs.paddingLeft, cs.paddingTop, cs.textIndent].join('\u0001');
+    if (styleKey !== this.styleKey) {
+      this.styleKey = styleKey;
+      this.#copyStyle(cs);
+      this.measured = false;
+    }
+    if (el.value !== this.value) {
       this.value = el.value;
-      this.#measure(cs);
+      this.mirror.textContent = this.value;
+      this.measured = false;
+    }
+    if (!this.measured) {
+      this.measured = true;
+      this.#measure();
       this.clientKey = '';
     }
     const r = el.getBoundingClientRect();
@@ -92,8 +103,8 @@ export class BoxPainter {
     this.mirror.remove();
   }
 
-  /** Lays the value out in the mirror and measures every span there. */
-  #measure(cs) {
+  /** Gives the mirror the field's box and text style (only when they change: restyling costs a layout). */
+  #copyStyle(cs) {
     const el = this.field;
     const m = this.mirror;
     for (const p of COPIED) m.style[p] = cs[p];
@@ -111,8 +122,12 @@ export class BoxPainter {
     const scrolls = !single && el.scrollHeight > el.clientHeight && cs.overflowY !== 'hidden';
     m.style.overflowY = scrolls ? 'scroll' : 'hidden';
     m.style.overflowX = 'hidden';
-    const text = el.value;
-    m.textContent = text;
+  }
+
+  /** Measures every span in the mirror, in the field's own coordinates. */
+  #measure() {
+    const m = this.mirror;
+    const text = this.value;
     const node = m.firstChild;
     const origin = m.getBoundingClientRect();
     const range = document.createRange();
