@@ -63,8 +63,10 @@ chrome.runtime.onConnect.addListener((port) => {
 /**
  * Registers the content script (and the context menu) on the enabled sites
  * the user granted: a site only in settings, or only granted, gets nothing.
+ * With `inject`, tabs already open there get the coach now: after an
+ * update or reload their old content scripts are cut off.
  */
-async function syncSites() {
+async function syncSites({ inject = false } = {}) {
   const { sites } = await loadSettings();
   const granted = [];
   for (const pattern of sites) {
@@ -78,9 +80,9 @@ async function syncSites() {
       await chrome.scripting.registerContentScripts([{
         id: CONTENT_SCRIPT_ID, matches: granted, js: ['content.js'], runAt: 'document_start', allFrames: false,
       }]);
-      await injectIntoOpenTabs(granted);
     }
   }
+  if (granted.length && (inject || !same)) await injectIntoOpenTabs(granted);
   await chrome.contextMenus.removeAll();
   if (granted.length) {
     chrome.contextMenus.create({
@@ -116,5 +118,5 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 chrome.permissions.onAdded.addListener(() => syncSites());
 chrome.permissions.onRemoved.addListener(() => syncSites());
-chrome.runtime.onInstalled.addListener(() => syncSites());
+chrome.runtime.onInstalled.addListener(() => syncSites({ inject: true }));
 chrome.runtime.onStartup.addListener(() => syncSites());

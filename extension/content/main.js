@@ -7,22 +7,30 @@
 // and begins looking for the card and the reply box once the DOM is there.
 import { startCoach } from '../../www/coach/coach.js';
 import { siteFor, matchesPattern } from '../../www/coach/find.js';
-import { announceExtension } from '../../www/coach/handshake.js';
+import { announceExtension, watchForExtension } from '../../www/coach/handshake.js';
 import { portEngine } from '../shared/port-client.js';
 import { loadSettings } from '../shared/settings.js';
 
 const NO_CARD_HINT = 'No escalation card found. Select the card\u2019s text and choose \u201cUse as escalation card\u201d from the right-click menu.';
 
 async function main() {
-  announceExtension(document);
-  const engine = portEngine('coach');
+  const unannounce = announceExtension(document, () => Boolean(chrome.runtime?.id));
+  let coach = null;
+  // Reloaded or updated, the extension starts a new content script; this
+  // one must leave the page to it.
+  const engine = portEngine('coach', {
+    onGone: () => {
+      unannounce();
+      coach?.stop();
+      coach = null;
+    },
+  });
   let settings = await loadSettings();
   const { ui } = await chrome.storage.local.get('ui');
   let info = await engine.packInfo();
   await domReady();
 
   const enabledHere = () => settings.sites.some((p) => matchesPattern(p, location.href));
-  let coach = null;
   let pendingCard = null;
   const start = () => {
     coach = startCoach({
@@ -72,9 +80,16 @@ function domReady() {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 }
 
-// Injected twice (registered, and into a tab that was open when the site
-// was enabled): the isolated world is shared, so the second copy stops here.
-if (!globalThis.__handoffCoach) {
-  globalThis.__handoffCoach = true;
-  main().catch((err) => console.warn('handoff-coach: the coach did not start:', err?.message ?? err));
+/** Whether a live copy of this content script already coaches the page (it answers the probe). */
+function alreadyHere() {
+  let here = false;
+  watchForExtension(() => {
+    here = true;
+  })();
+  return here;
 }
+
+// Injected twice (registered, and into a tab that was open when the site was
+// enabled), the second copy stops here. After an update, the old copy no
+// longer answers, so the new one starts.
+if (!alreadyHere()) main().catch((err) => console.warn('handoff-coach: the coach did not start:', err?.message ?? err));

@@ -12,8 +12,13 @@ const ATTEMPTS = 3;
 
 class Disconnected extends Error {}
 
-/** An engine client (`read`, `check`, `opening`, `packInfo`, `validatePack`, `packTests`) over a port. */
-export function portEngine(name = 'engine') {
+/**
+ * An engine client (`read`, `check`, `opening`, `packInfo`, `validatePack`,
+ * `packTests`) over a port. `onGone()` is called once if the extension
+ * itself went away (reloaded, updated, removed): this copy of the page's
+ * coach must then stop, a new one takes over.
+ */
+export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
   let port = null;
   let seq = 0;
   const pending = new Map();
@@ -38,14 +43,24 @@ export function portEngine(name = 'engine') {
       if (msg.error) call.reject(Object.assign(new Error(msg.error.message), msg.error));
       else call.resolve(msg.value);
     });
-    p.onDisconnect.addListener(() => drop(p, 'the engine went away'));
+    p.onDisconnect.addListener(() => {
+      drop(p, 'the engine went away');
+      if (!chrome.runtime?.id) onGone();
+    });
     port = p;
     return p;
   }
 
   function send(op, args) {
     return new Promise((resolve, reject) => {
-      const p = port ?? connect(); // throws if the extension was reloaded: nothing to retry
+      let p;
+      try {
+        p = port ?? connect();
+      } catch (err) {
+        // The extension was reloaded or removed under this page: nothing to retry.
+        if (!chrome.runtime?.id) onGone();
+        throw err;
+      }
       const id = ++seq;
       const timer = setTimeout(() => {
         p.disconnect();

@@ -313,6 +313,19 @@ test('"Use as escalation card" gives a card to a page that has none', async () =
   await page.close();
 });
 
+test('the content script injected twice (registered, then into an open tab) coaches once', async () => {
+  const page = await openKind(KINDS[0]);
+  const sw = await b.worker();
+  await sw.evaluate(async () => {
+    const [tab] = (await chrome.tabs.query({ url: 'http://127.0.0.1/*' })).filter((t) => t.url.includes('desk.html'));
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] });
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('handoff-coach-panel').count(), 1);
+  assert.equal(await page.locator('handoff-coach-overlay').count(), 1);
+  await page.close();
+});
+
 test('the popup switches the mode of the panel on the page', async () => {
   const page = await openKind(KINDS[0]);
   await waitForPanel(page, (s) => s.mode === 'agent');

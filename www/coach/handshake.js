@@ -10,9 +10,13 @@
 const PROBE = 'handoff-coach:probe';
 const PRESENT = 'handoff-coach:extension-present';
 
-/** The extension's side: says it is here, now and whenever asked. */
-export function announceExtension(doc = document) {
-  const answer = () => doc.dispatchEvent(new Event(PRESENT));
+/**
+ * The extension's side: says it is here, now and whenever asked while
+ * `alive()` (a content script cut off by an extension update must not keep
+ * answering for the new one). Returns a function that stops answering.
+ */
+export function announceExtension(doc = document, alive = () => true) {
+  const answer = () => alive() && doc.dispatchEvent(new Event(PRESENT));
   doc.addEventListener(PROBE, answer);
   answer();
   return () => doc.removeEventListener(PROBE, answer);
