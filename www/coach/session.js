@@ -68,8 +68,6 @@ export class Session {
     this.opening = null;
     this.text = this.field.text();
     this.spans = []; // live spans: {finding, start, end, severity}, offsets into this.text
-    this.report = null;
-    this.reportText = null;
     this.dirty = true;
     this.inFlight = false;
     this.checkedThisFrame = false;
@@ -86,10 +84,6 @@ export class Session {
     this.applySettings();
     this.panel.setCollapsed(coach.collapsed);
     this.panel.setReport(null);
-  }
-
-  get element() {
-    return this.field.element;
   }
 
   /** The context the reply is checked against: the card's, with the agent's corrections. */
@@ -114,7 +108,10 @@ export class Session {
       if (generation !== this.generation) return;
       this.read = ctx;
       this.#contextChanged();
-    }, (err) => this.coach.onError(err));
+    }, (err) => {
+      if (generation === this.generation) this.cardText = undefined; // the next scan reads it again
+      this.coach.onError(err);
+    });
   }
 
   /** The engine changed (a new rule pack): read the card again, keep the agent's corrections. */
@@ -220,11 +217,11 @@ export class Session {
     this.coach.engine.check(this.context(), text, { phase: this.phase, mode, agent: agent || null }).then((report) => {
       this.inFlight = false;
       if (text !== this.field.text() || generation !== this.generation) {
+        // Outdated on arrival: ask again now if this frame has not asked yet.
         this.dirty = true;
+        if (!this.checkedThisFrame) this.#lint();
         return;
       }
-      this.report = report;
-      this.reportText = text;
       this.text = text;
       this.spans = report.findings
         .filter((f) => f.start !== null && f.end !== null && f.end > f.start)
