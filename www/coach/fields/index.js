@@ -29,12 +29,15 @@ import { editableField } from './editable.js';
  * @property {() => void} destroy
  */
 
-/** The editable element for `el`: itself, or the reply box inside it. */
+/**
+ * The editable element for `el`: itself, or the first visible reply box
+ * inside it (an editor often keeps a hidden <textarea> beside its editable).
+ */
 export function editableOf(el) {
   if (!el) return null;
   if (isTextControl(el) || isEditableRoot(el)) return el;
-  const inner = el.querySelector('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
-  return inner && (isTextControl(inner) || isEditableRoot(inner)) ? inner : null;
+  const inner = el.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
+  return [...inner].find((c) => (isTextControl(c) || isEditableRoot(c)) && c.getClientRects().length > 0) ?? null;
 }
 
 /** A <textarea>, or an <input> that takes free text. */
