@@ -484,3 +484,131 @@ fn learning_from_customer_messages() {
         "amounts, dates and phones are not orders"
     );
 }
+
+#[test]
+fn labels_and_values_on_lines_of_their_own() {
+    // As a CRM's record page copies out: each label, then its value below.
+    let c = read(
+        "Contact Name\nSarah Chen\nSubject\nCharged twice\nPriority\nHigh\nDescription\nCustomer was charged twice for her March invoice INV-3391. She is upset and would like a refund today.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Sarah Chen"));
+    assert_eq!(c.issue.as_deref(), Some("Charged twice"));
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert_eq!(c.order_numbers, strings(&["INV-3391"]));
+    assert_eq!(c.sentiment.as_deref(), Some("upset"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("refund today"));
+}
+
+#[test]
+fn a_transcript_is_what_was_said_not_the_card() {
+    let c = read(
+        "**********************************\n* Customer: Paolo Rossi          *\n* Order #: IT-5521               *\n**********************************\nTranscript:\nCustomer: Hi, my order IT-5521 never arrived and I'm furious\nBot: I'm sorry to hear that.\nCustomer: my email is paolo@rossi.it\n\nEscalation reason: Missing parcel",
+    );
+    assert_eq!(
+        c.customer_name.as_deref(),
+        Some("Paolo Rossi"),
+        "a chat line is not the name"
+    );
+    assert_eq!(c.order_numbers, strings(&["IT-5521"]));
+    assert_eq!(c.emails, strings(&["paolo@rossi.it"]));
+    assert_eq!(
+        c.sentiment.as_deref(),
+        Some("furious"),
+        "the customer's own words"
+    );
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Missing parcel"),
+        "the transcript ends at the blank line"
+    );
+    assert!(!c.details.contains_key("Bot"));
+}
+
+#[test]
+fn a_chat_line_under_a_customer_label_is_not_a_name() {
+    let c = read("Customer: Hi, my order hasn't arrived\nBot: Sorry to hear that");
+    assert_eq!(c.customer_name, None);
+    assert_eq!(c.first_name, None);
+}
+
+#[test]
+fn markdown_table_with_its_own_header() {
+    let c = read(
+        "| Field | Value |\n|---|---|\n| Customer | Ama Owusu |\n| Order | #GH-77 |\n| Sentiment | Negative (0.71) |\n| Summary | Package marked delivered but not received. Ama wants a reshipment. |",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ama Owusu"));
+    assert_eq!(c.order_numbers, strings(&["GH-77"]));
+    assert_eq!(c.sentiment.as_deref(), Some("negative"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("Package marked delivered but not received")
+    );
+    assert_eq!(c.requested_outcome.as_deref(), Some("reshipment"));
+    assert!(!c.details.contains_key("Field"));
+}
+
+#[test]
+fn a_note_from_a_colleague() {
+    let c = read(
+        "Hi team — escalating this one. Customer Jane Doe (jane@doe.com) is asking about order 5512, which arrived broken. She'd like a replacement sent before Friday. Seems pretty annoyed.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Jane Doe"));
+    assert_eq!(c.order_numbers, strings(&["5512"]));
+    assert_eq!(c.emails, strings(&["jane@doe.com"]));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("replacement sent"));
+}
+
+#[test]
+fn zendesk_api_json() {
+    let c = read(
+        r#"{"ticket":{"id":35436,"subject":"Help, my printer is on fire!","description":"The fire is very colorful.","priority":"high","requester_id":20978392,"tags":["enterprise","other_tag"],"via":{"channel":"chat"}},"requester":{"name":"Ingrid Berg","email":"ingrid@berg.no"}}"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ingrid Berg"));
+    assert_eq!(c.issue.as_deref(), Some("Help, my printer is on fire!"));
+    assert!(c.vip, "an enterprise tag");
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert!(c.order_numbers.is_empty(), "a ticket id is not an order");
+    assert_eq!(
+        c.details.get("ticket.id").map(String::as_str),
+        Some("35436")
+    );
+    assert_eq!(
+        c.details.get("ticket.tags").map(String::as_str),
+        Some("enterprise, other_tag")
+    );
+}
+
+#[test]
+fn sentences_that_name_and_numbered_steps() {
+    let c = read(
+        "Reason for contact: Refund for cancelled booking\nBooking ref: QX-22819 / QX-22820\nCustomer's name is Mrs. Olusegun Bankole-Adeyemi\nWants: full refund of both bookings\nAI actions taken:\n  1. Shared cancellation policy\n  2. Checked refund status\nOut of hours: Yes",
+    );
+    assert_eq!(
+        c.customer_name.as_deref(),
+        Some("Mrs. Olusegun Bankole-Adeyemi")
+    );
+    assert_eq!(c.first_name.as_deref(), Some("Olusegun"));
+    assert_eq!(c.order_numbers, strings(&["QX-22819", "QX-22820"]));
+    assert_eq!(c.issue.as_deref(), Some("Refund for cancelled booking"));
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("full refund of both bookings")
+    );
+    assert_eq!(
+        c.ai_tried,
+        strings(&["Shared cancellation policy", "Checked refund status"])
+    );
+    assert!(c.after_hours);
+}
+
+#[test]
+fn label_qualifiers_before_and_after() {
+    let c = read("Summary (AI): Wants a refund.\nSentiment score: -0.6\nCust. name: Bea Ruiz\nLoyalty tier: Platinum\nOrder(s): 881, 882");
+    assert_eq!(c.summary.as_deref(), Some("Wants a refund."));
+    assert_eq!(c.sentiment.as_deref(), Some("negative"));
+    assert_eq!(c.customer_name.as_deref(), Some("Bea Ruiz"));
+    assert_eq!(c.account.as_deref(), Some("Platinum"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["881", "882"]));
+}

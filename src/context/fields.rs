@@ -37,7 +37,7 @@ impl Signals {
     pub(crate) fn new() -> Signals {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         let whole_card = PatternSet::new(&[
-                r"\bafter[- ]?hours\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
+                r"\bafter[- ]?hours\b|\b(?:office|support|store|team|we)\s+(?:(?:is|was|are|were)\s+)?closed\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
                 r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b",
         ])
         .expect("built-in patterns");
@@ -111,6 +111,8 @@ struct Draft {
     details: BTreeMap<String, String>,
     /// Whether any pair meant a field (a card that is not pure prose).
     labelled: bool,
+    /// The chat transcript on the card, if it has one.
+    transcript: String,
     /// Every value and paragraph, one per line, in the card's order: read
     /// once at the end for what the whole card says (emails, after hours,
     /// an important customer).
@@ -153,16 +155,41 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
 fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     let value = pair.value();
     if !value.chars().any(char::is_alphanumeric) {
+        // A flag's label on its own says the flag: "Out-of-hours ticket",
+        // "VIP".
+        match pair.meaning.map(|m| m.field) {
+            Some(Field::AfterHours) => d.after_hours = true,
+            Some(Field::Vip) => d.vip = true,
+            _ => {}
+        }
         return;
     }
     d.labelled |= pair.meaning.is_some();
     let Meaning { field, weak } = match pair.meaning {
         Some(m) => m,
         None => {
+            // An unknown label may say something too: "After-hours ticket:
+            // created at 01:32", "Order #12345: shipped".
+            d.text.push_str(&pair.label);
+            d.text.push_str(": ");
             d.said(&value);
+            // "Customer type: VIP", "Loyalty status: Platinum".
             let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
             if lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) {
                 d.vip |= reader.signals.mentions_vip(&value);
+            }
+            let kind = pair
+                .label
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            if [
+                "type", "tier", "level", "status", "segment", "class", "category",
+            ]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(kind))
+            {
+                d.vip |= reader.signals.vip_tier.is_match(&value);
             }
             detail(d, &pair.label, value);
             return;
@@ -241,6 +268,13 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         Field::Issue => d.issue.offer(trim_value(&value), weak, label),
         Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
         Field::Order => None,
+        // What was said in the chat: read for identifiers and the mood
+        // (as the whole card's text), not a detail of the card.
+        Field::Transcript => {
+            d.transcript.push_str(&value);
+            d.transcript.push('\n');
+            None
+        }
     };
     if let Some((label, value)) = lost {
         detail(d, &label, value);
@@ -270,6 +304,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         .name
         .value
         .take()
+        // "Name: Sarah" with "Surname: Chen" is Sarah Chen.
+        .map(|n| match &d.last.value {
+            Some(l) if d.first.value.is_none() && !n.contains(' ') => format!("{n} {l}"),
+            _ => n,
+        })
         .or_else(|| match (&d.first.value, &d.last.value) {
             (Some(f), Some(l)) => Some(format!("{f} {l}")),
             (Some(f), None) => Some(f.clone()),
@@ -280,7 +319,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
                 .iter()
                 .map(String::as_str)
                 .chain(prose.iter().copied())
-                .find_map(|t| reader.names.in_prose(t))
+                .find_map(|t| reader.names.in_prose(t).or_else(|| reader.names.given(t)))
         });
     let first = d
         .first
@@ -309,6 +348,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
             issue.as_deref(),
             outcome.as_deref(),
             d.reason.value.as_deref(),
+            Some(d.transcript.as_str()),
         ];
         said.into_iter()
             .flatten()
@@ -379,9 +419,10 @@ fn short(value: &str) -> String {
     one_line(sentences(value).first().copied().unwrap_or(value))
 }
 
-/// A sentiment or priority value as one lower-case word: the feeling word
-/// when the value holds one ("Negative (frustrated)"), else its first word;
-/// a bare score between -1 and 1 becomes negative, neutral or positive.
+/// A sentiment or priority value as one lower-case word: the known word
+/// when the value holds one ("Negative (frustrated)", "P1 - Urgent"), else
+/// its first word; a face emoji alone is read as the feeling it shows, and
+/// a bare score between -1 and 1 as negative, neutral or positive.
 fn word(value: &str, feeling: bool) -> Option<String> {
     const FEELINGS: &[&str] = &[
         "frustrated",
@@ -405,35 +446,40 @@ fn word(value: &str, feeling: bool) -> Option<String> {
         "satisfied",
         "grateful",
     ];
-    let words: Vec<String> = value
+    const PRIORITIES: &[&str] = &[
+        "critical", "urgent", "high", "medium", "normal", "low", "vip",
+    ];
+    let known = if feeling { FEELINGS } else { PRIORITIES };
+    let mut words = value
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
-        .map(|w| w.trim_matches(['-', '.']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if feeling {
-        if let Some(w) = words.iter().find(|w| FEELINGS.contains(&w.as_str())) {
-            return Some(w.clone());
-        }
-        if !value.chars().any(char::is_alphabetic) {
-            let score: f64 = value.trim().parse().ok()?;
-            return Some(
+        .map(|w| w.trim_matches(['-', '.']))
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    if let Some(w) = words
+        .clone()
+        .find(|w| known.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    {
+        return Some(w.to_ascii_lowercase());
+    }
+    if feeling && !value.chars().any(char::is_alphabetic) {
+        let face = match value.trim().chars().next()? {
+            '😡' | '😠' | '🤬' => "angry",
+            '😤' | '😩' | '😫' => "frustrated",
+            '😞' | '😢' | '😭' | '☹' | '🙁' => "sad",
+            '😟' | '😰' | '😨' => "worried",
+            '😐' | '😶' => "neutral",
+            '🙂' | '😊' | '😀' | '😃' => "happy",
+            _ => {
+                let score: f64 = value.trim().parse().ok()?;
                 match score {
                     s if s <= -0.25 => "negative",
                     s if s >= 0.25 => "positive",
                     _ => "neutral",
                 }
-                .to_string(),
-            );
-        }
+            }
+        };
+        return Some(face.to_string());
     }
-    let first = words
-        .into_iter()
-        .find(|w| w.chars().any(char::is_alphabetic))?;
-    Some(if first.contains('_') {
-        first.replace('_', " ")
-    } else {
-        first
-    })
+    Some(words.next()?.to_lowercase())
 }
 
 /// "2 (provided billing FAQ, offer help)" -> 2 and the two steps; "Two" ->
@@ -560,6 +606,10 @@ mod tests {
         );
         assert_eq!(word("-0.8", true).as_deref(), Some("negative"));
         assert_eq!(word("🔴 High", false).as_deref(), Some("high"));
-        assert_eq!(word("P1 - Urgent", false).as_deref(), Some("p1"));
+        assert_eq!(word("P1 - Urgent", false).as_deref(), Some("urgent"));
+        assert_eq!(word("P2", false).as_deref(), Some("p2"));
+        assert_eq!(word("😡", true).as_deref(), Some("angry"));
+        assert_eq!(word("very_frustrated", true).as_deref(), Some("frustrated"));
+        assert_eq!(word("Neutral", true).as_deref(), Some("neutral"));
     }
 }

@@ -25,13 +25,20 @@ pub(crate) struct Pair {
     pub meaning: Option<Meaning>,
     /// The value: one entry per source line or list element.
     pub parts: Vec<String>,
+    /// The parts are a list's items (an array, bullets), not the lines of
+    /// wrapped text.
+    pub list: bool,
 }
 
 impl Pair {
-    /// The value on one line: its parts joined by single spaces.
+    /// The value on one line: wrapped lines joined by single spaces, a
+    /// list's items by commas.
     pub fn value(&self) -> String {
-        let mut out = String::with_capacity(self.parts.iter().map(|p| p.len() + 1).sum());
+        let mut out = String::with_capacity(self.parts.iter().map(|p| p.len() + 2).sum());
         for part in &self.parts {
+            if self.list && !out.is_empty() {
+                out.push(',');
+            }
             for word in part.split_whitespace() {
                 if !out.is_empty() {
                     out.push(' ');

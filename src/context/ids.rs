@@ -111,7 +111,8 @@ impl Ids {
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
         {
-            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or") {
+            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or" | "/")
+            {
                 continue;
             }
             match id_token(token) {

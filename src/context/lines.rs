@@ -54,6 +54,9 @@ struct Open {
     /// The pair holds free text (a summary, an issue…): a line that looks
     /// like "Customer says: …" is part of it, not a new pair.
     free_text: bool,
+    /// The pair is a chat transcript: every line to a blank one is part of
+    /// it, "Customer: …" included.
+    transcript: bool,
 }
 
 /// How a label was separated from its value.
@@ -103,6 +106,10 @@ impl Lines {
             self.blank();
             return;
         };
+        if self.open.is_some_and(|o| o.transcript) {
+            self.text(&text, bullet);
+            return;
+        }
         let joined;
         let text: &str = match split_cells(&text) {
             Some(cells) if self.row(&cells, indent) => return,
@@ -117,12 +124,14 @@ impl Lines {
             self.pair(found, indent, Some(meaning));
         } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
-        } else if let Some(meaning) = (!in_free_text && text.split_whitespace().count() <= 4)
-            .then(|| labels::meaning(text))
-            .flatten()
+        } else if let Some(meaning) = (text.split_whitespace().count() <= 4
+            && (!in_free_text || heading_like(text)))
+        .then(|| labels::meaning(text))
+        .flatten()
         {
             // A label on a line of its own ("AI summary", "<label>Notes</label>",
-            // "## Summary"): the lines below are its value.
+            // "## Summary"): the lines below are its value. Inside free text
+            // only one that looks like a heading ("Priority", not "request.").
             self.pair(
                 Found {
                     label: text,
@@ -174,6 +183,11 @@ impl Lines {
             }
         }
         let (label, values) = (cells[0], &cells[1..]);
+        // A two-column table's own header: "| Field | Value |".
+        let header = ["value", "values", "details", "detail", "info", "data"];
+        if cells.len() == 2 && header.iter().any(|h| h.eq_ignore_ascii_case(cells[1])) {
+            return true;
+        }
         if labels::is_known(label) || plain_label(label) {
             let value = values.join(", ");
             self.pair(
@@ -216,12 +230,19 @@ impl Lines {
             let meaning = known
                 .take()
                 .unwrap_or_else(|| labels::meaning_in(&ancestors, &label));
-            let free_text = meaning.is_some_and(|m| {
-                matches!(
-                    m.field,
-                    Field::Summary | Field::Issue | Field::Outcome | Field::Reason | Field::Tried
-                )
-            });
+            let field = meaning.map(|m| m.field);
+            let transcript = field == Some(Field::Transcript);
+            let free_text = transcript
+                || matches!(
+                    field,
+                    Some(
+                        Field::Summary
+                            | Field::Issue
+                            | Field::Outcome
+                            | Field::Reason
+                            | Field::Tried
+                    )
+                );
             self.items.push(Item::Pair(Pair {
                 label: path(&label),
                 meaning,
@@ -230,6 +251,7 @@ impl Lines {
                 } else {
                     vec![value.to_string()]
                 },
+                list: false,
             }));
             let item = self.items.len() - 1;
             self.open = match (value.is_empty(), free_text) {
@@ -237,11 +259,13 @@ impl Lines {
                     item,
                     block: true,
                     free_text,
+                    transcript,
                 }),
                 (false, true) => Some(Open {
                     item,
                     block: false,
                     free_text,
+                    transcript,
                 }),
                 (false, false) => None,
             };
@@ -264,6 +288,7 @@ impl Lines {
         if let Some(open) = self.open {
             if let Some(Item::Pair(p)) = self.items.get_mut(open.item) {
                 p.parts.push(text.to_string());
+                p.list |= bullet;
                 return;
             }
         }
@@ -316,6 +341,12 @@ fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
     plain.then_some(None)
 }
 
+/// A line that reads like a heading: it starts with a capital and has no
+/// sentence punctuation.
+fn heading_like(text: &str) -> bool {
+    text.starts_with(char::is_uppercase) && !text.contains(['.', ',', ';', '!', '?'])
+}
+
 /// A label nobody listed may still be one when it reads like one: one to
 /// three words, starting with a letter, no sentence punctuation.
 fn plain_label(label: &str) -> bool {
@@ -324,6 +355,7 @@ fn plain_label(label: &str) -> bool {
     (1..=3).contains(&words)
         && label.len() <= 40
         && label.chars().next().is_some_and(char::is_alphabetic)
+        && !label.contains(|c: char| c.is_ascii_digit())
         && !label.contains([
             ',', ';', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
         ])
@@ -525,10 +557,21 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     if trimmed.is_empty() || is_border(trimmed) {
         return None;
     }
-    // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |".
+    // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |", and a frame of
+    // any mark that closes the line as it opens it: "* Customer: X *".
     if let Some(inner) = trimmed.strip_prefix(is_frame_bar) {
         let inner = inner.trim_end();
         s = inner.strip_suffix(is_frame_bar).unwrap_or(inner).trim_end();
+    } else if let Some(mark) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '*' | '#' | '+' | '!' | '~'))
+    {
+        let inner = &trimmed[mark.len_utf8()..];
+        if inner.starts_with(' ') && inner.trim_end().ends_with(mark) && inner.trim().len() > 1 {
+            let inner = inner.trim_end();
+            s = inner[..inner.len() - mark.len_utf8()].trim_end();
+        }
     }
     let indent = s.len() - s.trim_start().len();
     let mut s = s.trim();

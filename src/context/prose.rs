@@ -198,10 +198,10 @@ impl Prose {
         let mut s = clause.trim();
         for _ in 0..2 {
             if let Some(rest) = name.and_then(|n| strip_name(s, n)) {
-                s = rest;
+                s = without_aside(rest);
             }
             match self.subject.find(s) {
-                Some(r) if r.end > 0 => s = &s[r.end..],
+                Some(r) if r.end > 0 => s = without_aside(&s[r.end..]),
                 _ => break,
             }
         }
@@ -209,6 +209,15 @@ impl Prose {
             s = &s[r.end..];
         }
         s
+    }
+}
+
+/// `text` without a parenthesised aside at its start: "(jane@doe.com) is
+/// asking" -> "is asking".
+fn without_aside(text: &str) -> &str {
+    match text.strip_prefix('(').and_then(|t| t.split_once(')')) {
+        Some((_, rest)) => rest.trim_start_matches([',', ' ']),
+        None => text,
     }
 }
 
