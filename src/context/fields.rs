@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 
+use super::chars::is_symbol;
 use super::flatten::{Item, Pair};
 use super::labels::{Field, Meaning};
 use super::names::{first_name, NameValue};
@@ -401,7 +402,7 @@ fn truthy(value: &str) -> bool {
 /// with a machine's `snake_case` spaced out.
 fn trim_value(value: &str) -> String {
     let v = value
-        .trim_end_matches(|c: char| c.is_whitespace() || super::prose::is_symbol(c) || c == '.')
+        .trim_end_matches(|c: char| c.is_whitespace() || is_symbol(c) || c == '.')
         .trim();
     if !v.contains(' ') && v.contains('_') {
         v.replace('_', " ")

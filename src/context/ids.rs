@@ -11,6 +11,7 @@
 //! make it someone else's number ("ticket reference", "payment
 //! confirmation", "VAT number") rule it out (CONTRACT 6.3).
 
+use super::chars::without_asides;
 use crate::pattern::Pattern;
 
 /// Words that make the identifier after them not a purchase's.
@@ -107,7 +108,7 @@ impl Ids {
     /// "12345 (placed 2 March)", "A-1 and A-2"): identifiers from the start,
     /// joined by commas or "and", up to the first word that is not one.
     pub(crate) fn in_value(&self, value: &str, out: &mut Vec<String>) {
-        let value = without_parentheses(value);
+        let value = without_asides(value);
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
         {
@@ -313,21 +314,6 @@ fn sentence_end(text: &str, from: usize) -> usize {
         i += 1;
     }
     text.len()
-}
-
-/// `text` without parenthesised asides.
-fn without_parentheses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The identifier in `token`, if it is one: without a leading `#` or

@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 
+use super::chars::is_symbol;
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
@@ -624,27 +625,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
         }
         break;
     }
-    let symbol = |c: char| {
-        !c.is_ascii()
-            && !c.is_alphanumeric()
-            && !matches!(
-                c,
-                '“' | '”'
-                    | '‘'
-                    | '’'
-                    | '«'
-                    | '»'
-                    | '„'
-                    | '‚'
-                    | '¿'
-                    | '¡'
-                    | '€'
-                    | '£'
-                    | '¥'
-            )
-            || c == '\u{200d}'
-    };
-    s = s.trim_start_matches(|c: char| symbol(c) || c.is_whitespace());
+    s = s.trim_start_matches(|c: char| is_symbol(c) || c.is_whitespace());
     let s = drop_links(s);
     let s = if s.contains(['*', '_']) && (s.contains("**") || s.contains("__")) {
         Cow::Owned(s.replace("**", "").replace("__", ""))

@@ -14,6 +14,7 @@
 //! name must be a verb a person does, and a verb that things also do ("was",
 //! "has") needs a "she" or "he" further on.
 
+use super::chars::without_asides;
 use crate::pattern::Pattern;
 use crate::text::fold;
 
@@ -249,7 +250,7 @@ impl Names {
         if (v.starts_with('(') && v.ends_with(')')) || (v.starts_with('[') && v.ends_with(']')) {
             return NameValue::Placeholder;
         }
-        let mut s = without_asides(v);
+        let mut s = without_asides_or_emails(v);
         // A sentence is not a name: "Customer: Hi, my order hasn't come"
         // is a transcript line.
         let first_word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -509,23 +510,15 @@ fn bare(word: &str) -> &str {
     w.trim_end_matches(['\'', '’', '.'])
 }
 
-/// `text` without parenthesised, bracketed or angle-bracketed asides and
-/// without email addresses.
-fn without_asides(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' | '<' | '{' => depth += 1,
-            ')' | ']' | '>' | '}' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace()
+/// `text` without parenthesised or bracketed asides and without email
+/// addresses (also in angle brackets).
+fn without_asides_or_emails(text: &str) -> String {
+    let plain = without_asides(text);
+    let words: Vec<&str> = plain
+        .split_whitespace()
         .filter(|w| !w.contains('@'))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]

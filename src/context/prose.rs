@@ -15,6 +15,7 @@
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
 //! angry buyer"); a negated feeling ("is not upset") says nothing.
 
+use super::chars::{is_symbol, without_asides};
 use crate::pattern::Pattern;
 
 /// What a summary tells: the customer's issue and the outcome they want.
@@ -335,16 +336,7 @@ fn clauses(sentence: &str) -> Vec<&str> {
 /// emoji and dangling conjunctions dropped, snake_case spaced, at most
 /// [`MAX_WORDS`] words (cut at a comma or "and" where one is near the end).
 pub(crate) fn one_line(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_asides(text);
     let spaced = !plain.contains(' ') && plain.contains('_');
     let plain = if spaced {
         plain.replace('_', " ")
@@ -374,18 +366,6 @@ pub(crate) fn one_line(text: &str) -> String {
     line.trim_end_matches(trailing)
         .trim_start_matches(leading)
         .to_string()
-}
-
-/// An emoji or pictograph: not a letter, digit, space or ASCII character,
-/// and not punctuation a sentence uses (quotes, dashes, currency).
-pub(crate) fn is_symbol(c: char) -> bool {
-    !c.is_ascii()
-        && !c.is_alphanumeric()
-        && !c.is_whitespace()
-        && !matches!(
-            c,
-            '“' | '”' | '‘' | '’' | '«' | '»' | '–' | '—' | '€' | '£' | '¥' | '…' | '×'
-        )
 }
 
 #[cfg(test)]
