@@ -612,3 +612,80 @@ fn label_qualifiers_before_and_after() {
     assert!(c.vip);
     assert_eq!(c.order_numbers, strings(&["881", "882"]));
 }
+
+#[test]
+fn a_heading_then_prose() {
+    let c = read("Conversation with Lena Fischer\nLena is on the Pro plan. She says the export button does nothing since the update and wants the CSV today.");
+    assert_eq!(c.first_name.as_deref(), Some("Lena"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("CSV today"));
+    assert!(
+        c.issue
+            .as_deref()
+            .is_some_and(|i| i.contains("export button does nothing")),
+        "{:?}",
+        c.issue
+    );
+}
+
+#[test]
+fn an_email_thread_subject() {
+    let c = read(
+        "Customer: Lena Fischer <lena@fischer.de>\nChannel: Email\nSubject: Re: Order #DE-1123 still not shipped\n\n> On Mon, Lena wrote:\n> Where is my order?? This is ridiculous.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Lena Fischer"));
+    assert_eq!(c.emails, strings(&["lena@fischer.de"]));
+    assert_eq!(c.order_numbers, strings(&["DE-1123"]));
+    assert_eq!(c.issue.as_deref(), Some("Order #DE-1123 still not shipped"));
+}
+
+#[test]
+fn html_divs_with_label_and_value_classes() {
+    let c = read(
+        r#"<div class="handoff-card">
+  <div class="field"><div class="label">Customer</div><div class="value">Noor Al-Hassan</div></div>
+  <div class="field"><div class="label">Reservation</div><div class="value">HX-204-77</div></div>
+  <div class="field"><div class="label">Sentiment</div><div class="value">😠 Angry</div></div>
+  <div class="field"><div class="label">Bot summary</div><div class="value">Guest arrived to find the room double-booked. Wants compensation and a new room tonight.</div></div>
+</div>"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Noor Al-Hassan"));
+    assert_eq!(c.order_numbers, strings(&["HX-204-77"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("arrived to find the room double-booked")
+    );
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("compensation and a new room tonight")
+    );
+}
+
+#[test]
+fn aligned_columns_with_a_wrapped_summary() {
+    let c = read(
+        "ESCALATION SUMMARY\n==================\nName:        Kwame Asante\nPlan:        Premium (annual)\nPriority:    High\nTried:       password reset link (x2); account unlock\nSummary:     Can't log in since Tuesday. 2FA codes never arrive by SMS.\n             Customer wants access restored before his 9am meeting.\n",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Kwame Asante"));
+    assert_eq!(c.account.as_deref(), Some("Premium (annual)"));
+    assert!(!c.vip, "a paid plan alone is not VIP");
+    assert_eq!(
+        c.ai_tried,
+        strings(&["password reset link (x2)", "account unlock"])
+    );
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Can't log in since Tuesday. 2FA codes never arrive by SMS. Customer wants access restored before his 9am meeting.")
+    );
+    assert_eq!(c.issue.as_deref(), Some("Can't log in since Tuesday"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("access restored"));
+}
+
+#[test]
+fn a_visitor_without_an_order() {
+    let c = read("👤 Visitor: Ahmed (ahmed.k@example.ae)\n🛒 Cart: 3 items ($129.00)\n🧾 Order: none yet\n💬 Last message: “Can someone just call me?”");
+    assert_eq!(c.customer_name.as_deref(), Some("Ahmed"));
+    assert_eq!(c.emails, strings(&["ahmed.k@example.ae"]));
+    assert!(c.order_numbers.is_empty());
+    assert_eq!(c.details.get("Order").map(String::as_str), Some("none yet"));
+}

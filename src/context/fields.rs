@@ -266,7 +266,17 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             word(&value, false).and_then(|w| d.priority.offer(w, weak, label))
         }
         Field::Summary => d.summary.offer(value.clone(), weak, label),
-        Field::Issue => d.issue.offer(trim_value(&value), weak, label),
+        Field::Issue => {
+            // An email subject's "Re:" / "Fwd:" is not the issue.
+            let subject = value.trim_start();
+            let reply = ["re:", "fw:", "fwd:", "aw:", "sv:"].iter().find(|p| {
+                subject
+                    .get(..p.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(p))
+            });
+            let issue = reply.map_or(subject, |p| subject[p.len()..].trim_start());
+            d.issue.offer(trim_value(issue), weak, label)
+        }
         Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
         Field::Order => None,
         // What was said in the chat: read for identifiers and the mood
@@ -548,10 +558,19 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 fn push_step(out: &mut Vec<String>, step: &str) {
-    let step = trim_value(
-        step.trim()
-            .trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '\'' | '-' | '•' | '*')),
-    );
+    let mut step = step
+        .trim()
+        .trim_matches(|c: char| matches!(c, '"' | '\'' | '-' | '•' | '*'))
+        .trim();
+    // A parenthesis that the list split off its partner: "(FAQ", "help)";
+    // "reset link (x2)" keeps its own.
+    if step.starts_with('(') && !step.contains(')') {
+        step = &step[1..];
+    }
+    if step.ends_with(')') && !step.contains('(') {
+        step = &step[..step.len() - 1];
+    }
+    let step = trim_value(step);
     let step = step.trim();
     if step.chars().any(char::is_alphanumeric) {
         out.push(step.to_string());
@@ -595,6 +614,10 @@ mod tests {
         assert_eq!(
             split_list("sent_seller_contact_template"),
             vec!["sent seller contact template"]
+        );
+        assert_eq!(
+            split_list("reset link (x2); unlock"),
+            vec!["reset link (x2)", "unlock"]
         );
     }
 

@@ -208,7 +208,14 @@ impl Ids {
     /// in a short message, a long number or a code with letters and digits
     /// that nothing marks as a phone, card, ticket or amount.
     pub(crate) fn answered(&self, text: &str, out: &mut Vec<String>) {
-        if text.split_whitespace().count() > 15 || text.contains('+') {
+        // A long message is not an answer; one about phones holds a number
+        // that is not an order's.
+        let phone = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            ["phone", "call", "mobile", "cell", "whatsapp", "text", "sms"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        });
+        if text.split_whitespace().count() > 15 || text.contains('+') || phone {
             return;
         }
         // The two words before a token: "card ends 4242", "ticket 12345".
@@ -405,6 +412,8 @@ mod tests {
         assert_eq!(out, vec!["100235"]);
         let mut out = Vec::new();
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
+        assert!(out.is_empty());
+        ids.answered("Call me at 5550100 please", &mut out);
         assert!(out.is_empty());
         ids.answered("Order is A-99812, call me on +1 555 010 0100", &mut out);
         assert!(out.is_empty());

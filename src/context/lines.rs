@@ -45,6 +45,8 @@ pub(crate) struct Lines {
     header: Option<Vec<String>>,
     /// The last item is prose that the next unlabelled line continues.
     prose_open: bool,
+    /// The last prose line read like a heading.
+    heading: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -293,14 +295,20 @@ impl Lines {
                 return;
             }
         }
+        // A short line without a full stop before a capital is a heading
+        // ("Conversation with Lena Fischer" / "Lena is on…"), not the first
+        // half of a wrapped sentence.
+        let after_heading = self.heading && text.starts_with(char::is_uppercase);
         match self.items.last_mut() {
-            Some(Item::Prose(p)) if self.prose_open && !bullet => {
+            Some(Item::Prose(p)) if self.prose_open && !bullet && !after_heading => {
                 p.push(' ');
                 p.push_str(text);
             }
             _ => self.items.push(Item::Prose(text.to_string())),
         }
         self.prose_open = true;
+        self.heading =
+            text.split_whitespace().count() <= 8 && !text.ends_with(['.', '!', '?', ',', ';', ':']);
     }
 
     fn blank(&mut self) {
