@@ -62,12 +62,13 @@ pub(crate) enum Item {
 /// The card's pairs and prose, in the card's order.
 pub(crate) fn flatten(card: &str) -> Vec<Item> {
     let starts_dump = card.trim_start().starts_with(['{', '[']);
-    let text: Cow<str> = if !starts_dump && markup::is_html(card) {
+    let html = !starts_dump && markup::is_html(card);
+    let text: Cow<str> = if html {
         Cow::Owned(markup::html_to_text(card))
     } else {
         Cow::Borrowed(card)
     };
-    let mut reader = lines::Lines::default();
+    let mut reader = lines::Lines::new(!html);
     let mut rest: &str = &text;
     // A failed attempt at a dump tells how far it looked; no new attempt
     // starts before that, so a card of many broken brackets stays linear.

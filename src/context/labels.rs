@@ -306,7 +306,10 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
         }
         let (before, last) = head.rsplit_once(' ')?;
         let trailing = qualifier(last) == Some(Qualifier::Context)
-            || matches!(last, "of" | "by" | "from" | "score" | "s")
+            || matches!(
+                last,
+                "of" | "by" | "from" | "score" | "s" | "label" | "value" | "text" | "level"
+            )
             || last.chars().all(|c| c.is_ascii_digit());
         if !trailing {
             return None;
@@ -529,6 +532,11 @@ mod tests {
             Some(Field::Order)
         );
         assert_eq!(meaning_in(&path(&["order"]), "seller"), None);
+        let field_in = |p: &[&str], k: &str| meaning_in(&path(p), k).map(|m| m.field);
+        assert_eq!(field_in(&["sentiment"], "label"), Some(Field::Sentiment));
+        assert_eq!(field_in(&["priority"], "level"), Some(Field::Priority));
+        assert_eq!(field_in(&["order"], "value"), None);
+        assert_eq!(field("sentimentLabel"), Some(Field::Sentiment));
         assert_eq!(
             meaning_in(&path(&["handoff"]), "reason").map(|m| m.field),
             Some(Field::Reason)

@@ -47,6 +47,10 @@ pub(crate) struct Lines {
     prose_open: bool,
     /// The last prose line read like a heading.
     heading: bool,
+    /// Character references are still in the text (it was not HTML, whose
+    /// reader decoded them already: decoding twice would turn a written
+    /// "&amp;lt;" into "<").
+    entities: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +88,15 @@ struct Found<'a> {
 }
 
 impl Lines {
+    /// A reader for a card's lines; `entities` when its character
+    /// references are not decoded yet.
+    pub(crate) fn new(entities: bool) -> Lines {
+        Lines {
+            entities,
+            ..Lines::default()
+        }
+    }
+
     /// Reads one line of the card (with or without its line break).
     pub(crate) fn line(&mut self, raw: &str) {
         let raw = raw.trim_end_matches(['\n', '\r']);
@@ -104,7 +117,11 @@ impl Lines {
     }
 
     fn one_line(&mut self, raw: &str) {
-        let decoded = decode_entities(raw);
+        let decoded = if self.entities {
+            decode_entities(raw)
+        } else {
+            Cow::Borrowed(raw)
+        };
         let Some((text, indent, bullet)) = strip_decoration(&decoded) else {
             self.blank();
             return;
@@ -326,15 +343,15 @@ impl Lines {
     }
 }
 
-/// Whether a found label/value split is a pair here: a label the table
-/// knows may use any separator; an unknown one must be plain and use a colon
-/// or leader dots; inside free text only a known label starts a new pair.
 /// The split with its label's meaning, when it is accepted.
 fn accepted(found: Option<Found<'_>>, in_free_text: bool) -> Option<(Found<'_>, Option<Meaning>)> {
     let found = found?;
     Some((found, accepts(&found, in_free_text)?))
 }
 
+/// Whether a found label/value split is a pair here: a label the table
+/// knows may use any separator; an unknown one must be plain and use a colon
+/// or leader dots; inside free text only a known label starts a new pair.
 /// Returns the label's meaning (`None` inside for an unknown label) when
 /// the split is accepted.
 fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
@@ -692,7 +709,7 @@ mod tests {
     use super::*;
 
     fn read(card: &str) -> Vec<Item> {
-        let mut lines = Lines::default();
+        let mut lines = Lines::new(true);
         for l in card.split_inclusive('\n') {
             lines.line(l);
         }
