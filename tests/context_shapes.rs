@@ -689,3 +689,11 @@ fn a_visitor_without_an_order() {
     assert!(c.order_numbers.is_empty());
     assert_eq!(c.details.get("Order").map(String::as_str), Some("none yet"));
 }
+
+#[test]
+fn capitalised_words_in_a_summary_are_not_a_name() {
+    let c = read("Summary: Refund Requested, contact billing@shop.example for the invoice.\nPriority: Normal");
+    assert_eq!(c.customer_name, None);
+    let c = read("Summary: The customer's name is Ana Lima and her parcel is late.");
+    assert_eq!(c.customer_name.as_deref(), Some("Ana Lima"));
+}

@@ -23,13 +23,26 @@ use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
 use crate::pattern::{Pattern, PatternSet};
 
+/// The card says the bot's ticket was made while nobody staffed the desk.
+const AFTER_HOURS: &str = concat!(
+    r"\bafter[- ]?hours\b",
+    r"|\bout[- ]of[- ](?:office[- ])?hours\b",
+    r"|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b",
+    r"|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
+    r"|\b(?:office|support|store|team|we)\s+(?:(?:is|was|are|were)\s+)?closed\b",
+);
+
+/// The card calls the customer important (CONTRACT 6.2).
+const IMPORTANT: &str = r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b";
+
 /// The patterns of whole-card signals, compiled once.
 #[derive(Debug, Clone)]
 pub(crate) struct Signals {
-    /// After hours (0) and an important customer (1), read in one pass
-    /// over the whole card.
+    /// [`AFTER_HOURS`] (0) and [`IMPORTANT`] (1), read in one pass over the
+    /// whole card.
     whole_card: PatternSet,
     vip_word: Pattern,
+    /// A tier, tag or type that makes a customer VIP.
     vip_tier: Pattern,
 }
 
@@ -37,20 +50,30 @@ impl Signals {
     /// Compiles the patterns.
     pub(crate) fn new() -> Signals {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
-        let whole_card = PatternSet::new(&[
-                r"\bafter[- ]?hours\b|\b(?:office|support|store|team|we)\s+(?:(?:is|was|are|were)\s+)?closed\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
-                r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b",
-        ])
-        .expect("built-in patterns");
         Signals {
-            whole_card,
+            whole_card: PatternSet::new(&[AFTER_HOURS, IMPORTANT]).expect("built-in patterns"),
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
         }
     }
-}
 
-impl Signals {
+    /// Whether a value under a label the table does not know marks a VIP:
+    /// it starts with "VIP" ("Customer type: VIP customer"), or the label
+    /// names a kind and the value is a VIP tier ("Loyalty status:
+    /// Platinum").
+    fn says_vip(&self, label: &str, value: &str) -> bool {
+        const KINDS: &[&str] = &[
+            "type", "tier", "level", "status", "segment", "class", "category",
+        ];
+        let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let kind = label
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        (lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) && self.mentions_vip(value))
+            || (KINDS.iter().any(|k| k.eq_ignore_ascii_case(kind)) && self.vip_tier.is_match(value))
+    }
+
     /// Whether `text` says VIP as a word (a cheap look for the letters
     /// first: most values never mention it).
     fn mentions_vip(&self, text: &str) -> bool {
@@ -91,6 +114,8 @@ impl Slot {
     }
 }
 
+/// The context as the card's items fill it, before the summary's sentences
+/// and the whole card's text have their say.
 #[derive(Debug, Default)]
 struct Draft {
     name: Slot,
@@ -121,6 +146,7 @@ struct Draft {
 }
 
 impl Draft {
+    /// Adds `text` to what the whole card says.
     fn said(&mut self, text: &str) {
         self.text.push_str(text);
         self.text.push('\n');
@@ -174,24 +200,7 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             d.text.push_str(&pair.label);
             d.text.push_str(": ");
             d.said(&value);
-            // "Customer type: VIP", "Loyalty status: Platinum".
-            let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) {
-                d.vip |= reader.signals.mentions_vip(&value);
-            }
-            let kind = pair
-                .label
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .find(|w| !w.is_empty())
-                .unwrap_or("");
-            if [
-                "type", "tier", "level", "status", "segment", "class", "category",
-            ]
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(kind))
-            {
-                d.vip |= reader.signals.vip_tier.is_match(&value);
-            }
+            d.vip |= reader.signals.says_vip(&pair.label, &value);
             detail(d, &pair.label, value);
             return;
         }
@@ -230,7 +239,7 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             d.account.offer(value.clone(), weak, label)
         }
         Field::Vip => {
-            d.vip |= truthy(&value) || reader.signals.mentions_vip(&value);
+            d.vip |= truthy(&value) || reader.signals.vip_tier.is_match(&value);
             None
         }
         Field::AfterHours => {
@@ -330,7 +339,12 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
                 .iter()
                 .map(String::as_str)
                 .chain(prose.iter().copied())
-                .find_map(|t| reader.names.in_prose(t).or_else(|| reader.names.given(t)))
+                .find_map(|t| {
+                    reader
+                        .names
+                        .in_prose(t)
+                        .or_else(|| reader.names.introduced(t))
+                })
         });
     let first = d
         .first

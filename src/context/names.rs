@@ -377,10 +377,9 @@ impl Names {
         trusted.then(|| name.join(" "))
     }
 
-    /// A name that a customer gives: "my name is Dana", "this is Dana
-    /// Whitfield", or a name on its own as an answer ("Dana Whitfield,
-    /// dana.w@example.com").
-    pub(crate) fn given(&self, message: &str) -> Option<String> {
+    /// A name introduced in words: "my name is Dana", "this is Dana
+    /// Whitfield", "The customer's name is Mrs. Olusegun Bankole-Adeyemi".
+    pub(crate) fn introduced(&self, message: &str) -> Option<String> {
         for r in self.intro.find_iter(message) {
             let intro = fold(&message[r.clone()]);
             let explicit = intro.contains("name") || intro.contains("call");
@@ -415,6 +414,15 @@ impl Names {
             if name.iter().any(|w| !is_one_of(TITLES, w)) && (explicit || ends) {
                 return Some(name.join(" "));
             }
+        }
+        None
+    }
+
+    /// A name that a customer gives: introduced ([`Names::introduced`]),
+    /// or on its own as an answer ("Dana Whitfield, dana.w@example.com").
+    pub(crate) fn given(&self, message: &str) -> Option<String> {
+        if let Some(name) = self.introduced(message) {
+            return Some(name);
         }
         // An answer: the first part of the message is a name and nothing
         // else, next to an email or a phone number that shows it is one.
