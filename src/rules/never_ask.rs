@@ -444,14 +444,14 @@ fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
     let head = reply.lower_slice(clause, verb);
     let mut seen = 0;
     let mut at = head.len();
-    for (i, _) in
+    for (i, sep) in
         head.rmatch_indices(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
     {
-        let word = &head[i + 1..at];
-        if !word.is_empty() {
+        let after = i + sep.len();
+        if after < at {
             seen += 1;
             if seen > k {
-                return Some(clause + i + 1);
+                return Some(clause + after);
             }
         }
         at = i;
