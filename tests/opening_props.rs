@@ -4,12 +4,13 @@
 //! the context knows (`[Agent]` only without an agent name). Over every
 //! corpus card as the reader reads it, and over generated contexts.
 
-use std::path::PathBuf;
+mod rules_support;
+
+use rules_support::engine;
 
 use handoff_coach::opening::Script;
 use handoff_coach::{CheckOptions, Context, Engine, Opening};
 use proptest::prelude::*;
-use serde_json::Value;
 
 /// What is wrong with `opening` for `ctx`, if anything.
 fn problems(engine: &Engine, ctx: &Context, agent: Option<&str>, opening: &Opening) -> Vec<String> {
@@ -52,12 +53,9 @@ fn problems(engine: &Engine, ctx: &Context, agent: Option<&str>, opening: &Openi
 }
 
 fn cards() -> Vec<(String, String)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cards.jsonl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("card line is JSON");
+    rules_support::corpus("cards.jsonl")
+        .into_iter()
+        .map(|v| {
             (
                 v["id"].as_str().unwrap_or("?").to_string(),
                 v["card"].as_str().unwrap_or("").to_string(),
@@ -68,7 +66,7 @@ fn cards() -> Vec<(String, String)> {
 
 #[test]
 fn every_corpus_card_gets_an_opening_that_passes_its_own_check() {
-    let engine = Engine::default();
+    let engine = engine();
     let mut failures = Vec::new();
     let mut scripts = std::collections::BTreeSet::new();
     for (id, card) in cards() {
@@ -76,7 +74,7 @@ fn every_corpus_card_gets_an_opening_that_passes_its_own_check() {
         for agent in [Some("Alex"), None] {
             let opening = engine.opening(&ctx, agent);
             scripts.insert(format!("{:?}", opening.script));
-            for p in problems(&engine, &ctx, agent, &opening) {
+            for p in problems(engine, &ctx, agent, &opening) {
                 failures.push(format!("{id} ({agent:?}): {p}\n    {}", opening.text));
             }
         }
@@ -88,7 +86,7 @@ fn every_corpus_card_gets_an_opening_that_passes_its_own_check() {
 
 #[test]
 fn scripts_follow_the_documented_precedence_on_the_corpus() {
-    let engine = Engine::default();
+    let engine = engine();
     let script = |id: &str| {
         let card = cards()
             .into_iter()
@@ -236,12 +234,6 @@ fn context() -> impl Strategy<Value = Context> {
                 }
             },
         )
-}
-
-/// One engine for every generated case: building one compiles every pattern.
-fn engine() -> &'static Engine {
-    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-    ENGINE.get_or_init(Engine::default)
 }
 
 proptest! {
