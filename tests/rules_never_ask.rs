@@ -250,7 +250,7 @@ fn suggestions_use_what_the_context_holds() {
         .contains("Customer already explained to AI. Asking again signals you didn't read."));
     let suggestion = opener.suggestion.as_deref().unwrap_or("");
     assert!(
-        suggestion.contains("room cancelled by the hotel"),
+        suggestion.contains("cancelled your room for 14 May"),
         "{suggestion}"
     );
 }

@@ -448,6 +448,12 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 "they" => Some("you".to_string()),
                 "they're" | "they’re" => Some("you're".to_string()),
                 "her" | "his" | "their" => Some("your".to_string()),
+                // "the hotel cancelled Ingrid's room" → "…cancelled your room".
+                w if !first_name.is_empty()
+                    && (w == format!("{first_name}'s") || w == format!("{first_name}’s")) =>
+                {
+                    Some("your".to_string())
+                }
                 "herself" | "himself" | "themselves" => Some("yourself".to_string()),
                 _ => None,
             }
