@@ -230,8 +230,8 @@ impl Auditor {
                         mode: Mode::Qa,
                         agent: None,
                     };
-                    let signals = rules.signals(&ctx, &m.text, &opts);
-                    let findings = rules.check(&ctx, &m.text, &opts).findings;
+                    let (signals, report) = rules.judge(&ctx, &m.text, &opts);
+                    let findings = report.findings;
                     turns.push(Turn {
                         index,
                         phase,
