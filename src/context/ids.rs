@@ -349,7 +349,14 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
-    (!date && !decimal && !year).then_some(id)
+    // "28th", "1st", "10am": a number with an ordinal or a clock suffix is a
+    // day or a time, never an identifier.
+    let digits = id.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = id[digits.len()..].to_ascii_lowercase();
+    let ordinal_or_time = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "am" | "pm");
+    (!date && !decimal && !year && !ordinal_or_time).then_some(id)
 }
 
 #[cfg(test)]
@@ -410,6 +417,9 @@ mod tests {
         let mut out = Vec::new();
         ids.answered("I already gave it to the bot. 100235.", &mut out);
         assert_eq!(out, vec!["100235"]);
+        let mut out = Vec::new();
+        ids.answered("I cancelled on the 28th, at 10am. Person please.", &mut out);
+        assert!(out.is_empty(), "{out:?}");
         let mut out = Vec::new();
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
         assert!(out.is_empty());
