@@ -1,0 +1,119 @@
+// The demo helpdesk: wires the inbox, the thread, the details, the reply box
+// and the coach together. Everything the page shows comes from
+// data/conversations.json (derived from the corpus by scripts/demo-data.mjs)
+// and from the URL's settings (settings.js).
+//
+// For tests and the benchmark the page exposes `window.helpdesk`:
+// { settings, site, reply (the mounted reply box, see editors/index.js),
+//   ready (a promise, resolved once the reply box is mounted and the coach
+//   has started or given up), coach (its handle, or null), open(id) }.
+import { startCoach } from './coach.js';
+import { renderDetails } from './details.js';
+import { mountEditor } from './editors/index.js';
+import { renderInbox, markOpen, displayName } from './inbox.js';
+import { EDITORS, EDITOR_LABELS, readSettings, settingsQuery } from './settings.js';
+import { SITE } from './site.js';
+import { appendSent, renderThread } from './thread.js';
+
+const $ = (id) => document.getElementById(id);
+const settings = readSettings(location.search);
+const helpdesk = { settings, site: SITE, reply: null, coach: null, open: null };
+window.helpdesk = helpdesk;
+
+function go(changes) {
+  location.search = settingsQuery({ ...settings, ...changes });
+}
+
+function setupControls() {
+  const editor = $('hd-editor');
+  editor.replaceChildren(
+    ...EDITORS.map((kind) => {
+      const o = document.createElement('option');
+      o.value = kind;
+      o.textContent = EDITOR_LABELS[kind];
+      o.selected = kind === settings.editor;
+      return o;
+    }),
+  );
+  editor.addEventListener('change', () => go({ editor: editor.value }));
+
+  for (const input of document.querySelectorAll('input[name="hd-mode"]')) {
+    input.checked = input.value === settings.mode;
+    input.addEventListener('change', () => input.checked && go({ mode: input.value }));
+  }
+  const agent = $('hd-agent');
+  agent.value = settings.agent;
+  agent.addEventListener('change', () => go({ agent: agent.value.trim() }));
+}
+
+function setStatus(state, text) {
+  const status = $('hd-coach-status');
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+async function main() {
+  setupControls();
+  const data = await fetch(new URL('../data/conversations.json', import.meta.url)).then((r) => r.json());
+  const { conversations } = data;
+  const byId = new Map(conversations.map((c) => [c.id, c]));
+  const list = $('hd-queue');
+  const thread = $('hd-thread');
+  $('hd-queue-count').textContent = String(conversations.length);
+  renderInbox(list, conversations, (id) => settingsQuery({ ...settings, conversation: id }));
+
+  function open(id, { push = false } = {}) {
+    const conv = byId.get(id) ?? conversations[0];
+    settings.conversation = conv.id;
+    if (push) history.pushState(null, '', settingsQuery(settings));
+    markOpen(list, conv.id);
+    $('hd-conv-title').textContent = displayName(conv);
+    $('hd-conv-sub').textContent = `${conv.id} · ${conv.messages.length ? 'Web chat' : 'Ticket'} · escalated by AI assistant`;
+    renderThread(thread, conv, { mode: settings.mode, names: { customer: displayName(conv), ai: 'AI assistant', agent: 'Agent' } });
+    renderDetails($('hd-details'), conv, settings);
+    helpdesk.reply?.setText('');
+    thread.scrollTop = thread.scrollHeight;
+  }
+  helpdesk.open = open;
+
+  list.addEventListener('click', (event) => {
+    const a = event.target.closest('a.hd-qi');
+    if (!a || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    open(a.dataset.conversation, { push: true });
+  });
+  window.addEventListener('popstate', () => open(readSettings(location.search).conversation));
+  open(settings.conversation);
+
+  const host = $('hd-reply-host');
+  try {
+    helpdesk.reply = await mountEditor(settings.editor, host, { label: 'Reply to the customer', placeholder: 'Write your reply…' });
+  } catch (err) {
+    host.textContent = `This reply box could not load: ${err.message}`;
+    host.classList.add('hd-reply-error');
+    throw err;
+  }
+  thread.scrollTop = thread.scrollHeight;
+
+  function send() {
+    const text = helpdesk.reply.getText().trim();
+    if (!text) return;
+    appendSent(thread, text, settings.agent);
+    helpdesk.reply.setText('');
+    helpdesk.reply.focus();
+  }
+  $('hd-send').addEventListener('click', send);
+  $('hd-composer').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      send();
+    }
+  });
+
+  helpdesk.coach = await startCoach({ mode: settings.mode, agent: settings.agent, site: SITE, onStatus: setStatus });
+}
+
+helpdesk.ready = main().catch((err) => {
+  console.error('demo helpdesk:', err);
+  document.body.dataset.error = err.message;
+});
