@@ -14,6 +14,10 @@
 //     and <table>, prose, dotted leaders, bullets, a Python-repr dump...),
 //     as handoffs whose transcript was not attached, as happens when a bot
 //     hands over by e-mail or ticket.
+//   * for the browser benchmark (www/bench/), www/data/bench.json: the
+//     guide's card and a 2,000-character first reply made of corpus replies
+//     to it, the faulty ones first (so there are highlights to draw) and the
+//     long good one after, split into what is pasted and what is typed.
 // What it adds is only presentation: which way the bot platform shows the
 // card (`display`), where the handoff sits in the thread, and the requester's
 // name where the corpus labels it (never parsed here: reading cards is the
@@ -24,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'www', 'data', 'conversations.json');
+const BENCH_OUT = path.join(ROOT, 'www', 'data', 'bench.json');
 
 function corpusDir(argv) {
   const i = argv.indexOf('--corpus');
@@ -100,7 +105,32 @@ function build(dir) {
   return out;
 }
 
+// The benchmark's reply: BENCH_LENGTH characters in all, the last
+// BENCH_TYPED of them typed key by key. The typed part is kept to printable
+// ASCII on one line, so every character is one real keystroke in every
+// editor (no Enter, no list autoformat, no IME path).
+const BENCH_CARD = 'c01';
+const BENCH_REPLIES = ['r002', 'r006', 'r007', 'r003', 'r004', 'r010'];
+const BENCH_LENGTH = 2000;
+const BENCH_TYPED = 200;
+
+function buildBench(dir) {
+  const card = readJsonl(path.join(dir, 'cards.jsonl')).find((c) => c.id === BENCH_CARD);
+  const replies = new Map(readJsonl(path.join(dir, 'replies.jsonl')).map((r) => [r.id, r.reply]));
+  const text = BENCH_REPLIES.map((id) => replies.get(id) ?? '').join('\n\n');
+  const prefill = text.slice(0, BENCH_LENGTH - BENCH_TYPED);
+  const typed = text
+    .slice(prefill.length)
+    .replace(/\s+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '-')
+    .slice(0, BENCH_TYPED);
+  if (!card || prefill.length + typed.length !== BENCH_LENGTH) throw new Error('the corpus is too short for the benchmark reply');
+  return { card: { text: card.card, display: display(card.card) }, prefill, typed, source: `cards.jsonl ${BENCH_CARD}, replies.jsonl ${BENCH_REPLIES.join(' ')}` };
+}
+
 const conversations = build(corpusDir(process.argv));
+const bench = buildBench(corpusDir(process.argv));
+fs.writeFileSync(BENCH_OUT, `${JSON.stringify({ generated_by: 'scripts/demo-data.mjs', ...bench }, null, 1)}\n`);
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(
   OUT,

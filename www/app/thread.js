@@ -29,7 +29,8 @@ export function messageElement({ role, text, at }, author) {
   return msg;
 }
 
-function handoffNote(card) {
+/** The bot's handoff note: a header and the card (`.hd-handoff .hd-card`, see site.js). */
+export function handoffNote(card) {
   const note = el('section', 'hd-handoff');
   note.setAttribute('aria-label', 'Escalation card from the AI assistant');
   const head = el('header', 'hd-handoff-head');
