@@ -7,6 +7,17 @@
 // quietly and leaves the coaching to the extension, and nothing else breaks.
 
 /**
+ * An `onStatus` for `startCoach` that shows the status in `element` (the top
+ * bar's pill): its text, and the state in `data-state` for the styles.
+ */
+export function statusIn(element) {
+  return (state, text) => {
+    element.dataset.state = state;
+    element.textContent = text;
+  };
+}
+
+/**
  * Starts the page coach; `onStatus(state, text)` hears how it goes
  * (`starting`, `running`, `extension`, `waiting`, `unavailable`).
  * Resolves to the coach's handle, or null when the page has none.

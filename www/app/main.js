@@ -7,7 +7,7 @@
 // { settings, site, reply (the mounted reply box, see editors/index.js),
 //   ready (a promise, resolved once the reply box is mounted and the coach
 //   has started or given up), coach (its handle, or null), open(id) }.
-import { startCoach } from './coach.js';
+import { startCoach, statusIn } from './coach.js';
 import { renderDetails } from './details.js';
 import { mountEditor } from './editors/index.js';
 import { renderInbox, markOpen, displayName } from './inbox.js';
@@ -44,12 +44,6 @@ function setupControls() {
   const agent = $('hd-agent');
   agent.value = settings.agent;
   agent.addEventListener('change', () => go({ agent: agent.value.trim() }));
-}
-
-function setStatus(state, text) {
-  const status = $('hd-coach-status');
-  status.dataset.state = state;
-  status.textContent = text;
 }
 
 async function main() {
@@ -110,7 +104,7 @@ async function main() {
     }
   });
 
-  helpdesk.coach = await startCoach({ mode: settings.mode, agent: settings.agent, site: SITE, onStatus: setStatus });
+  helpdesk.coach = await startCoach({ mode: settings.mode, agent: settings.agent, site: SITE, onStatus: statusIn($('hd-coach-status')) });
 }
 
 helpdesk.ready = main().catch((err) => {

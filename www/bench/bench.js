@@ -22,7 +22,7 @@
 //   result()              the latency (ms) of the key sent since arm(), or null on timeout
 //   engineOnly(runs)      times Engine.check alone over the same growing text
 //   data                  the reply and card (data/bench.json)
-import { startCoach } from '../app/coach.js';
+import { startCoach, statusIn } from '../app/coach.js';
 import { mountEditor } from '../app/editors/index.js';
 import { EDITORS } from '../app/settings.js';
 import { SITE } from '../app/site.js';
@@ -39,12 +39,6 @@ const params = new URLSearchParams(location.search);
 const editor = EDITORS.includes(params.get('editor')) ? params.get('editor') : 'textarea';
 const transport = ['page', 'extension', 'engine'].includes(params.get('transport')) ? params.get('transport') : 'page';
 const $ = (id) => document.getElementById(id);
-
-function setStatus(state, text) {
-  const status = $('hd-coach-status');
-  status.dataset.state = state;
-  status.textContent = text;
-}
 
 // Draw notifications, in order; `settle()` takes the first one after the key.
 let lastKey = null;
@@ -154,12 +148,13 @@ async function main() {
     $('bench-out').textContent = `typed ${data.typed.length} keys: ${JSON.stringify(summarize(samples))} (ms)`;
   });
 
+  const onStatus = statusIn($('hd-coach-status'));
   if (transport === 'page') {
-    bench.coach = await startCoach({ mode: 'agent', agent: 'Alex', site: SITE, onStatus: setStatus });
+    bench.coach = await startCoach({ mode: 'agent', agent: 'Alex', site: SITE, onStatus });
   } else if (transport === 'extension') {
-    setStatus('waiting', 'coach: waiting for the extension');
+    onStatus('waiting', 'coach: waiting for the extension');
   } else {
-    setStatus('running', 'engine alone (no coach)');
+    onStatus('running', 'engine alone (no coach)');
   }
 }
 
