@@ -3,6 +3,10 @@
 // data/conversations.json (derived from the corpus by scripts/demo-data.mjs)
 // and from the URL's settings (settings.js).
 //
+// The reply box kind is fixed for a page load (switching reloads: each
+// editor is a different page's worth of code); the coach's mode and the
+// agent's name switch live, and the URL follows so a reload keeps them.
+//
 // For tests and the benchmark the page exposes `window.helpdesk`:
 // { settings, site, reply (the mounted reply box, see editors/index.js),
 //   ready (a promise, resolved once the reply box is mounted and the coach
@@ -13,18 +17,53 @@ import { mountEditor } from './editors/index.js';
 import { renderInbox, markOpen, displayName } from './inbox.js';
 import { EDITORS, EDITOR_LABELS, readSettings, settingsQuery } from './settings.js';
 import { SITE } from './site.js';
-import { appendSent, renderThread } from './thread.js';
+import { renderThread } from './thread.js';
 
 const $ = (id) => document.getElementById(id);
 const settings = readSettings(location.search);
 const helpdesk = { settings, site: SITE, reply: null, coach: null, open: null };
 window.helpdesk = helpdesk;
 
-function go(changes) {
-  location.search = settingsQuery({ ...settings, ...changes });
-}
+async function main() {
+  const data = await fetch(new URL('../data/conversations.json', import.meta.url)).then((r) => r.json());
+  const { conversations } = data;
+  const byId = new Map(conversations.map((c) => [c.id, c]));
+  const sent = new Map(); // conversation id -> messages sent from this page
+  const list = $('hd-queue');
+  const thread = $('hd-thread');
+  let conv = null;
 
-function setupControls() {
+  function render() {
+    renderThread(thread, conv, {
+      mode: settings.mode,
+      names: { customer: displayName(conv), ai: 'AI assistant', agent: 'Agent' },
+      sent: sent.get(conv.id) ?? [],
+      agent: settings.agent,
+    });
+    renderDetails($('hd-details'), conv, settings);
+    thread.scrollTop = thread.scrollHeight;
+  }
+
+  function open(id, { push = false } = {}) {
+    conv = byId.get(id) ?? conversations[0];
+    settings.conversation = conv.id;
+    if (push) history.pushState(null, '', settingsQuery(settings));
+    markOpen(list, conv.id);
+    $('hd-conv-title').textContent = displayName(conv);
+    $('hd-conv-sub').textContent = `${conv.id} · ${conv.messages.length ? 'Web chat' : 'Ticket'} · escalated by AI assistant`;
+    render();
+    helpdesk.reply?.setText('');
+  }
+  helpdesk.open = open;
+
+  // Mode and agent name: live, and kept in the URL.
+  function change(changes) {
+    Object.assign(settings, changes);
+    history.replaceState(null, '', settingsQuery(settings));
+    helpdesk.coach?.setSettings({ mode: settings.mode, agent: settings.agent });
+    render();
+  }
+
   const editor = $('hd-editor');
   editor.replaceChildren(
     ...EDITORS.map((kind) => {
@@ -35,41 +74,19 @@ function setupControls() {
       return o;
     }),
   );
-  editor.addEventListener('change', () => go({ editor: editor.value }));
-
+  editor.addEventListener('change', () => {
+    location.search = settingsQuery({ ...settings, editor: editor.value });
+  });
   for (const input of document.querySelectorAll('input[name="hd-mode"]')) {
     input.checked = input.value === settings.mode;
-    input.addEventListener('change', () => input.checked && go({ mode: input.value }));
+    input.addEventListener('change', () => input.checked && change({ mode: input.value }));
   }
   const agent = $('hd-agent');
   agent.value = settings.agent;
-  agent.addEventListener('change', () => go({ agent: agent.value.trim() }));
-}
+  agent.addEventListener('change', () => change({ agent: agent.value.trim() }));
 
-async function main() {
-  setupControls();
-  const data = await fetch(new URL('../data/conversations.json', import.meta.url)).then((r) => r.json());
-  const { conversations } = data;
-  const byId = new Map(conversations.map((c) => [c.id, c]));
-  const list = $('hd-queue');
-  const thread = $('hd-thread');
   $('hd-queue-count').textContent = String(conversations.length);
   renderInbox(list, conversations, (id) => settingsQuery({ ...settings, conversation: id }));
-
-  function open(id, { push = false } = {}) {
-    const conv = byId.get(id) ?? conversations[0];
-    settings.conversation = conv.id;
-    if (push) history.pushState(null, '', settingsQuery(settings));
-    markOpen(list, conv.id);
-    $('hd-conv-title').textContent = displayName(conv);
-    $('hd-conv-sub').textContent = `${conv.id} · ${conv.messages.length ? 'Web chat' : 'Ticket'} · escalated by AI assistant`;
-    renderThread(thread, conv, { mode: settings.mode, names: { customer: displayName(conv), ai: 'AI assistant', agent: 'Agent' } });
-    renderDetails($('hd-details'), conv, settings);
-    helpdesk.reply?.setText('');
-    thread.scrollTop = thread.scrollHeight;
-  }
-  helpdesk.open = open;
-
   list.addEventListener('click', (event) => {
     const a = event.target.closest('a.hd-qi');
     if (!a || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -92,7 +109,9 @@ async function main() {
   function send() {
     const text = helpdesk.reply.getText().trim();
     if (!text) return;
-    appendSent(thread, text, settings.agent);
+    if (!sent.has(conv.id)) sent.set(conv.id, []);
+    sent.get(conv.id).push({ role: 'agent', text, at: new Date().toISOString() });
+    render();
     helpdesk.reply.setText('');
     helpdesk.reply.focus();
   }

@@ -13,7 +13,7 @@ import { el, formatDay, initials, timeElement } from './format.js';
 const ROLE_LABEL = { customer: 'Customer', ai: 'AI assistant', agent: 'Agent' };
 
 /** One message element. `author` is the display name. */
-export function messageElement({ role, text, at }, author) {
+function messageElement({ role, text, at }, author) {
   const known = role in ROLE_LABEL ? role : 'customer';
   const msg = el('article', `hd-msg hd-msg--${known}`);
   msg.dataset.role = known;
@@ -44,8 +44,11 @@ export function handoffNote(card) {
   return note;
 }
 
-/** Fills `container` with the thread of `conv` for `mode`; `names` gives display names per role. */
-export function renderThread(container, conv, { mode, names }) {
+/**
+ * Fills `container` with the thread of `conv` for `mode`, then the messages
+ * `sent` from this page (signed `agent`); `names` gives display names per role.
+ */
+export function renderThread(container, conv, { mode, names, sent = [], agent = '' }) {
   const shown = mode === 'qa' ? conv.messages : conv.messages.slice(0, conv.firstAgent);
   const nodes = [];
   const first = conv.messages[0]?.at ?? conv.card.at;
@@ -59,13 +62,6 @@ export function renderThread(container, conv, { mode, names }) {
     nodes.push(messageElement(m, names[m.role] ?? ROLE_LABEL[m.role] ?? 'Customer'));
     if (i === noteAfter) nodes.push(handoffNote(conv.card));
   });
+  for (const m of sent) nodes.push(messageElement(m, agent || 'You'));
   container.replaceChildren(...nodes);
-}
-
-/** Appends a message the agent just sent, stamped now. */
-export function appendSent(container, text, agent) {
-  const msg = messageElement({ role: 'agent', text, at: new Date().toISOString() }, agent || 'You');
-  container.append(msg);
-  msg.scrollIntoView({ block: 'end' });
-  return msg;
 }

@@ -2,6 +2,25 @@
 // one <div> per paragraph, as Chromium makes them on Enter.
 import { markEditable, paragraphs } from './common.js';
 
+// The reply as the agent sees it: one line per paragraph <div>, and text
+// before the first one (Chromium leaves the first line bare) as a line of
+// its own. Not innerText: it counts an empty paragraph's <br> as two lines.
+function plainText(el) {
+  const lines = [];
+  let loose = null;
+  for (const node of el.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && (node.localName === 'div' || node.localName === 'p')) {
+      if (loose !== null) lines.push(loose);
+      loose = null;
+      lines.push(node.innerText.replace(/\n$/, ''));
+    } else {
+      loose = (loose ?? '') + (node.nodeName === 'BR' ? '\n' : node.textContent);
+    }
+  }
+  if (loose !== null) lines.push(loose.replace(/\n$/, ''));
+  return lines.join('\n');
+}
+
 export function mount(host, { label, placeholder }) {
   const el = document.createElement('div');
   el.className = 'hd-contenteditable';
@@ -15,8 +34,7 @@ export function mount(host, { label, placeholder }) {
   return {
     kind: 'contenteditable',
     editable: el,
-    // innerText is what the agent sees: block boundaries and <br> as "\n".
-    getText: () => el.innerText.replace(/\n$/, ''),
+    getText: () => plainText(el),
     setText(text) {
       const blocks = paragraphs(text).map((line) => {
         const div = document.createElement('div');
