@@ -29,10 +29,15 @@ import { SITE } from '../app/site.js';
 import { handoffNote } from '../app/thread.js';
 import { summarize } from './stats.js';
 
-// What the coach does after it has drawn one lint's results (the highlights
-// and the panel) for the reply box: it dispatches this event from its panel
-// host, bubbling and composed.
-export const DRAWN_EVENT = 'handoff-coach:drawn';
+// How the bench knows the coach has drawn a lint's results: the coach sets
+// the panel host's `data-hc-score` (a CONTRACT §5 hook) each time it shows a
+// report, right after it has handed the report's spans to the highlighter,
+// so an attribute record for it marks the end of one keystroke's work. (A
+// record comes even when the score is unchanged: setting an attribute is a
+// mutation whatever its value.) Only contract hooks are used, so the same
+// bench times the page's coach and the extension's.
+const PANEL = 'handoff-coach-panel';
+const SCORE = 'data-hc-score';
 const SETTLE_TIMEOUT_MS = 2000;
 
 const params = new URLSearchParams(location.search);
@@ -40,7 +45,7 @@ const editor = EDITORS.includes(params.get('editor')) ? params.get('editor') : '
 const transport = ['page', 'extension', 'engine'].includes(params.get('transport')) ? params.get('transport') : 'page';
 const $ = (id) => document.getElementById(id);
 
-// Draw notifications, in order; `settle()` takes the first one after the key.
+// Draw notifications, in order; `result()` takes the first one after the key.
 let lastKey = null;
 let waiting = null;
 let armed = null;
@@ -51,7 +56,7 @@ document.addEventListener(
   },
   true,
 );
-document.addEventListener(DRAWN_EVENT, () => {
+function drawn() {
   const at = performance.now();
   // A draw counts for a key only once the key is down: an earlier one is
   // the previous edit's.
@@ -60,7 +65,10 @@ document.addEventListener(DRAWN_EVENT, () => {
     waiting = null;
     done(at);
   }
-});
+}
+new MutationObserver((records) => {
+  if (records.some((r) => r.target.localName === PANEL)) drawn();
+}).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: [SCORE] });
 
 /** Resolves to the time of the next draw (after a key, if `afterKey`), or null after the timeout. */
 function nextDraw(afterKey = false) {
