@@ -5,7 +5,9 @@
 //
 //   node scripts/bench-browser.mjs [--keys N] [--editors a,b] [--transports page,extension,engine]
 //
-// Needs what scripts/run builds (www/gen/, dist/extension/). It drives
+// Needs what scripts/run builds (www/gen/, dist/extension/), and starts the
+// server and Chromium (with the unpacked extension, enabled on the test
+// origin as a user would) through the browser tests' harness. It drives
 // www/bench/ (see bench.js there for what one measurement is): for each reply
 // box it pastes 1,800 characters, sends WARMUP keys, then N real keys (CDP
 // key events, one at a time, each waited for until the coach has drawn it).
@@ -15,25 +17,22 @@
 //   engine     Engine.check alone in the page, over the same text: the floor
 // Targets (issue 6): p95 under 8 ms on this 2-core machine; wasm under
 // 250 KB gzipped.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from '../tests/browser/harness.mjs';
 import { summarize } from '../www/bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM = path.join(ROOT, 'www', 'gen', 'pkg', 'handoff_coach_bg.wasm');
-const EXTENSION = path.join(ROOT, 'dist', 'extension');
 const OUT_DIR = path.join(ROOT, 'bench-out');
 const EDITORS = ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor'];
 const TRANSPORTS = ['page', 'extension', 'engine'];
 const TARGET_P95_MS = 8;
 const TARGET_WASM_GZ = 250 * 1024;
 const WARMUP = 20;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,36 +44,10 @@ const KEYS = Math.max(1, Number.parseInt(option('keys', '200'), 10) || 200);
 const editors = list(option('editors', EDITORS.join(',')), EDITORS);
 const transports = list(option('transports', TRANSPORTS.join(',')), TRANSPORTS);
 
-/** Starts scripts/serve.mjs on a free port; resolves to {base, stop}. */
-function startServer() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.once('exit', (code) => reject(new Error(`serve.mjs exited (${code}) before listening`)));
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
-      if (m) resolve({ base: m[1], stop: () => child.kill('SIGTERM') });
-    });
-  });
-}
-
 function wasmSize() {
   if (!fs.existsSync(WASM)) return null;
   const raw = fs.readFileSync(WASM);
   return { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
-}
-
-/** Fails the run on any request that leaves the test server or the extension. */
-function guardNetwork(context, base, offsite) {
-  return context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
 }
 
 /** Types the benchmark reply into one page; resolves to latencies (ms) and timeouts. */
@@ -97,64 +70,52 @@ async function typeReply(page) {
   return { samples, timeouts, replyLength: text.length };
 }
 
-async function run() {
-  const { base, stop } = await startServer();
-  const rows = [];
-  const offsite = [];
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hc-bench-'));
+/** Runs `fn(b)` with the shared harness's server and Chromium, closed afterwards. */
+async function withBrowser(options, fn) {
+  const b = await launch(options);
   try {
-    if (transports.includes('engine') || transports.includes('page')) {
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-      const context = await browser.newContext();
-      await guardNetwork(context, base, offsite);
-      try {
-        if (transports.includes('engine')) {
-          const page = await context.newPage();
-          await page.goto(`${base}bench/?transport=engine`);
-          await page.evaluate(() => window.benchReady);
-          const { startMs, samples } = await page.evaluate((n) => window.bench.engineOnly(n), WARMUP + KEYS);
-          rows.push({ editor: '—', transport: 'engine', startMs: Math.round(startMs * 10) / 10, ...summarize(samples.slice(WARMUP)), timeouts: 0 });
-          await page.close();
-        }
-        if (transports.includes('page')) {
-          for (const editor of editors) {
-            const page = await context.newPage();
-            await page.goto(`${base}bench/?editor=${editor}&transport=page`);
-            rows.push({ editor, transport: 'page', ...(await measure(page)) });
-            await page.close();
-          }
-        }
-      } finally {
-        await browser.close();
-      }
-    }
-    if (transports.includes('extension')) {
-      if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
-        for (const editor of editors) rows.push({ editor, transport: 'extension', error: 'dist/extension has no manifest.json yet' });
-      } else {
-        const context = await chromium.launchPersistentContext(tmp, {
-          executablePath: '/usr/bin/chromium',
-          headless: true,
-          args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
-        });
-        await guardNetwork(context, base, offsite);
-        try {
-          for (const editor of editors) {
-            const page = await context.newPage();
-            await page.goto(`${base}strict/bench/?editor=${editor}&transport=extension`);
-            rows.push({ editor, transport: 'extension', ...(await measure(page)) });
-            await page.close();
-          }
-        } finally {
-          await context.close();
-        }
-      }
-    }
+    return await fn(b);
   } finally {
-    stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    outside.push(...b.outside);
+    await b.close();
   }
-  return { rows, offsite };
+}
+
+async function bench(b, urlPath) {
+  const page = await b.open(urlPath);
+  try {
+    return await measure(page);
+  } finally {
+    await page.close();
+  }
+}
+
+const outside = [];
+
+async function run() {
+  const rows = [];
+  if (transports.includes('engine') || transports.includes('page')) {
+    await withBrowser({ extension: false }, async (b) => {
+      if (transports.includes('engine')) {
+        const page = await b.open('/bench/?transport=engine');
+        await page.evaluate(() => window.benchReady);
+        const { startMs, samples } = await page.evaluate((n) => window.bench.engineOnly(n), WARMUP + KEYS);
+        rows.push({ editor: '—', transport: 'engine', startMs: Math.round(startMs * 10) / 10, ...summarize(samples.slice(WARMUP)), timeouts: 0 });
+        await page.close();
+      }
+      if (transports.includes('page')) {
+        for (const editor of editors) rows.push({ editor, transport: 'page', ...(await bench(b, `/bench/?editor=${editor}&transport=page`)) });
+      }
+    });
+  }
+  if (transports.includes('extension')) {
+    await withBrowser({ extension: true }, async (b) => {
+      for (const editor of editors) {
+        rows.push({ editor, transport: 'extension', ...(await bench(b, `/strict/bench/?editor=${editor}&transport=extension`)) });
+      }
+    });
+  }
+  return rows;
 }
 
 async function measure(page) {
@@ -179,7 +140,7 @@ function table(rows) {
 }
 
 const started = new Date();
-const { rows, offsite } = await run();
+const rows = await run();
 const wasm = wasmSize();
 const result = {
   at: started.toISOString(),
@@ -190,7 +151,7 @@ const result = {
   targets: { p95_ms: TARGET_P95_MS, wasm_gzip_bytes: TARGET_WASM_GZ },
   wasm,
   rows,
-  offsite_requests: offsite,
+  offsite_requests: outside,
 };
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const out = path.join(OUT_DIR, 'bench-browser.json');
@@ -204,5 +165,5 @@ if (wasm) {
 } else {
   console.log('\nwasm: not built (www/gen/pkg/handoff_coach_bg.wasm is missing)');
 }
-if (offsite.length) console.log(`\nrequests that left the machine (blocked): ${offsite.join(', ')}`);
+if (outside.length) console.log(`\nrequests for anything but the test server (blocked): ${outside.join(', ')}`);
 console.log(`\nwrote ${path.relative(ROOT, out)}`);
