@@ -41,7 +41,15 @@ async function main() {
       agent: settings.agent,
     });
     renderDetails($('hd-details'), conv, settings);
-    thread.scrollTop = thread.scrollHeight;
+    scrollThread();
+  }
+
+  // The card is what the agent reads first: show the handoff note from its
+  // top, unless this page has sent messages since, which come last.
+  function scrollThread() {
+    const note = thread.querySelector('.hd-handoff');
+    if (note && !sent.get(conv.id)?.length) thread.scrollTop = note.offsetTop - 12;
+    else thread.scrollTop = thread.scrollHeight;
   }
 
   function open(id, { push = false } = {}) {
@@ -104,7 +112,7 @@ async function main() {
     host.classList.add('hd-reply-error');
     throw err;
   }
-  thread.scrollTop = thread.scrollHeight;
+  scrollThread();
 
   function send() {
     const text = helpdesk.reply.getText().trim();
