@@ -9,7 +9,8 @@ use std::hint::black_box;
 const GUIDE_CARD: &str = include_str!("../tests/data/guide-card.txt");
 
 fn long_reply() -> String {
-    let base = "Hi Sarah, I'm Alex from the billing team, and I've read through everything in your chat. \
+    let base =
+        "Hi Sarah, I'm Alex from the billing team, and I've read through everything in your chat. \
 I understand how frustrating it is to be charged twice for March. Let me pull up your account now. \
 Give me about 2 minutes and I'll update you as I go. ";
     let mut reply = String::new();
@@ -24,11 +25,15 @@ fn benches(c: &mut Criterion) {
     let ctx = engine.read(GUIDE_CARD);
     let reply = long_reply();
     let opts = CheckOptions::default();
-    c.bench_function("read the guide's card", |b| b.iter(|| engine.read(black_box(GUIDE_CARD))));
+    c.bench_function("read the guide's card", |b| {
+        b.iter(|| engine.read(black_box(GUIDE_CARD)))
+    });
     c.bench_function("lint a 2,000-character reply", |b| {
         b.iter(|| engine.check(black_box(&ctx), black_box(&reply), &opts))
     });
-    c.bench_function("build an engine", |b| b.iter(|| black_box(Engine::default())));
+    c.bench_function("build an engine", |b| {
+        b.iter(|| black_box(Engine::default()))
+    });
 }
 
 criterion_group!(engine, benches);

@@ -14,7 +14,7 @@
 //!                                          ├─► Rules::check(phase, mode) ──► Report
 //! reply text ──────────────────────────────┘
 //! Context ──► opening::build ──► Opening
-//! Conversation ──► audit::run (Rules::signals per agent message) ──► Audit
+//! Conversation ──► Auditor::run (Rules::signals per agent message) ──► Audit
 //! Pack (TOML) ──► Pack::parse ──► Engine (compiled rules + pack) ── used by all of the above
 //! ```
 //!
@@ -93,6 +93,7 @@ pub struct Engine {
     pack: Pack,
     reader: context::Reader,
     rules: rules::Rules,
+    auditor: audit::Auditor,
 }
 
 impl Default for Engine {
@@ -105,7 +106,12 @@ impl Engine {
     /// An engine with `pack`'s changes applied to the built-in rules.
     pub fn new(pack: Pack) -> Engine {
         let rules = rules::Rules::new(&pack);
-        Engine { pack, reader: context::Reader::new(), rules }
+        Engine {
+            pack,
+            reader: context::Reader::new(),
+            rules,
+            auditor: audit::Auditor::new(),
+        }
     }
 
     /// An engine from a pack's TOML text; a bad pack is refused whole.
@@ -141,12 +147,19 @@ impl Engine {
         let context = self.read(card);
         let report = self.check(&context, reply, opts);
         let opening = self.opening(&context, opts.agent.as_deref());
-        CheckOutput { context, findings: report.findings, checklist: report.checklist, score: report.score, opening }
+        CheckOutput {
+            context,
+            findings: report.findings,
+            checklist: report.checklist,
+            score: report.score,
+            opening,
+        }
     }
 
     /// Audits one conversation.
     pub fn audit(&self, conv: &Conversation) -> Audit {
-        audit::run(&self.reader, &self.rules, &self.pack.qa, conv)
+        self.auditor
+            .run(&self.reader, &self.rules, &self.pack.qa, conv)
     }
 
     /// Runs the pack's own `[[tests]]`.
@@ -155,7 +168,10 @@ impl Engine {
             .tests
             .iter()
             .map(|t| {
-                let opts = CheckOptions { phase: t.phase, ..CheckOptions::default() };
+                let opts = CheckOptions {
+                    phase: t.phase,
+                    ..CheckOptions::default()
+                };
                 let out = self.check_card(&t.card, &t.reply, &opts);
                 let fired = |id: &String| out.findings.iter().any(|f| &f.rule == id);
                 PackTestResult {

@@ -36,5 +36,8 @@ pub struct Opening {
 pub fn build(ctx: &Context, agent: Option<&str>, company: Option<&str>) -> Opening {
     let _ = (ctx, company);
     let agent = agent.unwrap_or("[Agent]");
-    Opening { script: Script::Standard, text: format!("Hi, I'm {agent}.") }
+    Opening {
+        script: Script::Standard,
+        text: format!("Hi, I'm {agent}."),
+    }
 }

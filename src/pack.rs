@@ -30,7 +30,11 @@ pub struct PackError {
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -220,7 +224,11 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn error(&self, at: Range<usize>, message: impl Into<String>) -> PackError {
         let (line, column) = line_column(self.src, at.start);
-        PackError { line, column, message: message.into() }
+        PackError {
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     fn setting(&self, raw: &Spanned<String>) -> Result<Setting, PackError> {
@@ -253,7 +261,10 @@ impl Checker<'_> {
         let Some(raw) = raw else { return Ok(None) };
         match selector_problem(raw.get_ref()) {
             None => Ok(Some(raw.get_ref().trim().to_string())),
-            Some(why) => Err(self.error(raw.span(), format!("bad selector \"{}\": {why}", raw.get_ref()))),
+            Some(why) => Err(self.error(
+                raw.span(),
+                format!("bad selector \"{}\": {why}", raw.get_ref()),
+            )),
         }
     }
 
@@ -273,7 +284,10 @@ impl Checker<'_> {
         } else {
             Err(self.error(
                 raw.span(),
-                format!("unknown QA item \"{id}\" (expected one of {})", rules::QA_ITEMS.join(", ")),
+                format!(
+                    "unknown QA item \"{id}\" (expected one of {})",
+                    rules::QA_ITEMS.join(", ")
+                ),
             ))
         }
     }
@@ -286,7 +300,11 @@ impl Pack {
         let raw: RawPack = toml::from_str(src).map_err(|e| {
             let at = e.span().unwrap_or(0..0);
             let (line, column) = line_column(src, at.start);
-            PackError { line, column, message: e.message().trim().to_string() }
+            PackError {
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
         })?;
         let check = Checker { src };
 
@@ -294,17 +312,26 @@ impl Pack {
         for c in &raw.custom {
             let id = c.id.get_ref();
             if !id.starts_with("custom.") || id.len() == "custom.".len() {
-                return Err(check.error(c.id.span(), format!("custom rule id \"{id}\" must start with \"custom.\"")));
+                return Err(check.error(
+                    c.id.span(),
+                    format!("custom rule id \"{id}\" must start with \"custom.\""),
+                ));
             }
             if custom.iter().any(|other: &CustomRule| &other.id == id) {
-                return Err(check.error(c.id.span(), format!("custom rule \"{id}\" is defined twice")));
+                return Err(check.error(
+                    c.id.span(),
+                    format!("custom rule \"{id}\" is defined twice"),
+                ));
             }
             if c.message.get_ref().trim().is_empty() {
                 return Err(check.error(c.message.span(), "empty message"));
             }
             let phrases = check.phrases(c.phrases.get_ref())?;
             if phrases.is_empty() {
-                return Err(check.error(c.phrases.span(), format!("custom rule \"{id}\" has no phrases")));
+                return Err(check.error(
+                    c.phrases.span(),
+                    format!("custom rule \"{id}\" has no phrases"),
+                ));
             }
             let severity = match &c.severity {
                 Some(s) => check.setting(s)?,
@@ -324,7 +351,11 @@ impl Pack {
             if rules::info(id.get_ref()).is_none() {
                 return Err(check.error(id.span(), format!("unknown rule id \"{}\"", id.get_ref())));
             }
-            let severity = rule.severity.as_ref().map(|s| check.setting(s)).transpose()?;
+            let severity = rule
+                .severity
+                .as_ref()
+                .map(|s| check.setting(s))
+                .transpose()?;
             let phrases = check.phrases(&rule.phrases)?;
             changes.insert(id.get_ref().clone(), RuleChange { severity, phrases });
         }
@@ -358,7 +389,9 @@ impl Pack {
                     other => {
                         return Err(check.error(
                             p.span(),
-                            format!("bad phase \"{other}\" (expected first, resolution or closing)"),
+                            format!(
+                                "bad phase \"{other}\" (expected first, resolution or closing)"
+                            ),
                         ))
                     }
                 },
@@ -382,7 +415,10 @@ impl Pack {
                 let item = check.qa_item(item)?;
                 let w = *weight.get_ref();
                 if !w.is_finite() || w < 0.0 {
-                    return Err(check.error(weight.span(), format!("weight {w} must be a number of 0 or more")));
+                    return Err(check.error(
+                        weight.span(),
+                        format!("weight {w} must be a number of 0 or more"),
+                    ));
                 }
                 qa.weights.insert(item, w);
             }
@@ -395,7 +431,16 @@ impl Pack {
             Some(a) => (non_empty(a.name), non_empty(a.company)),
             None => (None, None),
         };
-        Ok(Pack { name: non_empty(raw.name), agent, company, rules: changes, custom, sites, tests, qa })
+        Ok(Pack {
+            name: non_empty(raw.name),
+            agent,
+            company,
+            rules: changes,
+            custom,
+            sites,
+            tests,
+            qa,
+        })
     }
 
     /// What this pack changes, one line each, for `pack check` and the
@@ -426,7 +471,11 @@ impl Pack {
                 Setting::Off => "off",
                 Setting::On(s) => severity_name(s),
             };
-            lines.push(format!("{}: custom rule, {sev}, {} phrase(s)", c.id, c.phrases.len()));
+            lines.push(format!(
+                "{}: custom rule, {sev}, {} phrase(s)",
+                c.id,
+                c.phrases.len()
+            ));
         }
         for s in &self.sites {
             lines.push(format!("site {}", s.matches));
@@ -503,16 +552,8 @@ fn selector_problem(sel: &str) -> Option<&'static str> {
         match c {
             '"' | '\'' => quote = Some(c),
             '[' | '(' => depth.push(c),
-            ']' => {
-                if depth.pop() != Some('[') {
-                    return Some("unbalanced ]");
-                }
-            }
-            ')' => {
-                if depth.pop() != Some('(') {
-                    return Some("unbalanced )");
-                }
-            }
+            ']' if depth.pop() != Some('[') => return Some("unbalanced ]"),
+            ')' if depth.pop() != Some('(') => return Some("unbalanced )"),
             '{' | '}' | ';' | '<' | '`' => return Some("character not allowed in a selector"),
             _ => {}
         }
@@ -550,7 +591,11 @@ fn match_pattern_problem(pattern: &str) -> Option<&'static str> {
     if scheme != "file" && host.is_empty() {
         return Some("missing host");
     }
-    if host.contains('*') && host != "*" && !(host.starts_with("*.") && !host[2..].contains('*')) {
+    let lone_or_leading = host == "*"
+        || host
+            .strip_prefix("*.")
+            .is_some_and(|rest| !rest.contains('*'));
+    if host.contains('*') && !lone_or_leading {
         return Some("* in the host must be alone or lead (*.example.com)");
     }
     None
@@ -602,7 +647,10 @@ critical = ["qa.no-repeat-questions"]
         assert_eq!(p.name.as_deref(), Some("acme-support"));
         assert_eq!(p.agent.as_deref(), Some("Alex"));
         assert_eq!(p.rules["avoid.blame-ai"].severity, Some(Setting::Off));
-        assert_eq!(p.rules["never-ask.generic-opener"].phrases, vec!["what brings you here"]);
+        assert_eq!(
+            p.rules["never-ask.generic-opener"].phrases,
+            vec!["what brings you here"]
+        );
         assert_eq!(p.custom[0].id, "custom.no-refund-promise");
         assert_eq!(p.sites[0].reply.as_deref(), Some("#reply-editor"));
         assert_eq!(p.tests[0].fires, vec!["custom.no-refund-promise"]);
@@ -620,7 +668,10 @@ critical = ["qa.no-repeat-questions"]
     fn unknown_rule_id_names_line_and_column() {
         let e = err("name = \"x\"\n\n[rules.\"never-ask.typo\"]\nseverity = \"off\"\n");
         assert_eq!((e.line, e.column), (3, 8));
-        assert!(e.message.contains("unknown rule id \"never-ask.typo\""), "{e}");
+        assert!(
+            e.message.contains("unknown rule id \"never-ask.typo\""),
+            "{e}"
+        );
     }
 
     #[test]
@@ -681,7 +732,10 @@ critical = ["qa.no-repeat-questions"]
     fn empty_pack_changes_nothing() {
         let p = Pack::parse("").unwrap();
         assert_eq!(p, Pack::default());
-        assert_eq!(p.describe(), vec!["changes nothing: the built-in rules apply as they are"]);
+        assert_eq!(
+            p.describe(),
+            vec!["changes nothing: the built-in rules apply as they are"]
+        );
     }
 
     #[test]

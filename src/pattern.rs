@@ -59,7 +59,11 @@ impl Pattern {
                 // A word boundary only where the phrase itself starts or ends
                 // with a word character: "#vip" or "refund!" still match.
                 let open = if is_word(p.chars().next()) { r"\b" } else { "" };
-                let close = if is_word(p.chars().next_back()) { r"\b" } else { "" };
+                let close = if is_word(p.chars().next_back()) {
+                    r"\b"
+                } else {
+                    ""
+                };
                 format!("{open}{}{close}", words.join(r"\s+"))
             })
             .collect();
@@ -79,32 +83,45 @@ impl Pattern {
 
     /// The first match, as a byte range on character boundaries.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.0.find(text.as_bytes()).map(|m| on_boundaries(text, m.range()))
+        self.0
+            .find(text.as_bytes())
+            .map(|m| on_boundaries(text, m.range()))
     }
 
     /// The first match at or after byte `from`.
     pub fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
-        self.0.find_at(text.as_bytes(), from.min(text.len())).map(|m| on_boundaries(text, m.range()))
+        self.0
+            .find_at(text.as_bytes(), from.min(text.len()))
+            .map(|m| on_boundaries(text, m.range()))
     }
 
     /// Every non-overlapping match, as byte ranges on character boundaries.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.0.find_iter(text.as_bytes()).map(move |m| on_boundaries(text, m.range()))
+        self.0
+            .find_iter(text.as_bytes())
+            .map(move |m| on_boundaries(text, m.range()))
     }
 
     /// The byte ranges of the first match's groups (index 0 is the whole
     /// match); `None` for a group that did not take part.
     pub fn captures(&self, text: &str) -> Option<Vec<Option<Range<usize>>>> {
         self.0.captures(text.as_bytes()).map(|c| {
-            c.iter().map(|g| g.map(|m| on_boundaries(text, m.range()))).collect()
+            c.iter()
+                .map(|g| g.map(|m| on_boundaries(text, m.range())))
+                .collect()
         })
     }
 
     /// Every match's groups, as [`Pattern::captures`] gives them.
-    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Vec<Option<Range<usize>>>> + 't {
-        self.0
-            .captures_iter(text.as_bytes())
-            .map(move |c| c.iter().map(|g| g.map(|m| on_boundaries(text, m.range()))).collect())
+    pub fn captures_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Vec<Option<Range<usize>>>> + 't {
+        self.0.captures_iter(text.as_bytes()).map(move |c| {
+            c.iter()
+                .map(|g| g.map(|m| on_boundaries(text, m.range())))
+                .collect()
+        })
     }
 }
 

@@ -42,7 +42,12 @@ pub struct Utf16Mapper<'a> {
 impl<'a> Utf16Mapper<'a> {
     /// A mapper over `text`.
     pub fn new(text: &'a str) -> Self {
-        Utf16Mapper { text, ascii: text.is_ascii(), byte: 0, unit: 0 }
+        Utf16Mapper {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            unit: 0,
+        }
     }
 
     /// The UTF-16 offset of byte offset `byte`.
@@ -107,7 +112,10 @@ mod tests {
         let x = text.find('x').unwrap();
         let mut m = Utf16Mapper::new(text);
         assert_eq!(m.unit(x), 5);
-        assert_eq!(&text.encode_utf16().collect::<Vec<_>>()[5..6], &[u16::from(b'x')]);
+        assert_eq!(
+            &text.encode_utf16().collect::<Vec<_>>()[5..6],
+            &[u16::from(b'x')]
+        );
     }
 
     #[test]

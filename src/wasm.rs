@@ -20,7 +20,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue, what: &str) -> Result<T, JsValue> {
+fn from_js<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -62,7 +65,12 @@ impl WasmEngine {
 
     /// Checks `reply` against a context object (as `read` returns it, maybe
     /// edited by the agent). `options`: `{phase, mode, agent}`, all optional.
-    pub fn check(&self, context: JsValue, reply: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn check(
+        &self,
+        context: JsValue,
+        reply: &str,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let ctx: Context = from_js(context, "context")?;
         let opts: CheckOptions = from_js(options, "options")?;
         to_js(&self.inner.check(&ctx, reply, &opts))
@@ -71,7 +79,12 @@ impl WasmEngine {
     /// Reads `card`, checks `reply` and builds the opening, exactly as
     /// `handoff-coach check --format json` prints it.
     #[wasm_bindgen(js_name = checkCard)]
-    pub fn check_card(&self, card: &str, reply: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn check_card(
+        &self,
+        card: &str,
+        reply: &str,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let opts: CheckOptions = from_js(options, "options")?;
         to_js(&self.inner.check_card(card, reply, &opts))
     }
@@ -109,7 +122,10 @@ impl WasmEngine {
             changes: Vec<String>,
         }
         let pack = self.inner.pack();
-        to_js(&Info { pack, changes: pack.describe() })
+        to_js(&Info {
+            pack,
+            changes: pack.describe(),
+        })
     }
 
     /// Runs the pack's own tests: one `{line, missed, unexpected}` each.
@@ -138,7 +154,11 @@ pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
         Ok(pack) => {
             let changes = pack.describe();
             let tests = Engine::new(pack).run_pack_tests();
-            to_js(&Valid { ok: true, changes, tests })
+            to_js(&Valid {
+                ok: true,
+                changes,
+                tests,
+            })
         }
         Err(error) => to_js(&Invalid { ok: false, error }),
     }

@@ -8,6 +8,31 @@
 //! shape never needs its own list of labels.
 //!
 //! Unknown fields stay `None` or empty: nothing is guessed from nothing.
+//!
+//! # Map
+//!
+//! ```text
+//! card ─► flatten (markup → lines | dump) ─► [Pair | Prose] ─► fields (labels, names, ids, prose) ─► Context
+//! customer message ─► learn (ids, names) ─► Context, added to
+//! ```
+//!
+//! * [`flatten`] is the only module that knows about shapes; [`markup`]
+//!   turns HTML into lines, [`dump`] reads JSON-like dumps, [`lines`] reads
+//!   every line-based shape.
+//! * [`labels`] is the one synonym table from a label to a field.
+//! * [`fields`] fills the context from pairs and prose; [`names`], [`ids`]
+//!   and [`prose`] each own one kind of value (names, identifiers, the
+//!   summary's sentences) and are shared with [`Reader::learn`].
+
+mod dump;
+mod fields;
+mod flatten;
+mod ids;
+mod labels;
+mod lines;
+mod markup;
+mod names;
+mod prose;
 
 use std::collections::BTreeMap;
 
@@ -57,25 +82,50 @@ pub struct Context {
 
 /// The card reader: its patterns are compiled once, when the engine is built,
 /// and reused for every card.
-#[derive(Debug, Clone, Default)]
-pub struct Reader {}
+#[derive(Debug, Clone)]
+pub struct Reader {
+    ids: ids::Ids,
+    names: names::Names,
+    prose: prose::Prose,
+    signals: fields::Signals,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
 
 impl Reader {
     /// Compiles the reader's patterns.
     pub fn new() -> Reader {
-        Reader {}
+        Reader {
+            ids: ids::Ids::new(),
+            names: names::Names::new(),
+            prose: prose::Prose::new(),
+            signals: fields::Signals::new(),
+        }
     }
 
     /// Reads an escalation card of any shape.
     pub fn read(&self, card: &str) -> Context {
-        let _ = card;
-        Context::default()
+        fields::fill(self, &flatten::flatten(card))
     }
 
     /// Adds what a customer's message reveals (order numbers, emails, a name
     /// they give) to `ctx`, so that a later question for it counts as a
     /// repeat (CONTRACT 6.4). Never overwrites what the card said.
     pub fn learn(&self, ctx: &mut Context, customer_text: &str) {
-        let _ = (ctx, customer_text);
+        self.ids.in_text(customer_text, &mut ctx.order_numbers);
+        self.ids.answered(customer_text, &mut ctx.order_numbers);
+        self.ids.emails(customer_text, &mut ctx.emails);
+        if ctx.customer_name.is_none() {
+            if let Some(name) = self.names.given(customer_text) {
+                if ctx.first_name.is_none() {
+                    ctx.first_name = names::first_name(&name);
+                }
+                ctx.customer_name = Some(name);
+            }
+        }
     }
 }

@@ -76,11 +76,19 @@ pub struct RuleInfo {
 }
 
 const fn phrase(id: &'static str, severity: Severity) -> RuleInfo {
-    RuleInfo { id, kind: Kind::Phrase, severity }
+    RuleInfo {
+        id,
+        kind: Kind::Phrase,
+        severity,
+    }
 }
 
 const fn item(id: &'static str, phase: Phase) -> RuleInfo {
-    RuleInfo { id, kind: Kind::Checklist(phase), severity: Severity::Hint }
+    RuleInfo {
+        id,
+        kind: Kind::Checklist(phase),
+        severity: Severity::Hint,
+    }
 }
 
 /// Every built-in rule, once. Order is report order.
@@ -97,7 +105,11 @@ pub const RULES: &[RuleInfo] = &[
     item("always.reference-context", Phase::First),
     item("always.state-action", Phase::First),
     item("always.set-timeline", Phase::First),
-    RuleInfo { id: "tone.empathy-missing", kind: Kind::Checklist(Phase::First), severity: Severity::Warning },
+    RuleInfo {
+        id: "tone.empathy-missing",
+        kind: Kind::Checklist(Phase::First),
+        severity: Severity::Warning,
+    },
     item("close.summarize", Phase::Closing),
     item("close.next-steps", Phase::Closing),
     item("close.anything-else", Phase::Closing),
@@ -239,6 +251,10 @@ impl Rules {
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
         let _ = self.signals(ctx, reply, opts);
-        Report { findings: Vec::new(), checklist: Checklist::default(), score: 0.0 }
+        Report {
+            findings: Vec::new(),
+            checklist: Checklist::default(),
+            score: 0.0,
+        }
     }
 }

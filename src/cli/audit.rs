@@ -1,0 +1,287 @@
+//! `handoff-coach audit`: whole conversations, one per line, streamed.
+//!
+//! Three stages run at once, joined by channels that hold at most one batch
+//! each, so memory stays flat whatever the input's size:
+//!
+//! ```text
+//! reader thread ──batch──► rayon (every core audits the batch's lines) ──results──► writer thread
+//! ```
+//!
+//! The reader splits the stream into batches ([`super::lines`]); the main
+//! thread audits a batch's lines in parallel and collects the results in
+//! input order; the writer prints them (stdout) and the bad lines (stderr,
+//! one line each: `FILE:LINE: field: what`), while the next batch is read and
+//! audited. Nothing here judges a conversation: that is
+//! [`handoff_coach::Engine::audit`].
+
+use std::io::{self, BufReader, BufWriter, Write};
+use std::sync::mpsc::sync_channel;
+
+use handoff_coach::audit::{self, LineError, MAX_LINE_BYTES};
+use handoff_coach::{Audit, Engine};
+use rayon::prelude::*;
+
+use super::files;
+use super::lines::{Batch, Body, Line, Lines};
+use super::{AuditArgs, AuditFormat, Failure, Outcome};
+
+/// A batch is cut at this many bytes of input…
+const BATCH_BYTES: usize = 1 << 20;
+/// …or this many lines, whichever comes first: enough work to keep every
+/// core busy, small enough that three batches in flight stay a few MB.
+const BATCH_LINES: usize = 2048;
+
+/// What became of one line.
+enum Done {
+    /// A blank line: skipped without a word.
+    Blank,
+    /// An audited conversation, ready to print.
+    Audited(Printed),
+    /// A bad line and why.
+    Bad(usize, LineError),
+}
+
+/// One conversation's output.
+enum Printed {
+    /// A JSON line, newline included.
+    Json(Vec<u8>),
+    /// A CSV record.
+    Row(Vec<String>),
+}
+
+/// Runs `audit`.
+pub fn run(args: AuditArgs) -> Outcome {
+    let engine = files::engine(args.pack.as_deref())?;
+    let name = files::name(&args.input);
+    let input = files::open(&args.input)?;
+    let mut lines = Lines::new(BufReader::with_capacity(1 << 16, input), MAX_LINE_BYTES);
+    let format = args.format;
+
+    std::thread::scope(|scope| {
+        let (batches, batches_rx) = sync_channel::<io::Result<Batch>>(1);
+        let (results, results_rx) = sync_channel::<Vec<Done>>(1);
+
+        scope.spawn(move || loop {
+            match lines.next_batch(BATCH_BYTES, BATCH_LINES) {
+                Ok(Some(batch)) => {
+                    if batches.send(Ok(batch)).is_err() {
+                        return;
+                    }
+                }
+                Ok(None) => return,
+                Err(e) => {
+                    let _ = batches.send(Err(e));
+                    return;
+                }
+            }
+        });
+
+        let name_ref = &name;
+        let writer = scope.spawn(move || write_all(results_rx, format, name_ref));
+
+        let mut read_error = None;
+        for batch in batches_rx {
+            let batch = match batch {
+                Ok(batch) => batch,
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            };
+            let done: Vec<Done> = batch
+                .lines
+                .par_iter()
+                .map(|line| audit_line(&engine, &batch, line, format))
+                .collect();
+            drop(batch);
+            if results.send(done).is_err() {
+                break; // the writer stopped: its reason is reported below
+            }
+        }
+        drop(results);
+
+        let tally = writer
+            .join()
+            .unwrap_or_else(|_| Err(Failure::input("handoff-coach: the output writer failed")))?;
+        if let Some(e) = read_error {
+            return Err(Failure::input(format!(
+                "{name}: cannot read: {}",
+                files::describe(&e)
+            )));
+        }
+        if tally.skipped > 0 {
+            eprintln!(
+                "{name}: {} conversation{} audited, {} bad line{} skipped",
+                tally.audited,
+                plural(tally.audited),
+                tally.skipped,
+                plural(tally.skipped)
+            );
+            return Ok(2);
+        }
+        Ok(0)
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Audits one line (on a rayon worker).
+fn audit_line(engine: &Engine, batch: &Batch, line: &Line, format: AuditFormat) -> Done {
+    let range = match &line.body {
+        Body::Text(range) => range,
+        Body::TooLong(len) => return Done::Bad(line.number, LineError::too_long(*len)),
+    };
+    let text = match audit::line_text(batch.bytes(range)) {
+        Ok(text) => text,
+        Err(e) => return Done::Bad(line.number, e),
+    };
+    if audit::is_blank(text) {
+        return Done::Blank;
+    }
+    match audit::parse_line(text) {
+        Ok(conv) => Done::Audited(print(&engine.audit(&conv), format)),
+        Err(e) => Done::Bad(line.number, e),
+    }
+}
+
+fn print(audit: &Audit, format: AuditFormat) -> Printed {
+    match format {
+        AuditFormat::Jsonl => {
+            // Serialising plain data with string keys cannot fail.
+            let mut json = serde_json::to_vec(audit).unwrap_or_default();
+            json.push(b'\n');
+            Printed::Json(json)
+        }
+        AuditFormat::Csv => Printed::Row(row(audit)),
+    }
+}
+
+/// The CSV header: id, score, each qa item, each metric.
+fn header() -> Vec<String> {
+    let mut h = vec!["id".to_string(), "score".to_string()];
+    h.extend(handoff_coach::rules::QA_ITEMS.iter().map(|s| s.to_string()));
+    h.extend(
+        [
+            "time_to_first_response_s",
+            "context_utilization",
+            "repeat_questions",
+            "customer_repeated",
+        ]
+        .map(str::to_string),
+    );
+    h
+}
+
+/// One CSV record, null as an empty cell, in [`header`]'s order.
+fn row(a: &Audit) -> Vec<String> {
+    let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let mut r = vec![a.id.clone(), opt(a.score)];
+    r.extend(
+        handoff_coach::rules::QA_ITEMS
+            .iter()
+            .map(|id| match a.qa.get(id).flatten() {
+                Some(v) => v.to_string(),
+                None => String::new(),
+            }),
+    );
+    let m = &a.metrics;
+    r.extend([
+        opt(m.time_to_first_response_s),
+        opt(m.context_utilization),
+        m.repeat_questions.to_string(),
+        m.customer_repeated.to_string(),
+    ]);
+    r
+}
+
+/// How many lines were audited and skipped.
+#[derive(Default)]
+struct Tally {
+    audited: usize,
+    skipped: usize,
+}
+
+/// Where results go: JSON lines, or CSV records through the csv crate.
+enum Sink<W: Write> {
+    Jsonl(W),
+    Csv(Box<csv::Writer<W>>),
+}
+
+impl<W: Write> Sink<W> {
+    fn new(out: W, format: AuditFormat) -> io::Result<Sink<W>> {
+        Ok(match format {
+            AuditFormat::Jsonl => Sink::Jsonl(out),
+            AuditFormat::Csv => {
+                let mut csv = csv::Writer::from_writer(out);
+                csv.write_record(header()).map_err(io::Error::from)?;
+                Sink::Csv(Box::new(csv))
+            }
+        })
+    }
+
+    fn print(&mut self, printed: Printed) -> io::Result<()> {
+        match (self, printed) {
+            (Sink::Jsonl(out), Printed::Json(json)) => out.write_all(&json),
+            (Sink::Csv(csv), Printed::Row(row)) => csv.write_record(&row).map_err(io::Error::from),
+            // Each format prints its own kind; `print` never mixes them.
+            _ => Ok(()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Jsonl(out) => out.flush(),
+            Sink::Csv(csv) => csv.flush(),
+        }
+    }
+}
+
+/// The writer stage: prints every result in input order, and each bad line
+/// on standard error.
+fn write_all(
+    results: std::sync::mpsc::Receiver<Vec<Done>>,
+    format: AuditFormat,
+    name: &str,
+) -> Result<Tally, Failure> {
+    let mut tally = Tally::default();
+    let mut written = || -> io::Result<()> {
+        let mut sink = Sink::new(
+            BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+            format,
+        )?;
+        for done in results.iter() {
+            for d in done {
+                match d {
+                    Done::Blank => {}
+                    Done::Audited(printed) => {
+                        tally.audited += 1;
+                        sink.print(printed)?;
+                    }
+                    Done::Bad(number, e) => {
+                        tally.skipped += 1;
+                        // What was printed so far goes out first, so that
+                        // both streams read in order on a terminal.
+                        sink.flush()?;
+                        let _ = writeln!(io::stderr().lock(), "{name}:{number}: {e}");
+                    }
+                }
+            }
+        }
+        sink.flush()
+    };
+    match written() {
+        Ok(()) => Ok(tally),
+        // Whoever reads our output stopped reading (`| head`): not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(tally),
+        Err(e) => Err(Failure::input(format!(
+            "handoff-coach: cannot write the output: {}",
+            files::describe(&e)
+        ))),
+    }
+}

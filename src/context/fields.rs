@@ -1,0 +1,543 @@
+//! Fields: the flattened card's pairs and prose become a [`Context`].
+//!
+//! Each pair goes to the field its label means (through the one synonym
+//! table); a field given twice keeps the first strong value, and what it
+//! does not keep becomes a detail, as does every pair whose label means no
+//! field. Values are cleaned per field here: a sentiment or priority is one
+//! lower-case word, attempts a number with the tried steps in its
+//! parentheses, a name goes through [`super::names`].
+//!
+//! Some fields come from the whole card rather than from one label: order
+//! numbers and emails wherever they are written, after-hours and VIP
+//! wherever the card says so. What a card does not say stays empty; the
+//! summary's own sentences fill the issue, the outcome and the mood only
+//! when no label did (the escalation reason stands in for the issue last).
+
+use std::collections::BTreeMap;
+
+use super::flatten::{Item, Pair};
+use super::labels::{meaning_in, Field, Meaning};
+use super::names::{first_name, NameValue};
+use super::prose::{one_line, sentences};
+use super::{Context, Reader};
+use crate::pattern::Pattern;
+
+/// The patterns of whole-card signals, compiled once.
+#[derive(Debug, Clone)]
+pub(crate) struct Signals {
+    after_hours: Pattern,
+    important: Pattern,
+    vip_word: Pattern,
+    vip_tier: Pattern,
+}
+
+impl Signals {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Signals {
+        let p = |src: &str| Pattern::new(src).expect("built-in pattern");
+        Signals {
+            after_hours: p(
+                r"\bafter[- ]?hours\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
+            ),
+            important: p(
+                r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b",
+            ),
+            vip_word: p(r"\bvip\b"),
+            vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
+        }
+    }
+}
+
+/// One single-valued field's value so far, and the label it came from.
+#[derive(Debug, Default)]
+struct Slot {
+    value: Option<String>,
+    label: String,
+    weak: bool,
+}
+
+/// A labelled value that a field did not keep: it becomes a detail.
+type Lost = Option<(String, String)>;
+
+impl Slot {
+    /// Offers `value` from `label`: the first strong value wins, a strong
+    /// one replaces a weak one. Returns the value not kept, with its label.
+    fn offer(&mut self, value: String, weak: bool, label: &str) -> Lost {
+        match &self.value {
+            None => {
+                (self.value, self.label, self.weak) = (Some(value), label.to_string(), weak);
+                None
+            }
+            Some(_) if self.weak && !weak => {
+                let old_label = std::mem::replace(&mut self.label, label.to_string());
+                self.weak = false;
+                self.value.replace(value).map(|v| (old_label, v))
+            }
+            Some(_) => Some((label.to_string(), value)),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Draft {
+    name: Slot,
+    first: Slot,
+    last: Slot,
+    account: Slot,
+    reason: Slot,
+    summary: Slot,
+    issue: Slot,
+    outcome: Slot,
+    sentiment: Slot,
+    priority: Slot,
+    attempts: Option<u32>,
+    tried: Vec<String>,
+    orders: Vec<String>,
+    emails: Vec<String>,
+    vip: bool,
+    after_hours: bool,
+    details: BTreeMap<String, String>,
+    /// Whether any pair meant a field (a card that is not pure prose).
+    labelled: bool,
+}
+
+/// Fills a context from the card's items.
+pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
+    let mut d = Draft::default();
+    let mut prose: Vec<&str> = Vec::new();
+    for item in items {
+        match item {
+            Item::Pair(pair) => pair_into(reader, pair, &mut d),
+            Item::Prose(text) => {
+                prose.push(text);
+                reader.ids.in_text(text, &mut d.orders);
+                reader.ids.emails(text, &mut d.emails);
+                whole_card_signals(reader, text, &mut d);
+                // A short heading that says VIP: "⭐ VIP customer".
+                if text.split_whitespace().count() <= 6 && reader.signals.vip_word.is_match(text) {
+                    d.vip = true;
+                }
+            }
+        }
+    }
+    finish(reader, d, &prose)
+}
+
+fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
+    let value = pair.value();
+    if !value.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let meaning = meaning_in(&pair.ancestors, &pair.key);
+    d.labelled |= meaning.is_some();
+    let Meaning { field, weak } = match meaning {
+        Some(m) => m,
+        None => {
+            reader.ids.in_text(&value, &mut d.orders);
+            reader.ids.emails(&value, &mut d.emails);
+            whole_card_signals(reader, &value, d);
+            if value
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+                .starts_with("vip")
+            {
+                d.vip |= reader.signals.vip_word.is_match(&value);
+            }
+            detail(d, &pair.label, value);
+            return;
+        }
+    };
+    if field == Field::Order {
+        let before = d.orders.len();
+        reader.ids.in_value(&value, &mut d.orders);
+        reader.ids.in_text(&value, &mut d.orders);
+        if d.orders.len() == before && !has_order(&d.orders, &value) {
+            detail(d, &pair.label, value);
+        }
+        return;
+    }
+    reader.ids.in_text(&value, &mut d.orders);
+    reader.ids.emails(&value, &mut d.emails);
+    let label = pair.label.as_str();
+    let lost: Lost = match field {
+        Field::Name => match reader.names.clean(&value) {
+            NameValue::Name(n) => {
+                d.vip |= reader.signals.vip_word.is_match(&value);
+                d.name.offer(n, weak, label)
+            }
+            NameValue::Placeholder => None,
+            NameValue::NotAName => Some((label.to_string(), value.clone())),
+        },
+        Field::FirstName => clean_name(reader, &value).and_then(|n| d.first.offer(n, weak, label)),
+        Field::LastName => clean_name(reader, &value).and_then(|n| d.last.offer(n, weak, label)),
+        Field::Email => None,
+        Field::Account => {
+            d.vip |= reader.signals.vip_tier.is_match(&value);
+            d.account.offer(value.clone(), weak, label)
+        }
+        Field::Vip => {
+            d.vip |= truthy(&value) || reader.signals.vip_word.is_match(&value);
+            None
+        }
+        Field::AfterHours => {
+            d.after_hours |= truthy(&value);
+            None
+        }
+        Field::Tags => {
+            d.vip |= reader.signals.vip_tier.is_match(&value);
+            Some((label.to_string(), value.clone()))
+        }
+        Field::Reason => d.reason.offer(trim_value(&value), weak, label),
+        Field::Attempts => {
+            let (count, tried) = attempts(&value);
+            if d.attempts.is_none() {
+                d.attempts = count;
+            }
+            for t in tried {
+                push_tried(&mut d.tried, t);
+            }
+            None
+        }
+        Field::Tried => {
+            for part in &pair.parts {
+                for t in split_list(part) {
+                    push_tried(&mut d.tried, t);
+                }
+            }
+            None
+        }
+        Field::Sentiment => word(&value, true).and_then(|w| d.sentiment.offer(w, weak, label)),
+        Field::Priority => {
+            d.vip |= reader.signals.vip_word.is_match(&value);
+            word(&value, false).and_then(|w| d.priority.offer(w, weak, label))
+        }
+        Field::Summary => d.summary.offer(value.clone(), weak, label),
+        Field::Issue => d.issue.offer(trim_value(&value), weak, label),
+        Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
+        Field::Order => None,
+    };
+    whole_card_signals(reader, &value, d);
+    if let Some((label, value)) = lost {
+        detail(d, &label, value);
+    }
+}
+
+fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
+    let joined_prose = prose.join(" ");
+    // Pure prose is its own summary; otherwise prose (headings, notes) only
+    // helps to find the issue, the outcome and the mood.
+    if d.summary.value.is_none() && !d.labelled && !joined_prose.is_empty() {
+        d.summary.value = Some(joined_prose.clone());
+    }
+    let summary = d.summary.value.clone();
+    let narrative: String = match &summary {
+        Some(s) if s != &joined_prose && !joined_prose.is_empty() => format!("{s} {joined_prose}"),
+        Some(s) => s.clone(),
+        None => joined_prose.clone(),
+    };
+
+    let customer_name = d
+        .name
+        .value
+        .take()
+        .or_else(|| match (&d.first.value, &d.last.value) {
+            (Some(f), Some(l)) => Some(format!("{f} {l}")),
+            (Some(f), None) => Some(f.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            summary
+                .iter()
+                .map(String::as_str)
+                .chain(prose.iter().copied())
+                .find_map(|t| reader.names.in_prose(t))
+        });
+    let first = d
+        .first
+        .value
+        .clone()
+        .and_then(|f| first_name(&f))
+        .or_else(|| customer_name.as_deref().and_then(first_name));
+
+    let issue = d
+        .issue
+        .value
+        .map(|v| short(&v))
+        .or_else(|| reader.prose.issue(&narrative, customer_name.as_deref()))
+        .or_else(|| d.reason.value.as_deref().map(short));
+    let outcome = d
+        .outcome
+        .value
+        .map(|v| short(&v))
+        .or_else(|| reader.prose.outcome(&narrative));
+    let sentiment = d.sentiment.value.or_else(|| {
+        let said = [
+            Some(narrative.as_str()),
+            issue.as_deref(),
+            outcome.as_deref(),
+            d.reason.value.as_deref(),
+        ];
+        said.into_iter()
+            .flatten()
+            .find_map(|t| reader.prose.sentiment(t))
+    });
+
+    Context {
+        customer_name,
+        first_name: first,
+        account: d.account.value,
+        vip: d.vip,
+        escalation_reason: d.reason.value,
+        ai_attempts: d.attempts,
+        ai_tried: d.tried,
+        sentiment,
+        priority: d.priority.value,
+        summary,
+        order_numbers: d.orders,
+        emails: d.emails,
+        issue,
+        requested_outcome: outcome,
+        after_hours: d.after_hours,
+        details: d.details,
+    }
+}
+
+/// What any text on the card says about the whole case: after hours, an
+/// important customer.
+fn whole_card_signals(reader: &Reader, text: &str, d: &mut Draft) {
+    d.after_hours |= reader.signals.after_hours.is_match(text);
+    d.vip |= reader.signals.important.is_match(text);
+}
+
+fn detail(d: &mut Draft, label: &str, value: String) {
+    let label = label.trim();
+    if !label.is_empty() {
+        d.details.entry(label.to_string()).or_insert(value);
+    }
+}
+
+fn has_order(orders: &[String], value: &str) -> bool {
+    orders.iter().any(|o| value.contains(o.as_str()))
+}
+
+fn clean_name(reader: &Reader, value: &str) -> Option<String> {
+    match reader.names.clean(value) {
+        NameValue::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// A yes/no value that says yes.
+fn truthy(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "true" | "yes" | "y" | "1" | "on" | "x" | "✓" | "✔"
+    )
+}
+
+/// A labelled free-text value without trailing emoji and punctuation, and
+/// with a machine's `snake_case` spaced out.
+fn trim_value(value: &str) -> String {
+    let v = value
+        .trim_end_matches(|c: char| c.is_whitespace() || super::prose::is_symbol(c) || c == '.')
+        .trim();
+    if !v.contains(' ') && v.contains('_') {
+        v.replace('_', " ")
+    } else {
+        v.to_string()
+    }
+}
+
+/// A labelled issue or outcome as one short line: as written when it is
+/// short, else its first sentence, shortened.
+fn short(value: &str) -> String {
+    if value.split_whitespace().count() <= 20 {
+        return value.to_string();
+    }
+    one_line(sentences(value).first().copied().unwrap_or(value))
+}
+
+/// A sentiment or priority value as one lower-case word: the feeling word
+/// when the value holds one ("Negative (frustrated)"), else its first word;
+/// a bare score between -1 and 1 becomes negative, neutral or positive.
+fn word(value: &str, feeling: bool) -> Option<String> {
+    const FEELINGS: &[&str] = &[
+        "frustrated",
+        "angry",
+        "annoyed",
+        "upset",
+        "furious",
+        "irritated",
+        "livid",
+        "anxious",
+        "worried",
+        "confused",
+        "disappointed",
+        "stressed",
+        "impatient",
+        "sad",
+        "unhappy",
+        "happy",
+        "calm",
+        "nervous",
+        "satisfied",
+        "grateful",
+    ];
+    let words: Vec<String> = value
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map(|w| w.trim_matches(['-', '.']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if feeling {
+        if let Some(w) = words.iter().find(|w| FEELINGS.contains(&w.as_str())) {
+            return Some(w.clone());
+        }
+        if !value.chars().any(char::is_alphabetic) {
+            let score: f64 = value.trim().parse().ok()?;
+            return Some(
+                match score {
+                    s if s <= -0.25 => "negative",
+                    s if s >= 0.25 => "positive",
+                    _ => "neutral",
+                }
+                .to_string(),
+            );
+        }
+    }
+    let first = words
+        .into_iter()
+        .find(|w| w.chars().any(char::is_alphabetic))?;
+    Some(if first.contains('_') {
+        first.replace('_', " ")
+    } else {
+        first
+    })
+}
+
+/// "2 (provided billing FAQ, offer help)" -> 2 and the two steps; "Two" ->
+/// 2; "3 - reset, cable check" -> 3 and two steps.
+fn attempts(value: &str) -> (Option<u32>, Vec<String>) {
+    let v = value.trim();
+    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    let (count, rest) = if digits.is_empty() {
+        let first = v.split_whitespace().next().unwrap_or("");
+        const WORDS: &[&str] = &[
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        match WORDS.iter().position(|w| first.eq_ignore_ascii_case(w)) {
+            Some(n) => (u32::try_from(n).ok(), &v[first.len()..]),
+            None => (None, v),
+        }
+    } else {
+        (digits.parse().ok(), &v[digits.len()..])
+    };
+    let rest = rest.trim();
+    // The steps: the parenthesised list, or what follows a dash or colon.
+    let steps = match (rest.find('('), rest.rfind(')')) {
+        (Some(a), Some(b)) if a < b => &rest[a + 1..b],
+        _ => rest.trim_start_matches(['-', '–', '—', ':', ' ']),
+    };
+    let steps = if count.is_some()
+        && steps
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with("attempt"))
+    {
+        ""
+    } else {
+        steps
+    };
+    (
+        count,
+        if count.is_some() {
+            split_list(steps)
+        } else {
+            Vec::new()
+        },
+    )
+}
+
+/// A list written in a line: "app reinstall, router restart and a reset".
+fn split_list(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in text.split([',', ';', '\n']) {
+        let mut rest = piece;
+        // " and " between steps, but only where both sides are steps.
+        while let Some(i) = rest.find(" and ").or_else(|| rest.find(" & ")) {
+            let (a, b) = (&rest[..i], &rest[i..]);
+            let b = b.trim_start_matches([' ', '&']).trim_start_matches("and ");
+            if a.split_whitespace().count() >= 1 && b.split_whitespace().count() >= 1 {
+                push_step(&mut out, a);
+                rest = b;
+            } else {
+                break;
+            }
+        }
+        push_step(&mut out, rest);
+    }
+    out
+}
+
+fn push_step(out: &mut Vec<String>, step: &str) {
+    let step = trim_value(
+        step.trim()
+            .trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '\'' | '-' | '•' | '*')),
+    );
+    let step = step.trim();
+    if step.chars().any(char::is_alphanumeric) {
+        out.push(step.to_string());
+    }
+}
+
+fn push_tried(tried: &mut Vec<String>, step: String) {
+    if !tried.iter().any(|t| t.eq_ignore_ascii_case(&step)) {
+        tried.push(step);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempts_and_their_steps() {
+        assert_eq!(
+            attempts("2 (provided billing FAQ, offer help)"),
+            (
+                Some(2),
+                vec!["provided billing FAQ".to_string(), "offer help".to_string()]
+            )
+        );
+        assert_eq!(attempts("Two"), (Some(2), vec![]));
+        assert_eq!(attempts("3 attempts"), (Some(3), vec![]));
+        assert_eq!(attempts("several"), (None, vec![]));
+    }
+
+    #[test]
+    fn lists_split_on_commas_and_and() {
+        assert_eq!(
+            split_list("app reinstall, router restart"),
+            vec!["app reinstall", "router restart"]
+        );
+        assert_eq!(
+            split_list("reset and cable check; FAQ"),
+            vec!["reset", "cable check", "FAQ"]
+        );
+        assert_eq!(
+            split_list("sent_seller_contact_template"),
+            vec!["sent seller contact template"]
+        );
+    }
+
+    #[test]
+    fn one_word_values() {
+        assert_eq!(word("😡 Angry", true).as_deref(), Some("angry"));
+        assert_eq!(
+            word("Negative (frustrated)", true).as_deref(),
+            Some("frustrated")
+        );
+        assert_eq!(word("-0.8", true).as_deref(), Some("negative"));
+        assert_eq!(word("🔴 High", false).as_deref(), Some("high"));
+        assert_eq!(word("P1 - Urgent", false).as_deref(), Some("p1"));
+    }
+}

@@ -1,0 +1,87 @@
+//! Flattening: every shape of card becomes the same two things, labelled
+//! pairs and prose, in the order the card shows them.
+//!
+//! The shapes differ only in how they write a label next to a value, so
+//! this is the only place that knows about shapes: HTML is first turned into
+//! lines ([`super::markup`]), a dump that opens on a line of its own is read
+//! by [`super::dump`], and everything else, box, leader, bullet or plain
+//! line, by [`super::lines`]. What comes out knows nothing of where it came
+//! from, which is what lets [`super::fields`] fill the context one way for
+//! all of them.
+
+use std::borrow::Cow;
+
+use super::{dump, lines, markup};
+
+/// A labelled value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pair {
+    /// The label as written (for a dump, the dotted path).
+    pub label: String,
+    /// The label itself, without the path: what the synonym table reads.
+    pub key: String,
+    /// The labels of the objects or indented blocks around this pair,
+    /// outermost first.
+    pub ancestors: Vec<String>,
+    /// The value: one entry per source line or list element.
+    pub parts: Vec<String>,
+}
+
+impl Pair {
+    /// The value on one line: its parts joined by single spaces.
+    pub fn value(&self) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            for word in part.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+        out
+    }
+}
+
+/// One thing a card says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A labelled value.
+    Pair(Pair),
+    /// A paragraph, heading or note without a label.
+    Prose(String),
+}
+
+/// The card's pairs and prose, in the card's order.
+pub(crate) fn flatten(card: &str) -> Vec<Item> {
+    let starts_dump = card.trim_start().starts_with(['{', '[']);
+    let text: Cow<str> = if !starts_dump && markup::is_html(card) {
+        Cow::Owned(markup::html_to_text(card))
+    } else {
+        Cow::Borrowed(card)
+    };
+    let mut reader = lines::Lines::default();
+    let mut rest: &str = &text;
+    // A failed attempt at a dump tells how far it looked; no new attempt
+    // starts before that, so a card of many broken brackets stays linear.
+    let mut looked_to = 0;
+    while !rest.is_empty() {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let at = text.len() - trimmed.len();
+        if trimmed.starts_with(['{', '[']) && at >= looked_to {
+            match dump::parse(trimmed) {
+                Ok((pairs, used)) if !pairs.is_empty() => {
+                    reader.pairs(pairs);
+                    rest = &trimmed[used..];
+                    continue;
+                }
+                Ok(_) => {}
+                Err(looked) => looked_to = at + looked,
+            }
+        }
+        let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        reader.line(&rest[..end]);
+        rest = &rest[end..];
+    }
+    reader.finish()
+}

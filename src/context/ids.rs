@@ -1,0 +1,403 @@
+//! Identifiers: order numbers and email addresses, wherever a card or a
+//! customer writes them.
+//!
+//! An order number is recognised by what introduces it, never by its shape
+//! alone: a labelled order value ("Orders: #100234, #100235"), a purchase
+//! word in running text ("order #12345", "invoice INV-2026-0311", "booking
+//! ref ABC123"), or a `#` code later in the same sentence ("Order #100234
+//! arrived; #100235 did not"). Whatever the shape, the candidate must look
+//! like an identifier (it has a digit, no spaces, no currency) and not like
+//! a date, a price or an amount of time. Words before the purchase word that
+//! make it someone else's number ("ticket reference", "payment
+//! confirmation", "VAT number") rule it out (CONTRACT 6.3).
+
+use crate::pattern::Pattern;
+
+/// Words that make the identifier after them not a purchase's.
+const NOT_PURCHASE: &[&str] = &[
+    "ticket",
+    "case",
+    "tracking",
+    "conversation",
+    "chat",
+    "transaction",
+    "payment",
+    "bank",
+    "rma",
+    "return",
+    "account",
+    "customer",
+    "vat",
+    "tax",
+    "serial",
+    "support",
+    "phone",
+    "card",
+    "member",
+    "membership",
+    "zip",
+    "postcode",
+    "pin",
+    "cvv",
+    "call",
+    "text",
+    "passport",
+    "licence",
+    "license",
+];
+
+/// Words between a purchase word and its identifier: "order number is …",
+/// "booking ref: …".
+const FILLERS: &[&str] = &[
+    "number",
+    "numbers",
+    "no",
+    "nos",
+    "num",
+    "nr",
+    "id",
+    "ids",
+    "ref",
+    "reference",
+    "code",
+    "is",
+    "was",
+    "#",
+];
+
+/// What follows a number that makes it an amount, not an identifier.
+const UNITS: &[&str] = &[
+    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute",
+    "minutes", "mins", "item", "items", "pcs", "pieces", "units", "times", "seats", "gb", "mb",
+    "kg", "lbs", "%",
+];
+
+/// The patterns of identifiers, compiled once.
+#[derive(Debug, Clone)]
+pub(crate) struct Ids {
+    purchase: Pattern,
+    email: Pattern,
+}
+
+impl Ids {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Ids {
+        Ids {
+            purchase: Pattern::new(r"\b(?:orders?|bookings?|reservations?|confirmation|invoices?|purchases?|pnr)\b")
+                .expect("built-in pattern"),
+            email: Pattern::new(
+                r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}",
+            )
+            .expect("built-in pattern"),
+        }
+    }
+
+    /// The email addresses in `text`, added to `out` in order, once each.
+    pub(crate) fn emails(&self, text: &str, out: &mut Vec<String>) {
+        for r in self.email.find_iter(text) {
+            push_unique(out, &text[r]);
+        }
+    }
+
+    /// The order numbers of a labelled order value ("#100234, #100235",
+    /// "12345 (placed 2 March)", "A-1 and A-2"): identifiers from the start,
+    /// joined by commas or "and", up to the first word that is not one.
+    pub(crate) fn in_value(&self, value: &str, out: &mut Vec<String>) {
+        let value = without_parentheses(value);
+        let mut found = false;
+        for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
+        {
+            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or") {
+                continue;
+            }
+            match id_token(token) {
+                Some(id) => {
+                    push_unique(out, id);
+                    found = true;
+                }
+                None if found => break,
+                None if FILLERS.contains(&token.to_ascii_lowercase().trim_end_matches('.')) => {}
+                None => break,
+            }
+        }
+    }
+
+    /// The order numbers that running text introduces with a purchase word,
+    /// and the `#` codes later in the same sentence.
+    pub(crate) fn in_text(&self, text: &str, out: &mut Vec<String>) {
+        let mut hash_from = 0;
+        for m in self.purchase.find_iter(text) {
+            let before = text[..m.start].split_whitespace().next_back().unwrap_or("");
+            let before = before
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            if NOT_PURCHASE.contains(&before.as_str()) {
+                continue;
+            }
+            let mut rest = &text[m.end..];
+            let mut first = true;
+            loop {
+                let (token, after) = next_token(rest);
+                if token.is_empty() {
+                    break;
+                }
+                let lower = token.to_ascii_lowercase();
+                let word = lower.trim_end_matches(['.', ':']);
+                if first
+                    && (FILLERS.contains(&word)
+                        || token.chars().all(|c| matches!(c, ':' | '-' | '=')))
+                {
+                    rest = after;
+                    continue;
+                }
+                if !first && matches!(word, "and" | "or" | "&" | "/" | ",") {
+                    rest = after;
+                    continue;
+                }
+                match id_token(token).filter(|_| !followed_by_unit(after)) {
+                    Some(id) => push_unique(out, id),
+                    None => break,
+                }
+                first = false;
+                if !after.trim_start().starts_with([',', '&', '/'])
+                    && !starts_with_word(after, &["and", "or"])
+                {
+                    break;
+                }
+                rest = after.trim_start().trim_start_matches([',', '&', '/']);
+            }
+            // "#" codes in the rest of the sentence belong to the same
+            // purchase words: "Order #100234 arrived; #100235 did not".
+            let start = m.end.max(hash_from);
+            let end = sentence_end(text, start);
+            self.hashed(&text[start..end], out);
+            hash_from = end;
+        }
+    }
+
+    /// `#` codes in `text` that are not a ticket's or a case's.
+    fn hashed(&self, text: &str, out: &mut Vec<String>) {
+        let mut from = 0;
+        while let Some(i) = text[from..].find('#').map(|n| from + n) {
+            from = i + 1;
+            let before = text[..i]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if NOT_PURCHASE.contains(&before.trim_matches(|c: char| !c.is_alphanumeric())) {
+                continue;
+            }
+            let (token, _) = next_token(&text[i..]);
+            if let Some(id) = id_token(token) {
+                push_unique(out, id);
+            }
+        }
+    }
+
+    /// Identifiers a customer gives on their own, as the answer to a
+    /// question ("It's 100235", "I already gave it to the bot. 100235."):
+    /// in a short message, a long number or a code with letters and digits
+    /// that nothing marks as a phone, card, ticket or amount.
+    pub(crate) fn answered(&self, text: &str, out: &mut Vec<String>) {
+        if text.split_whitespace().count() > 15 || text.contains('+') {
+            return;
+        }
+        // The two words before a token: "card ends 4242", "ticket 12345".
+        let mut previous = [String::new(), String::new()];
+        let mut rest = text;
+        loop {
+            let (token, after) = next_token(rest);
+            if token.is_empty() {
+                break;
+            }
+            let long_enough = |id: &str| {
+                if id.chars().all(|c| c.is_ascii_digit()) {
+                    (5..=12).contains(&id.len())
+                } else {
+                    id.len() >= 4 && id.chars().any(|c| c.is_ascii_alphabetic())
+                }
+            };
+            if let Some(id) = id_token(token).filter(|id| long_enough(id)) {
+                if !previous.iter().any(|p| NOT_PURCHASE.contains(&p.as_str()))
+                    && !followed_by_unit(after)
+                {
+                    push_unique(out, id);
+                }
+            }
+            previous.swap(0, 1);
+            previous[1] = token
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            rest = after;
+        }
+    }
+}
+
+/// Adds `id` unless it is there already (compared without ASCII case).
+pub(crate) fn push_unique(out: &mut Vec<String>, id: &str) {
+    if !out.iter().any(|o| o.eq_ignore_ascii_case(id)) {
+        out.push(id.to_string());
+    }
+}
+
+/// The next whitespace-separated token, and what follows it.
+fn next_token(text: &str) -> (&str, &str) {
+    let text = text.trim_start();
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .unwrap_or(text.len());
+    let end = if end == 0 && !text.is_empty() {
+        text.chars().next().map_or(0, char::len_utf8)
+    } else {
+        end
+    };
+    (&text[..end], &text[end..])
+}
+
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    let (token, _) = next_token(text);
+    words.iter().any(|w| token.eq_ignore_ascii_case(w))
+}
+
+fn followed_by_unit(after: &str) -> bool {
+    let (token, _) = next_token(after);
+    let token = token
+        .trim_end_matches(['.', ',', '!', '?'])
+        .to_ascii_lowercase();
+    UNITS.contains(&token.as_str())
+}
+
+/// Where the sentence that contains byte `from` ends.
+fn sentence_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => return i,
+            b'.' | b'!' | b'?' if !matches!(bytes.get(i + 1), Some(b) if !b.is_ascii_whitespace()) => {
+                return i
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+/// `text` without parenthesised asides.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The identifier in `token`, if it is one: without a leading `#` or
+/// trailing punctuation, with a digit, made of letters, digits and `-_/.`,
+/// and not a date, a decimal amount or a bare year.
+pub(crate) fn id_token(token: &str) -> Option<&str> {
+    let token = token.trim_start_matches(['(', '"', '\'', '“', '‘']);
+    let hashed = token.starts_with('#');
+    let id = token
+        .trim_start_matches('#')
+        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    let ok = (3..=40).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    let groups: Vec<&str> = id.split(['-', '/', '.']).collect();
+    let all_digits = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
+    let date = all_digits && groups.len() == 3;
+    let decimal = all_digits && groups.len() == 2 && id.contains('.');
+    let year =
+        !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
+    (!date && !decimal && !year).then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_ids(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        Ids::new().in_text(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn purchase_words_introduce_ids() {
+        assert_eq!(
+            text_ids("Sarah was charged twice for order #12345 — once on 2 March, $79.99 each."),
+            vec!["12345"]
+        );
+        assert_eq!(
+            text_ids("Customer placed two orders on 26 Feb. Order #100234 arrived; #100235 shows in transit."),
+            vec!["100234", "100235"]
+        );
+        assert_eq!(
+            text_ids("March invoice INV-2026-0311 bills 60 seats"),
+            vec!["INV-2026-0311"]
+        );
+        assert_eq!(
+            text_ids("robot vacuum (order KV-310554) 14 months ago"),
+            vec!["KV-310554"]
+        );
+        assert_eq!(
+            text_ids("orders #1001, #1002 and 1003 arrived"),
+            vec!["1001", "1002", "1003"]
+        );
+        assert_eq!(text_ids("booking reference is ABC123."), vec!["ABC123"]);
+    }
+
+    #[test]
+    fn other_numbers_are_not_orders() {
+        assert!(text_ids(
+            "VAT number (GB 284 5532 19), invoice before Friday, order shipped 14 days ago"
+        )
+        .is_empty());
+        assert!(text_ids("ticket reference 4521 and payment confirmation 99812").is_empty());
+        assert!(text_ids("order 2026-03-02 of $79.99, ordered 100 units").is_empty());
+        assert!(text_ids("Order arrived. Ticket #4521 is open").is_empty());
+    }
+
+    #[test]
+    fn labelled_values_and_answers() {
+        let ids = Ids::new();
+        let mut out = Vec::new();
+        ids.in_value(
+            "#100234, #100235 (both March) and A-1 shipped 2026-03-02",
+            &mut out,
+        );
+        assert_eq!(out, vec!["100234", "100235", "A-1"]);
+        let mut out = Vec::new();
+        ids.answered("I already gave it to the bot. 100235.", &mut out);
+        assert_eq!(out, vec!["100235"]);
+        let mut out = Vec::new();
+        ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
+        assert!(out.is_empty());
+        ids.answered("Order is A-99812, call me on +1 555 010 0100", &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn emails_once_each_in_order() {
+        let mut out = Vec::new();
+        Ids::new().emails("a.b@x.io, mailto:C@y.co.uk. Again A.B@X.IO.", &mut out);
+        assert_eq!(out, vec!["a.b@x.io", "C@y.co.uk"]);
+    }
+}

@@ -1,0 +1,426 @@
+//! The one synonym table: which [`Field`] a card's label means.
+//!
+//! Every shape of card ends up as labelled pairs, and every label, however the
+//! shape spelled it ("AI Summary", `ai_summary`, `aiSummary`, "📝 Bot summary",
+//! "CUSTOMER ......"), goes through [`normalize`] and then [`meaning`]. A
+//! label is read as a small grammar rather than looked up in a list of every
+//! spelling: optional qualifiers (whose: "customer", "buyer"…; which stage:
+//! "escalation", "handoff"…; which bot: "AI", "bot"…) and then one head
+//! phrase. So "Customer email", "Buyer e-mail" and `contactEmail` all reach
+//! [`Field::Email`] through the one entry for "email", and a new platform's
+//! "Handoff reason" needs no entry of its own.
+//!
+//! Order-like labels ("Order #", "Booking reference", "Invoice no.") have a
+//! grammar of their own: a purchase word followed only by identifier words. A
+//! qualified one ("Ticket ref", "Case number", "Customer ID") is never an
+//! order number (CONTRACT 6.3): it stays a detail.
+
+/// A field of the context that a label can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// The customer's full name.
+    Name,
+    /// The customer's given name, on cards that split it.
+    FirstName,
+    /// The customer's family name, on cards that split it.
+    LastName,
+    /// An email address.
+    Email,
+    /// Plan, tier or tenure.
+    Account,
+    /// A yes/no VIP flag.
+    Vip,
+    /// Labels or tags (read for VIP, kept as a detail).
+    Tags,
+    /// Why the bot escalated.
+    Reason,
+    /// How many times the bot tried.
+    Attempts,
+    /// What the bot tried.
+    Tried,
+    /// The customer's mood.
+    Sentiment,
+    /// The escalation's priority.
+    Priority,
+    /// The bot's summary of the conversation.
+    Summary,
+    /// The customer's problem.
+    Issue,
+    /// What the customer wants.
+    Outcome,
+    /// Order, booking, reservation, confirmation or invoice numbers.
+    Order,
+    /// A yes/no after-hours flag.
+    AfterHours,
+}
+
+/// What a label means: a field, and whether it only stands in when a
+/// stronger label for the same field is missing ("Tier" for the account when
+/// there is also "Account", "Notes" for the summary, "Contact" for the name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Meaning {
+    /// The field.
+    pub field: Field,
+    /// A weaker synonym: used only when no strong label gives the field.
+    pub weak: bool,
+}
+
+/// A label as lower-case words separated by single spaces: punctuation,
+/// emoji and `snake_case` / `camelCase` / `kebab-case` boundaries become
+/// spaces, `#` becomes "number", and a possessive "'s" is dropped.
+pub(crate) fn normalize(label: &str) -> String {
+    let mut out = String::with_capacity(label.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '#' {
+            out.push_str(" number ");
+        } else if c.is_alphanumeric() {
+            // "orderId" -> "order id", "AISummary" stays one word: only a
+            // lower-to-upper step is a boundary.
+            if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '\u{2019}')
+            && matches!(chars.peek(), Some('s' | 'S'))
+            && prev.is_some_and(char::is_alphanumeric)
+        {
+            // "Customer's name": the possessive is not a word of the label.
+            chars.next();
+        } else {
+            out.push(' ');
+        }
+        prev = Some(c);
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    words.join(" ")
+}
+
+/// What a normalized or raw label means, if it is one of the context's
+/// fields.
+pub(crate) fn meaning(label: &str) -> Option<Meaning> {
+    meaning_of_words(&normalize(label))
+}
+
+/// Whether the label is one the table knows (any field).
+pub(crate) fn is_known(label: &str) -> bool {
+    meaning(label).is_some()
+}
+
+/// The meaning of a key inside a nested dump or an indented block, given the
+/// keys of the objects around it (outermost first). "name" under "customer"
+/// is the customer's name; "name" under "agent" is not; "id" under "order" is
+/// an order number.
+pub(crate) fn meaning_in(ancestors: &[String], key: &str) -> Option<Meaning> {
+    let key = normalize(key);
+    if let Some(parent) = ancestors.last() {
+        let combined = format!("{} {key}", normalize(parent));
+        if let Some(m) = meaning_of_words(&combined) {
+            return Some(m);
+        }
+        let m = meaning_of_words(&key)?;
+        // A bare "name" belongs to whatever object holds it: only under a
+        // customer-like object (or one inside such an object) is it the
+        // customer's.
+        let personal = matches!(m.field, Field::Name | Field::FirstName | Field::LastName);
+        let customer = |words: &str| {
+            words
+                .split(' ')
+                .any(|w| qualifier(w) == Some(Qualifier::Role { weak: false }))
+        };
+        if personal && !customer(&key) && !ancestors.iter().any(|a| customer(&normalize(a))) {
+            return None;
+        }
+        return Some(m);
+    }
+    meaning_of_words(&key)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    /// Whose: the customer by another name. Alone, it labels the name.
+    Role { weak: bool },
+    /// Which stage or which bot: "escalation reason", "AI summary".
+    Context,
+}
+
+fn qualifier(word: &str) -> Option<Qualifier> {
+    Some(match word {
+        "customer" | "client" | "requester" | "subscriber" | "buyer" | "user" | "member"
+        | "caller" | "chatter" | "shopper" | "patient" | "guest" | "passenger" | "traveller"
+        | "traveler" => Qualifier::Role { weak: false },
+        // A seller is the customer on a marketplace's seller desk but a third
+        // party on its buyer desk; a contact is often an email. Both yield to
+        // a plain "Customer".
+        "seller" | "contact" | "visitor" | "requestor" => Qualifier::Role { weak: true },
+        "ai" | "bot" | "chatbot" | "assistant" | "virtual" | "escalation" | "escalated"
+        | "handoff" | "hand" | "off" | "transfer" | "conversation" | "chat" | "ticket" | "case"
+        | "the" | "end" | "primary" | "main" | "current" | "detected" | "reported" | "stated"
+        | "original" => Qualifier::Context,
+        _ => return None,
+    })
+}
+
+fn is_order_label(words: &[&str]) -> bool {
+    let Some((head, rest)) = words.split_first() else {
+        return false;
+    };
+    let purchase = matches!(
+        *head,
+        "order"
+            | "orders"
+            | "booking"
+            | "bookings"
+            | "reservation"
+            | "reservations"
+            | "confirmation"
+            | "invoice"
+            | "invoices"
+            | "purchase"
+            | "ref"
+            | "reference"
+            | "pnr"
+    );
+    purchase
+        && rest.iter().all(|w| {
+            matches!(
+                *w,
+                "number"
+                    | "numbers"
+                    | "no"
+                    | "nos"
+                    | "num"
+                    | "nr"
+                    | "id"
+                    | "ids"
+                    | "ref"
+                    | "reference"
+                    | "code"
+            )
+        })
+}
+
+fn meaning_of_words(norm: &str) -> Option<Meaning> {
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Order labels are never qualified: "Ticket ref" and "Customer ID" are
+    // not purchases.
+    if is_order_label(&words) {
+        return Some(Meaning {
+            field: Field::Order,
+            weak: false,
+        });
+    }
+    let mut rest = &words[..];
+    let mut role = None;
+    while let Some((first, tail)) = rest.split_first() {
+        match qualifier(first) {
+            Some(Qualifier::Role { weak }) => role = Some(weak),
+            Some(Qualifier::Context) => {}
+            None => break,
+        }
+        rest = tail;
+    }
+    if rest.is_empty() {
+        return role.map(|weak| Meaning {
+            field: Field::Name,
+            weak,
+        });
+    }
+    let head = rest.join(" ");
+    let (field, weak) = head_meaning(&head)?;
+    // "Seller name" is as weak as "Seller".
+    let weak = weak || (field == Field::Name && role == Some(true));
+    Some(Meaning { field, weak })
+}
+
+/// The head phrases, after qualifiers are taken off.
+fn head_meaning(head: &str) -> Option<(Field, bool)> {
+    use Field::*;
+    Some(match head {
+        "name" | "names" | "full name" | "display name" | "fullname" => (Name, false),
+        "first" | "first name" | "firstname" | "given name" | "forename" | "fname" => {
+            (FirstName, false)
+        }
+        "last" | "last name" | "lastname" | "surname" | "family name" | "lname" => {
+            (LastName, false)
+        }
+        "email" | "emails" | "e mail" | "email address" | "e mail address" | "mail" => {
+            (Email, false)
+        }
+        "account" | "plan" | "subscription" | "membership" | "account type" | "plan type"
+        | "plan name" | "subscription plan" | "package" => (Account, false),
+        "tier" | "membership tier" | "membership level" | "level" | "segment" => (Account, true),
+        "vip" | "is vip" | "vip status" => (Vip, false),
+        "labels" | "label" | "tags" | "tag" | "flags" | "segments" => (Tags, false),
+        "reason"
+        | "reason for transfer"
+        | "reason for escalation"
+        | "reason for handoff"
+        | "why"
+        | "trigger"
+        | "cause" => (Reason, false),
+        "attempts"
+        | "attempt"
+        | "attempt count"
+        | "attempts count"
+        | "number of attempts"
+        | "tries"
+        | "resolution attempts" => (Attempts, false),
+        "tried"
+        | "actions"
+        | "actions taken"
+        | "steps taken"
+        | "steps"
+        | "already tried"
+        | "attempted"
+        | "troubleshooting"
+        | "troubleshooting steps"
+        | "what was tried"
+        | "what the bot tried"
+        | "what ai tried"
+        | "what the ai tried" => (Tried, false),
+        "sentiment" | "mood" | "tone" | "emotion" | "feeling" | "emotional state" => {
+            (Sentiment, false)
+        }
+        "priority" | "urgency" | "severity" => (Priority, false),
+        "summary" | "recap" | "overview" | "synopsis" | "transcript summary" => (Summary, false),
+        "notes" | "note" | "description" | "context" => (Summary, true),
+        "issue"
+        | "problem"
+        | "what happened"
+        | "topic"
+        | "subject"
+        | "complaint"
+        | "issue summary"
+        | "problem description"
+        | "inquiry"
+        | "enquiry"
+        | "concern"
+        | "query" => (Issue, false),
+        "wants"
+        | "requested outcome"
+        | "desired outcome"
+        | "desired resolution"
+        | "requested resolution"
+        | "request"
+        | "requested"
+        | "expected outcome"
+        | "outcome"
+        | "goal"
+        | "what the customer wants"
+        | "what they want"
+        | "wish" => (Outcome, false),
+        "after hours" | "out of hours" | "outside hours" | "outside business hours" => {
+            (AfterHours, false)
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(label: &str) -> Option<Field> {
+        meaning(label).map(|m| m.field)
+    }
+
+    #[test]
+    fn normalizes_every_spelling() {
+        assert_eq!(normalize("AI Summary:"), "ai summary");
+        assert_eq!(normalize("ai_summary"), "ai summary");
+        assert_eq!(normalize("aiSummary"), "ai summary");
+        assert_eq!(normalize("Order #"), "order number");
+        assert_eq!(normalize("👤 Customer’s name"), "customer name");
+        assert_eq!(normalize("E-mail"), "e mail");
+    }
+
+    #[test]
+    fn synonyms_reach_one_field() {
+        for l in [
+            "Customer",
+            "Name",
+            "Client",
+            "Requester",
+            "Subscriber",
+            "Buyer",
+            "User",
+            "Customer name",
+        ] {
+            assert_eq!(field(l), Some(Field::Name), "{l}");
+        }
+        for l in [
+            "Order",
+            "Order #",
+            "Order ID",
+            "Order number",
+            "Ref",
+            "Reference",
+            "Booking",
+            "Invoice no.",
+        ] {
+            assert_eq!(field(l), Some(Field::Order), "{l}");
+        }
+        for l in [
+            "Escalation Reason",
+            "Reason for transfer",
+            "Reason for escalation",
+            "Reason",
+            "Handoff reason",
+        ] {
+            assert_eq!(field(l), Some(Field::Reason), "{l}");
+        }
+        assert_eq!(field("Customer wants"), Some(Field::Outcome));
+        assert_eq!(field("What happened"), Some(Field::Issue));
+        assert_eq!(field("Bot attempts"), Some(Field::Attempts));
+        assert_eq!(field("Steps taken"), Some(Field::Tried));
+        assert_eq!(field("Customer mood"), Some(Field::Sentiment));
+        assert_eq!(field("Conversation summary"), Some(Field::Summary));
+        assert_eq!(field("Seller name"), Some(Field::Name));
+        assert!(meaning("Seller name").unwrap().weak);
+    }
+
+    #[test]
+    fn ids_of_other_things_are_not_orders() {
+        for l in [
+            "Ticket ref",
+            "Case number",
+            "Customer ID",
+            "Serial number",
+            "Account number",
+            "Conversation ID",
+        ] {
+            assert_ne!(field(l), Some(Field::Order), "{l}");
+        }
+        assert_eq!(field("Order total"), None);
+        assert_eq!(field("Escalation"), None);
+        assert_eq!(field("Agent name"), None);
+    }
+
+    #[test]
+    fn nested_keys_read_with_their_parents() {
+        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            meaning_in(&path(&["customer"]), "name").map(|m| m.field),
+            Some(Field::Name)
+        );
+        assert_eq!(meaning_in(&path(&["agent"]), "name"), None);
+        assert_eq!(
+            meaning_in(&path(&["order"]), "id").map(|m| m.field),
+            Some(Field::Order)
+        );
+        assert_eq!(meaning_in(&path(&["order"]), "seller"), None);
+        assert_eq!(
+            meaning_in(&path(&["handoff"]), "reason").map(|m| m.field),
+            Some(Field::Reason)
+        );
+        assert_eq!(
+            meaning_in(&path(&["customer"]), "first").map(|m| m.field),
+            Some(Field::FirstName)
+        );
+    }
+}

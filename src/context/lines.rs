@@ -1,0 +1,707 @@
+//! Lines: box-drawn cards, `Label: value` lines, dotted leaders, bullets,
+//! markdown and HTML tables, indented blocks, all read as pairs and prose.
+//!
+//! Each line is first stripped of what only decorates it (box frames and
+//! border rows, bullets, emoji before a label, `===` around a heading,
+//! markdown emphasis, "[View Full Conversation]" links), then split into a
+//! label and a value at the first separator: a colon, a spaced dash, a run of
+//! leader dots, two or more spaces, or a tab / box bar between cells.
+//!
+//! What counts as a label is where shapes differ most, and where a reader
+//! goes wrong most: "Sarah was charged twice — once on 2 March" is not a
+//! label and a value. So a label the synonym table knows may use any
+//! separator, while an unknown one ("Channel", "Serial number") must be short
+//! and plain and use a colon or a leader. A line without a separator can
+//! still be a pair when it ends in an identifier ("Order ID A-99812",
+//! "Ticket #4521").
+//!
+//! Unlabelled lines are continuation or prose. A label with nothing after it
+//! ("AI Summary:") opens a block that the following lines fill, one part per
+//! line, up to a blank line; a wrapped free-text value (a summary, a reason)
+//! takes the lines right below it; an empty label with more indented pairs
+//! below it is their parent (`customer:` / `  name: …`); anything else is
+//! prose.
+
+use std::borrow::Cow;
+
+use super::flatten::{Item, Pair};
+use super::labels::{self, Field};
+use super::markup::decode_entities;
+
+/// The line reader's state between lines.
+#[derive(Debug, Default)]
+pub(crate) struct Lines {
+    items: Vec<Item>,
+    /// The pair that the next unlabelled lines continue.
+    open: Option<Open>,
+    /// Labels with no value, which more indented pairs below belong to:
+    /// their indent and label.
+    parents: Vec<(usize, String)>,
+    /// The labels of a table's header row, for the rows below it.
+    header: Option<Vec<String>>,
+    /// The last item is prose that the next unlabelled line continues.
+    prose_open: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    item: usize,
+    /// The pair had no value: a block that takes every line to a blank one.
+    block: bool,
+    /// The pair holds free text (a summary, an issue…): a line that looks
+    /// like "Customer says: …" is part of it, not a new pair.
+    free_text: bool,
+}
+
+/// How a label was separated from its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Colon,
+    /// A run of leader dots: how many, and whether a space comes before
+    /// them (a leader, not a "said…" trailing off).
+    Dots(usize, bool),
+    Dash,
+    Spaces,
+    Equals,
+    /// A table cell or a line that ends in an identifier.
+    Cell,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Found<'a> {
+    label: &'a str,
+    value: &'a str,
+    sep: Sep,
+}
+
+impl Lines {
+    /// Reads one line of the card (with or without its line break).
+    pub(crate) fn line(&mut self, raw: &str) {
+        let raw = raw.trim_end_matches(['\n', '\r']);
+        for piece in raw.split(['\r', '\u{2028}', '\u{2029}']) {
+            self.one_line(piece);
+        }
+    }
+
+    /// Takes the pairs of a dump that sat between lines.
+    pub(crate) fn pairs(&mut self, pairs: Vec<Pair>) {
+        self.blank();
+        self.items.extend(pairs.into_iter().map(Item::Pair));
+    }
+
+    /// The items read, in the card's order.
+    pub(crate) fn finish(self) -> Vec<Item> {
+        self.items
+    }
+
+    fn one_line(&mut self, raw: &str) {
+        let decoded = decode_entities(raw);
+        let Some((text, indent, bullet)) = strip_decoration(&decoded) else {
+            self.blank();
+            return;
+        };
+        let cells = split_cells(&text);
+        if cells.len() >= 2 && self.row(&cells, indent) {
+            return;
+        }
+        let joined;
+        let text: &str = if cells.len() >= 2 {
+            joined = cells.join(" ");
+            &joined
+        } else {
+            &text
+        };
+        let in_free_text = self.open.is_some_and(|o| o.free_text);
+        if let Some(found) = split_label(text).filter(|f| accepts(f, in_free_text)) {
+            self.pair(found, indent);
+        } else if let Some(found) = label_then_id(text).filter(|f| accepts(f, in_free_text)) {
+            self.pair(found, indent);
+        } else {
+            self.text(text, bullet);
+        }
+    }
+
+    /// A table row (cells split by tabs or bars). Returns whether it was one.
+    fn row(&mut self, cells: &[&str], indent: usize) -> bool {
+        let found: Vec<Found> = cells
+            .iter()
+            .filter_map(|c| split_label(c).filter(|f| accepts(f, false)))
+            .collect();
+        if found.len() == cells.len() {
+            for f in found {
+                self.pair(f, indent);
+            }
+            self.open = None;
+            return true;
+        }
+        if cells.iter().all(|c| labels::is_known(c)) {
+            self.blank();
+            self.header = Some(cells.iter().map(|c| c.to_string()).collect());
+            return true;
+        }
+        if let Some(header) = self.header.take() {
+            if header.len() == cells.len() {
+                for (label, value) in header.iter().zip(cells) {
+                    self.pair(
+                        Found {
+                            label,
+                            value,
+                            sep: Sep::Cell,
+                        },
+                        indent,
+                    );
+                }
+                self.open = None;
+                self.header = Some(header);
+                return true;
+            }
+        }
+        let (label, values) = (cells[0], &cells[1..]);
+        if labels::is_known(label) || plain_label(label) {
+            let value = values.join(", ");
+            self.pair(
+                Found {
+                    label,
+                    value: &value,
+                    sep: Sep::Cell,
+                },
+                indent,
+            );
+            return true;
+        }
+        false
+    }
+
+    fn pair(&mut self, found: Found, indent: usize) {
+        self.prose_open = false;
+        while self.parents.last().is_some_and(|(at, _)| *at >= indent) {
+            self.parents.pop();
+        }
+        let ancestors: Vec<String> = self.parents.iter().map(|(_, l)| l.clone()).collect();
+        let mut label = clean_label(found.label).to_string();
+        let mut rest = found.value;
+        loop {
+            let (value, next) = split_more(rest);
+            let value = clean_value(value, found.label);
+            let meaning = labels::meaning_in(&ancestors, &label);
+            let free_text = meaning.is_some_and(|m| {
+                matches!(
+                    m.field,
+                    Field::Summary | Field::Issue | Field::Outcome | Field::Reason | Field::Tried
+                )
+            });
+            self.items.push(Item::Pair(Pair {
+                key: label.clone(),
+                label: label.clone(),
+                ancestors: ancestors.clone(),
+                parts: if value.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![value.to_string()]
+                },
+            }));
+            let item = self.items.len() - 1;
+            self.open = match (value.is_empty(), free_text) {
+                (true, _) => Some(Open {
+                    item,
+                    block: true,
+                    free_text,
+                }),
+                (false, true) => Some(Open {
+                    item,
+                    block: false,
+                    free_text,
+                }),
+                (false, false) => None,
+            };
+            match next {
+                Some(f) => {
+                    label = clean_label(f.label).to_string();
+                    rest = f.value;
+                }
+                None => break,
+            }
+        }
+        if self.open.is_some_and(|o| o.block) {
+            self.parents.push((indent, label));
+        }
+    }
+
+    fn text(&mut self, text: &str, bullet: bool) {
+        if let Some(open) = self.open {
+            if let Some(Item::Pair(p)) = self.items.get_mut(open.item) {
+                p.parts.push(text.to_string());
+                return;
+            }
+        }
+        match self.items.last_mut() {
+            Some(Item::Prose(p)) if self.prose_open && !bullet => {
+                p.push(' ');
+                p.push_str(text);
+            }
+            _ => self.items.push(Item::Prose(text.to_string())),
+        }
+        self.prose_open = true;
+    }
+
+    fn blank(&mut self) {
+        // A blank line right under "AI Summary:" does not end its block yet.
+        if let Some(open) = self.open {
+            if open.block
+                && matches!(self.items.get(open.item), Some(Item::Pair(p)) if p.parts.is_empty())
+            {
+                return;
+            }
+        }
+        self.open = None;
+        self.prose_open = false;
+        self.header = None;
+    }
+}
+
+/// Whether a found label/value split is a pair here: a label the table
+/// knows may use any separator; an unknown one must be plain and use a colon
+/// or leader dots; inside free text only a known label starts a new pair.
+fn accepts(found: &Found, in_free_text: bool) -> bool {
+    if labels::is_known(found.label) {
+        return true;
+    }
+    if in_free_text {
+        return false;
+    }
+    match found.sep {
+        Sep::Colon | Sep::Cell => plain_label(found.label),
+        Sep::Dots(n, spaced) => n >= 3 && spaced && plain_label(found.label),
+        Sep::Dash | Sep::Spaces | Sep::Equals => false,
+    }
+}
+
+/// A label nobody listed may still be one when it reads like one: one to
+/// three words, starting with a letter, no sentence punctuation.
+fn plain_label(label: &str) -> bool {
+    let label = clean_label(label);
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words)
+        && label.len() <= 40
+        && label.chars().next().is_some_and(char::is_alphabetic)
+        && !label.contains([
+            ',', ';', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
+        ])
+}
+
+/// The label without what only marks it as one: quotes, emphasis, a
+/// trailing colon.
+fn clean_label(label: &str) -> &str {
+    label
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_matches(['"', '\'', '*', '_', '`'])
+        .trim()
+}
+
+/// The value without quotes that only a JSON-like line put around it.
+fn clean_value<'a>(value: &'a str, label: &str) -> &'a str {
+    let value = value.trim();
+    let quoted_label = label.trim().starts_with(['"', '\'']);
+    if quoted_label {
+        let v = value.trim_end_matches(',').trim();
+        return v.trim_matches(['"', '\'']).trim();
+    }
+    value
+}
+
+/// Splits `text` at the first separator into a label and a value. Looks no
+/// further than a label could be long.
+fn split_label(text: &str) -> Option<Found<'_>> {
+    const MAX_LABEL: usize = 64;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if i > MAX_LABEL {
+            return None;
+        }
+        let after = &text[i + c.len_utf8()..];
+        let (sep, value) = match c {
+            ':' => {
+                if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+                    // "14:02", "https://…": not a separator.
+                    if after.starts_with("//") || after.starts_with(|d: char| d.is_ascii_digit()) {
+                        continue;
+                    }
+                }
+                (Sep::Colon, after)
+            }
+            '：' => (Sep::Colon, after),
+            '.' | '…' if i > 0 => {
+                let run_end = text[i..]
+                    .find(|d: char| d != '.' && d != '…')
+                    .map_or(text.len(), |n| i + n);
+                let run = &text[i..run_end];
+                let dots = run.chars().map(|d| if d == '…' { 3 } else { 1 }).sum();
+                if dots < 2 {
+                    continue;
+                }
+                (Sep::Dots(dots, text[..i].ends_with(' ')), &text[run_end..])
+            }
+            ' ' => {
+                if bytes.get(i + 1) == Some(&b' ') {
+                    (Sep::Spaces, after)
+                } else if let Some(v) = ["- ", "– ", "— "]
+                    .iter()
+                    .find_map(|d| after.strip_prefix(d))
+                {
+                    (Sep::Dash, v)
+                } else {
+                    continue;
+                }
+            }
+            '=' if i > 0 && !after.starts_with('=') => (Sep::Equals, after),
+            _ => continue,
+        };
+        let label = text[..i].trim();
+        if label.is_empty() || label.chars().all(|c| !c.is_alphanumeric()) {
+            return None;
+        }
+        return Some(Found {
+            label,
+            value: value.trim(),
+            sep,
+        });
+    }
+    None
+}
+
+/// "Order ID A-99812", "Ticket #4521": a short label and one identifier,
+/// with no separator between them.
+fn label_then_id(text: &str) -> Option<Found<'_>> {
+    let (label, token) = text.trim().rsplit_once(' ')?;
+    let id = token.trim_start_matches('#');
+    let id_like = id.len() >= 3
+        && id.chars().any(|c| c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let label = label.trim();
+    let known = labels::meaning(label).is_some_and(|m| m.field == Field::Order);
+    let short =
+        label.split_whitespace().count() <= 2 && !label.contains(|c: char| c.is_ascii_digit());
+    (id_like && (known || (short && plain_label(label)))).then_some(Found {
+        label,
+        value: token,
+        sep: Sep::Cell,
+    })
+}
+
+/// A value up to the next embedded pair ("Sarah Chen | Order: 12345"), and
+/// that pair: a known label with a colon after a bar, a semicolon, a comma,
+/// a bullet or a wide gap.
+fn split_more(value: &str) -> (&str, Option<Found<'_>>) {
+    for (i, c) in value.char_indices() {
+        let gap = match c {
+            '|' | ';' | ',' | '·' | '•' => c.len_utf8(),
+            ' ' if value[i + 1..].starts_with(' ') => 2,
+            _ => continue,
+        };
+        let rest = value[i + gap..].trim_start();
+        if let Some(f) = split_label(rest) {
+            if f.sep == Sep::Colon && labels::is_known(f.label) && plain_or_known_len(f.label) {
+                return (value[..i].trim_end(), Some(f));
+            }
+        }
+    }
+    (value, None)
+}
+
+fn plain_or_known_len(label: &str) -> bool {
+    label.split_whitespace().count() <= 4
+}
+
+/// Splits a row into cells at tabs, box bars and spaced pipes.
+fn split_cells(text: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let bar = match c {
+            '\t' | '│' | '┃' | '║' | '¦' => true,
+            '|' => text[..i].ends_with(' ') || text[i + 1..].starts_with(' '),
+            _ => false,
+        };
+        if bar {
+            cells.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    cells.push(&text[start..]);
+    cells
+        .into_iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+fn is_box(c: char) -> bool {
+    ('\u{2500}'..='\u{257f}').contains(&c) || ('\u{2580}'..='\u{259f}').contains(&c)
+}
+
+fn is_frame_bar(c: char) -> bool {
+    matches!(c, '│' | '┃' | '║' | '|' | '¦' | '╎' | '┆')
+}
+
+/// A line of only border characters: `+-----+`, `├────┤`, `=====`, `|---|---|`.
+fn is_border(text: &str) -> bool {
+    let mut marks = 0;
+    for c in text.chars() {
+        if is_box(c)
+            || matches!(
+                c,
+                '+' | '-' | '=' | '_' | '*' | '~' | '#' | '|' | ':' | '.' | '·' | '•'
+            )
+        {
+            marks += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    marks >= 3
+}
+
+/// The line without frames, borders, bullets, emoji and emphasis, with its
+/// indent and whether it was a list item; `None` for a blank line.
+fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
+    let mut s = line.trim_end();
+    let trimmed = s.trim_start();
+    if trimmed.is_empty() || is_border(trimmed) {
+        return None;
+    }
+    // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |".
+    if let Some(inner) = trimmed.strip_prefix(is_frame_bar) {
+        let inner = inner.trim_end();
+        s = inner.strip_suffix(is_frame_bar).unwrap_or(inner).trim_end();
+    }
+    let indent = s.len() - s.trim_start().len();
+    let mut s = s.trim();
+    // Headings between rules: "=== PRIORITY ESCALATION ===", "## Summary".
+    let rule = |c: char| matches!(c, '=' | '~' | '*' | '#' | '-' | '_') || is_box(c);
+    if s.chars().take_while(|&c| rule(c)).count() >= 2 || s.starts_with("# ") {
+        s = s.trim_start_matches(rule).trim_start();
+    }
+    if s.chars().rev().take_while(|&c| rule(c)).count() >= 2 {
+        s = s.trim_end_matches(rule).trim_end();
+    }
+    // Bullets and numbered items, then emoji or symbols before a label.
+    let mut bullet = false;
+    for _ in 0..2 {
+        let mut chars = s.chars();
+        let first = chars.next()?;
+        let bullet_char = matches!(
+            first,
+            '•' | '·'
+                | '▪'
+                | '◦'
+                | '‣'
+                | '●'
+                | '○'
+                | '■'
+                | '□'
+                | '►'
+                | '▶'
+                | '→'
+                | '-'
+                | '*'
+                | '+'
+                | '–'
+                | '—'
+                | '>'
+        );
+        if bullet_char && chars.as_str().starts_with(char::is_whitespace) {
+            s = chars.as_str().trim_start();
+            bullet = true;
+            continue;
+        }
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        if (1..=3).contains(&digits)
+            && s[digits..].starts_with([')', '.'])
+            && s[digits + 1..].starts_with(' ')
+        {
+            s = s[digits + 1..].trim_start();
+            bullet = true;
+            continue;
+        }
+        break;
+    }
+    let symbol = |c: char| {
+        !c.is_ascii()
+            && !c.is_alphanumeric()
+            && !matches!(
+                c,
+                '“' | '”'
+                    | '‘'
+                    | '’'
+                    | '«'
+                    | '»'
+                    | '„'
+                    | '‚'
+                    | '¿'
+                    | '¡'
+                    | '€'
+                    | '£'
+                    | '¥'
+            )
+            || c == '\u{200d}'
+    };
+    s = s.trim_start_matches(|c: char| symbol(c) || c.is_whitespace());
+    let s = drop_links(s);
+    let s = if s.contains("**") || s.contains("__") {
+        Cow::Owned(s.replace("**", "").replace("__", ""))
+    } else {
+        s
+    };
+    if s.trim().is_empty() {
+        return None;
+    }
+    Some((s, indent, bullet))
+}
+
+/// The text without "[View Full Conversation]"-style links (and the URL of a
+/// markdown link after them): they name a button, not the customer's case.
+fn drop_links(text: &str) -> Cow<'_, str> {
+    if !text.contains('[') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|n| open + n) else {
+            break;
+        };
+        let inner = rest[open + 1..close].to_ascii_lowercase();
+        let link = [
+            "view",
+            "open",
+            "see ",
+            "show",
+            "click",
+            "expand",
+            "full conversation",
+            "transcript",
+            "read more",
+        ]
+        .iter()
+        .any(|w| inner.contains(w));
+        if !link {
+            out.push_str(&rest[..=close]);
+            rest = &rest[close + 1..];
+            continue;
+        }
+        out.push_str(rest[..open].trim_end());
+        rest = &rest[close + 1..];
+        if rest.starts_with('(') {
+            rest = rest.find(')').map_or("", |n| &rest[n + 1..]);
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(card: &str) -> Vec<Item> {
+        let mut lines = Lines::default();
+        for l in card.split_inclusive('\n') {
+            lines.line(l);
+        }
+        lines.finish()
+    }
+
+    fn pairs(card: &str) -> Vec<(String, String)> {
+        read(card)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Pair(p) => Some((p.label.clone(), p.value())),
+                Item::Prose(_) => None,
+            })
+            .collect()
+    }
+
+    fn p(l: &str, v: &str) -> (String, String) {
+        (l.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn separators() {
+        let got = pairs(
+            "Name - Sarah\nOrder #: 12345\nCUSTOMER ........ Chen, Sarah\n• What happened — broke\n👤 Customer: Jess\nOrder ID A-99812\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                p("Name", "Sarah"),
+                p("Order #", "12345"),
+                p("CUSTOMER", "Chen, Sarah"),
+                p("What happened", "broke"),
+                p("Customer", "Jess"),
+                p("Order ID", "A-99812"),
+            ]
+        );
+    }
+
+    #[test]
+    fn box_blocks_continue_to_the_blank_line() {
+        let card = "┌────┐\n│ Customer: Sarah Chen │\n│ AI Summary: │\n│ Charged twice. Wants │\n│ refund. │\n│ │\n│ [View Full Conversation] │\n└────┘";
+        let got = pairs(card);
+        assert_eq!(
+            got,
+            vec![
+                p("Customer", "Sarah Chen"),
+                p("AI Summary", "Charged twice. Wants refund.")
+            ]
+        );
+        assert!(!read(card)
+            .iter()
+            .any(|i| matches!(i, Item::Prose(t) if t.contains("View"))));
+    }
+
+    #[test]
+    fn prose_is_not_a_pair() {
+        let items = read("Sarah was charged twice for order #12345 — once on 2 March.\nAFTER-HOURS TICKET (at 23:47, outside)");
+        assert_eq!(items.len(), 1);
+        assert!(
+            matches!(&items[0], Item::Prose(t) if t.starts_with("Sarah") && t.ends_with("outside)"))
+        );
+    }
+
+    #[test]
+    fn tables_rows_and_embedded_pairs() {
+        assert_eq!(
+            pairs("| Customer | Sarah |\n|---|---|\n| Order | 1234 |"),
+            vec![p("Customer", "Sarah"), p("Order", "1234")]
+        );
+        assert_eq!(
+            pairs("Customer\tOrder #\nSarah\t1234"),
+            vec![p("Customer", "Sarah"), p("Order #", "1234")]
+        );
+        assert_eq!(
+            pairs("Customer: Sarah Chen | Order: 1234, Mood: angry"),
+            vec![
+                p("Customer", "Sarah Chen"),
+                p("Order", "1234"),
+                p("Mood", "angry")
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_blocks_are_parents() {
+        let items = read("customer:\n  name: Sarah\n  email: s@x.io\nsummary: hi");
+        let Item::Pair(name) = &items[1] else {
+            panic!()
+        };
+        assert_eq!(name.ancestors, vec!["customer".to_string()]);
+        let Item::Pair(summary) = &items[3] else {
+            panic!()
+        };
+        assert!(summary.ancestors.is_empty());
+    }
+}

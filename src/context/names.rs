@@ -1,0 +1,582 @@
+//! Names: the customer's name from a labelled value, from prose, or from
+//! what a customer says, and the first name an agent greets with.
+//!
+//! A name keeps what makes it the customer's: diacritics, straight or curly
+//! apostrophes as written, hyphens, any script. What only sits next to it is
+//! dropped: an email, a shop or company in parentheses, a " - VIP" tail.
+//! "Chen, Sarah" is read as Sarah Chen. A value that stands in for a missing
+//! name ("(guest checkout — name not captured)", "Guest user", "Unknown",
+//! "N/A", "—") is no name at all.
+//!
+//! Prose names a customer differently: as the subject of the first sentence
+//! ("Marek bought…", "Sarah was charged… She…"). Capitalised words are not
+//! enough on their own ("Projector will not power on"): the word after the
+//! name must be a verb a person does, and a verb that things also do ("was",
+//! "has") needs a "she" or "he" further on.
+
+use crate::pattern::Pattern;
+use crate::text::fold;
+
+/// What a labelled name value turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameValue {
+    /// A name, cleaned.
+    Name(String),
+    /// A stand-in for a missing name.
+    Placeholder,
+    /// Something else (an email, a number): a detail, not a name.
+    NotAName,
+}
+
+/// Words before a name that are a title, not the name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "rev",
+    "fr",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "sr",
+    "sra",
+    "srta",
+    "mister",
+    "madam",
+    "doctor",
+    "professor",
+];
+
+/// Words after "Last," that are not a first name.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "vip"];
+
+/// Sentence openings that are never a customer's name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "customer",
+    "client",
+    "user",
+    "buyer",
+    "seller",
+    "caller",
+    "guest",
+    "visitor",
+    "subscriber",
+    "member",
+    "shopper",
+    "she",
+    "he",
+    "they",
+    "we",
+    "i",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "my",
+    "bot",
+    "ai",
+    "assistant",
+    "chatbot",
+    "agent",
+    "after",
+    "before",
+    "when",
+    "while",
+    "since",
+    "today",
+    "yesterday",
+    "hi",
+    "hello",
+    "dear",
+    "please",
+    "note",
+    "summary",
+    "update",
+    "escalated",
+    "escalation",
+    "new",
+    "someone",
+    "nobody",
+    "yes",
+    "no",
+    "thanks",
+    "thank",
+    "ok",
+    "okay",
+    "sure",
+    "sorry",
+    "great",
+    "hey",
+    "good",
+    "fine",
+    "sounds",
+    "perfect",
+    "done",
+    "got",
+    "works",
+    "morning",
+    "afternoon",
+    "evening",
+    "bye",
+    "cool",
+    "order",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Verbs that follow a person who is the subject of a sentence.
+const PERSON_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "would", "can't", "cannot", "couldn't", "didn't", "doesn't",
+    "isn't", "wasn't", "hasn't", "received", "got", "lost", "left", "sent", "moved", "noticed",
+    "opened", "returned", "reached",
+];
+
+/// Verbs only a person does: no pronoun needed to trust the name before them.
+const HUMAN_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "wants",
+    "wanted",
+    "bought",
+    "ordered",
+    "paid",
+    "called",
+    "contacted",
+    "tried",
+    "asked",
+    "asks",
+    "emailed",
+    "messaged",
+    "wrote",
+    "writes",
+    "complained",
+    "claims",
+    "claimed",
+    "placed",
+    "purchased",
+    "subscribed",
+    "booked",
+    "requested",
+    "explained",
+    "mentioned",
+    "signed",
+    "upgraded",
+    "downgraded",
+    "cancelled",
+    "canceled",
+    "needs",
+    "reports",
+    "reported",
+    "disputes",
+    "disputed",
+    "would like",
+    "'d",
+    "’d",
+];
+
+/// The patterns of names, compiled once.
+#[derive(Debug, Clone)]
+pub(crate) struct Names {
+    placeholder: Pattern,
+    pronoun: Pattern,
+    intro: Pattern,
+}
+
+impl Names {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Names {
+        Names {
+            // Over folded text: "—" is "-" there.
+            placeholder: Pattern::new(
+                r"^(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)$|^(?:user|customer|visitor|guest|client)[ #_-]*\d+$|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
+            )
+            .expect("built-in pattern"),
+            pronoun: Pattern::new(r"\b(?:she|he|her|him|his|hers)\b").expect("built-in pattern"),
+            intro: Pattern::new(r"\b(?:my name is|my name's|name is|name:|this is|i'm|i’m|i am|call me)\s+")
+                .expect("built-in pattern"),
+        }
+    }
+
+    /// Reads a labelled name value.
+    pub(crate) fn clean(&self, value: &str) -> NameValue {
+        let v = value.trim().trim_matches(['"', '\'', '“', '”']).trim();
+        if v.is_empty() || self.placeholder.is_match(&fold(v)) {
+            return NameValue::Placeholder;
+        }
+        // "(guest checkout — name not captured)": a remark, not a name.
+        if (v.starts_with('(') && v.ends_with(')')) || (v.starts_with('[') && v.ends_with(']')) {
+            return NameValue::Placeholder;
+        }
+        let mut s = without_asides(v);
+        for sep in [" - ", " – ", " — ", " | ", " / ", ";", " · ", " • ", "\t"] {
+            if let Some(i) = s.find(sep) {
+                s.truncate(i);
+            }
+        }
+        let s = s
+            .trim()
+            .trim_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '.')));
+        if !s.chars().any(char::is_alphabetic) {
+            // Only an email under a "Contact" label: a detail, not a name.
+            return if v.contains('@') {
+                NameValue::NotAName
+            } else {
+                NameValue::Placeholder
+            };
+        }
+        if self.placeholder.is_match(&fold(s)) {
+            return NameValue::Placeholder;
+        }
+        let name = match s.split_once(',') {
+            Some((last, first)) => {
+                let (last, first) = (last.trim(), first.trim());
+                let is_suffix = SUFFIXES.contains(&fold(first).trim_end_matches('.'));
+                if name_words(last, 2) && name_words(first, 3) && !is_suffix {
+                    format!("{first} {last}")
+                } else {
+                    last.to_string()
+                }
+            }
+            None => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        if name.contains(|c: char| c.is_ascii_digit() || c == '@')
+            || name.split_whitespace().count() > 5
+        {
+            return NameValue::NotAName;
+        }
+        NameValue::Name(name)
+    }
+
+    /// The customer's name as the subject of the first sentence of `text`
+    /// ("Sarah was charged…", "Marek bought…", "Customer Sarah Chen says…").
+    pub(crate) fn in_prose(&self, text: &str) -> Option<String> {
+        let sentence = text.split_inclusive(['.', '!', '?', '\n']).next()?;
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let mut at = 0;
+        // "The customer, Sarah Chen, …" / "Customer Sarah Chen was…"
+        let role = |w: &str| {
+            matches!(
+                fold(w).trim_matches(|c: char| !c.is_alphanumeric()),
+                "customer"
+                    | "client"
+                    | "user"
+                    | "buyer"
+                    | "caller"
+                    | "subscriber"
+                    | "member"
+                    | "shopper"
+                    | "seller"
+            )
+        };
+        if words.first().is_some_and(|w| fold(w) == "the") {
+            at = 1;
+        }
+        let appositive = words.get(at).is_some_and(|w| role(w));
+        if appositive {
+            at += 1;
+        } else {
+            at = 0;
+        }
+        let start = at;
+        while at < words.len() && at - start < 3 && is_name_word(words[at]) {
+            let last = words[at].ends_with(',') || possessive(words[at]);
+            at += 1;
+            if last {
+                break;
+            }
+        }
+        if at == start || NOT_NAMES.contains(&fold(bare(words[start])).as_str()) {
+            return None;
+        }
+        let name: Vec<&str> = words[start..at].iter().map(|w| bare(w)).collect();
+        let next = words.get(at).map(|w| fold(w)).unwrap_or_default();
+        let next2 = words.get(at + 1).map(|w| fold(w)).unwrap_or_default();
+        let human = HUMAN_VERBS.contains(&next.as_str())
+            || HUMAN_VERBS.contains(&format!("{next} {next2}").as_str())
+            || possessive(words[at - 1]);
+        let person = PERSON_VERBS.contains(&next.as_str()) && self.pronoun.is_match(text);
+        let after_role = appositive
+            && (human || PERSON_VERBS.contains(&next.as_str()) || words[at - 1].ends_with(','));
+        (human || person || after_role).then(|| name.join(" "))
+    }
+
+    /// A name that a customer gives: "my name is Dana", "this is Dana
+    /// Whitfield", or a name on its own as an answer ("Dana Whitfield,
+    /// dana.w@example.com").
+    pub(crate) fn given(&self, message: &str) -> Option<String> {
+        for r in self.intro.find_iter(message) {
+            let intro = fold(&message[r.clone()]);
+            let explicit = intro.contains("name") || intro.contains("call");
+            let words: Vec<&str> = message[r.end..].split_whitespace().take(3).collect();
+            let mut name = Vec::new();
+            for (i, w) in words.iter().enumerate() {
+                let ok = if explicit && i == 0 {
+                    w.starts_with(char::is_alphabetic)
+                } else {
+                    is_name_word(w)
+                };
+                if !ok || NOT_NAMES.contains(&fold(bare(w)).as_str()) {
+                    break;
+                }
+                name.push(bare(w));
+                if w.ends_with([',', '.', '!', ';']) {
+                    break;
+                }
+            }
+            let after = words.get(name.len()).map(|w| fold(w)).unwrap_or_default();
+            let ends = name.last().is_some_and(|_| {
+                let last = words[name.len() - 1];
+                last.ends_with([',', '.', '!', ';'])
+                    || matches!(after.as_str(), "" | "here" | "from" | "and" | "-")
+            });
+            if !name.is_empty() && (explicit || ends) {
+                return Some(name.join(" "));
+            }
+        }
+        // An answer: the first part of the message is a name and nothing
+        // else, next to an email or a phone number that shows it is one.
+        let has_contact =
+            message.contains('@') || message.chars().filter(char::is_ascii_digit).count() >= 7;
+        if !has_contact {
+            return None;
+        }
+        let first = message
+            .split([',', ';', '\n', '/', '|'])
+            .next()?
+            .trim()
+            .trim_end_matches(['.', '!']);
+        let words: Vec<&str> = first.split_whitespace().collect();
+        let only_name = (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| is_name_word(w) && !NOT_NAMES.contains(&fold(bare(w)).as_str()));
+        only_name.then(|| words.join(" "))
+    }
+}
+
+/// What an agent greets with: the name without a title, the first word of
+/// it, in normal case if the card shouted it. An initial alone is none.
+pub(crate) fn first_name(name: &str) -> Option<String> {
+    let word = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .find(|w| !TITLES.contains(&fold(w).trim_end_matches('.')))?;
+    if word.trim_end_matches('.').chars().count() < 2 {
+        return None;
+    }
+    let shouted = word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    if !shouted {
+        return Some(word.to_string());
+    }
+    // "MEI-LING" -> "Mei-Ling": capitals after a hyphen or apostrophe too.
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    Some(out)
+}
+
+/// A word that can be part of a name: it starts with a letter that is not
+/// lower case (capitals, or scripts without case) and holds only letters,
+/// hyphens, apostrophes and a final comma or possessive.
+fn is_name_word(word: &str) -> bool {
+    let w = bare(word);
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !w.ends_with('.')
+}
+
+/// Whether every word of `s` (at most `max` of them) is a name word.
+fn name_words(s: &str, max: usize) -> bool {
+    let n = s.split_whitespace().count();
+    (1..=max).contains(&n) && s.split_whitespace().all(is_name_word)
+}
+
+fn possessive(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// The word without surrounding punctuation or a possessive "'s".
+fn bare(word: &str) -> &str {
+    let w =
+        word.trim_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')));
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.trim_end_matches(['\'', '’', '.'])
+}
+
+/// `text` without parenthesised, bracketed or angle-bracketed asides and
+/// without email addresses.
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '<' | '{' => depth += 1,
+            ')' | ']' | '>' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .filter(|w| !w.contains('@'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(v: &str) -> NameValue {
+        Names::new().clean(v)
+    }
+
+    fn n(s: &str) -> NameValue {
+        NameValue::Name(s.to_string())
+    }
+
+    #[test]
+    fn labelled_values() {
+        assert_eq!(name("Siobhán O’Brien"), n("Siobhán O’Brien"));
+        assert_eq!(name("Chen, Sarah"), n("Sarah Chen"));
+        assert_eq!(
+            name("Tom Becker (shop: Becker Bikes & Parts)"),
+            n("Tom Becker")
+        );
+        assert_eq!(name("Sarah Chen <sarah@example.com>"), n("Sarah Chen"));
+        assert_eq!(name("Sarah Chen, VIP"), n("Sarah Chen"));
+        assert_eq!(name("王小明"), n("王小明"));
+        for p in [
+            "(guest checkout — name not captured)",
+            "Guest user",
+            "Unknown",
+            "N/A",
+            "—",
+            "-",
+            "",
+            "anonymous",
+        ] {
+            assert_eq!(name(p), NameValue::Placeholder, "{p}");
+        }
+        assert_eq!(name("visitor 48213"), NameValue::Placeholder);
+        assert_eq!(name("User 4821"), NameValue::Placeholder);
+        assert_eq!(name("marek.k@example.com"), NameValue::NotAName);
+        assert_eq!(name("Order 4821"), NameValue::NotAName);
+    }
+
+    #[test]
+    fn first_names() {
+        assert_eq!(first_name("Mr. Raymond Oduya").as_deref(), Some("Raymond"));
+        assert_eq!(first_name("Dr Zoë Lefèvre").as_deref(), Some("Zoë"));
+        assert_eq!(first_name("MEI-LING WU").as_deref(), Some("Mei-Ling"));
+        assert_eq!(first_name("J. Smith"), None);
+        assert_eq!(first_name("Анна Петрова").as_deref(), Some("Анна"));
+    }
+
+    #[test]
+    fn prose_subjects() {
+        let names = Names::new();
+        assert_eq!(
+            names
+                .in_prose("Sarah was charged twice. She sounds frustrated.")
+                .as_deref(),
+            Some("Sarah")
+        );
+        assert_eq!(
+            names.in_prose("Marek bought a vacuum.").as_deref(),
+            Some("Marek")
+        );
+        assert_eq!(
+            names
+                .in_prose("Customer Sarah Chen says the box was empty.")
+                .as_deref(),
+            Some("Sarah Chen")
+        );
+        assert_eq!(
+            names.in_prose("Guest user (not signed in) says their card was charged."),
+            None
+        );
+        assert_eq!(
+            names.in_prose("Projector will not power on out of the box."),
+            None
+        );
+        assert_eq!(names.in_prose("Parcel was lost in transit."), None);
+        assert_eq!(names.in_prose("March invoice bills 60 seats."), None);
+    }
+
+    #[test]
+    fn names_customers_give() {
+        let names = Names::new();
+        assert_eq!(
+            names.given("Dana Whitfield, dana.w@example.com").as_deref(),
+            Some("Dana Whitfield")
+        );
+        assert_eq!(
+            names
+                .given("Hi, my name is dana and my order is 1234")
+                .as_deref(),
+            Some("dana")
+        );
+        assert_eq!(
+            names.given("This is Priya from Acme.").as_deref(),
+            Some("Priya")
+        );
+        assert_eq!(names.given("Yes, that works. Thanks."), None);
+        assert_eq!(names.given("I'm frustrated, this is the third time"), None);
+        assert_eq!(names.given("Thanks!"), None);
+        assert_eq!(names.given("Not Received"), None);
+        assert_eq!(
+            names.given("I'm annoyed. This is Dana Whitfield."),
+            Some("Dana Whitfield".to_string())
+        );
+    }
+}

@@ -1,0 +1,449 @@
+//! Prose: the issue, the requested outcome and the customer's mood, read
+//! from a summary or a free-prose card in its own words.
+//!
+//! A bot's summary tells the story in a few kinds of sentence: what went
+//! wrong ("Customer was charged twice for March."), what the customer wants
+//! ("Wants full refund."), what the bot did ("AI provided standard refund
+//! policy."), and that a person was asked for ("Customer requested human.").
+//! The issue is the first clause that says something went wrong, without its
+//! subject and auxiliaries ("charged twice for March"); the outcome is the
+//! object of the first "wants / would like / needs / asks for" that is not a
+//! request for a human ("full refund"). Both are cut at the end of their
+//! clause and kept to one short line. Sentences led by the bot are skipped.
+//!
+//! The mood is read only where the text says how the customer feels ("She
+//! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
+//! angry buyer"); a negated feeling ("is not upset") says nothing.
+
+use crate::pattern::Pattern;
+
+/// Longest issue or outcome line, in words.
+const MAX_WORDS: usize = 18;
+
+/// The patterns of summaries, compiled once.
+#[derive(Debug, Clone)]
+pub(crate) struct Prose {
+    subject: Pattern,
+    auxiliary: Pattern,
+    bot: Pattern,
+    wants: Pattern,
+    not_outcome: Pattern,
+    clause_end: Pattern,
+    problem: Pattern,
+    feeling: Pattern,
+}
+
+impl Prose {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> Prose {
+        let p = |src: &str| Pattern::new(src).expect("built-in pattern");
+        Prose {
+            subject: p(
+                r"^(?:(?:the\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
+            ),
+            auxiliary: p(
+                r"^(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
+            ),
+            bot: p(
+                r"^\W*(?:the\s+|our\s+)?(?:bot|ai|assistant|chatbot|virtual assistant|agent|system|we)\b",
+            ),
+            wants: p(
+                r"\b(?:wants?|wanted|would (?:like|prefer|rather)|(?:'|’)d (?:like|prefer|rather)|asks? for|asked for|is asking for|requests?|requested|requesting|needs?|needed|expects?|is expecting|is hoping for|hopes? for|hoping for|is looking for|demands?|demanded)\b(?:\s+to\b)?\s*",
+            ),
+            not_outcome: p(
+                r"^(?:a |an |the |to )?(?:(?:speak|talk|chat) (?:to|with) |be (?:transferred|connected|escalated) (?:to )?)?(?:a |an |the )?(?:human|person|agent|representative|rep|real person|live agent|live person|someone|somebody|manager|supervisor|help|assistance|escalation)\b",
+            ),
+            clause_end: p(
+                r"[,;.!?]|\s(?:-|–|—)\s|\b(?:but|because|since|so|as|while|although|though|before|which|who)\b|\band (?:asked|asks|says|said|is|was|has|had|also|then|would|wants|needs)\b",
+            ),
+            problem: p(
+                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected)\b",
+            ),
+            feeling: p(
+                r"\b(?:(?:is|was|seems|seemed|sounds|sounded|appears|appeared|feels|felt|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
+            ),
+        }
+    }
+
+    /// The issue: the first clause of `text` that says something went
+    /// wrong, without its subject. `name` is the customer's, when known, so
+    /// "Sarah was charged…" loses "Sarah" too.
+    pub(crate) fn issue(&self, text: &str, name: Option<&str>) -> Option<String> {
+        for sentence in sentences(text) {
+            if self.bot.is_match(sentence) {
+                continue;
+            }
+            // "Wants a refund; says it was a gift": the sentence is about the
+            // outcome, and what follows only explains it.
+            let lead = self.strip_subject(sentence, name);
+            if self.wants.find(lead).is_some_and(|r| r.start == 0) {
+                continue;
+            }
+            for clause in clauses(sentence) {
+                let clause = match self.wants.find(clause) {
+                    Some(r) => clause[..r.start].trim_end(),
+                    None => clause,
+                };
+                if self.bot.is_match(clause) || !self.problem.is_match(clause) {
+                    continue;
+                }
+                let line = one_line(self.strip_subject(main_clause(clause), name));
+                if !line.is_empty() {
+                    return Some(line);
+                }
+            }
+        }
+        None
+    }
+
+    /// The requested outcome: the object of the first "wants", "would
+    /// like", "needs"… that is not a request for a person.
+    pub(crate) fn outcome(&self, text: &str) -> Option<String> {
+        for sentence in sentences(text) {
+            for clause in clauses(sentence) {
+                if self.bot.is_match(clause) {
+                    continue;
+                }
+                for r in self.wants.find_iter(clause) {
+                    let object = &clause[r.end..];
+                    if object.is_empty() || self.not_outcome.is_match(object) {
+                        continue;
+                    }
+                    let end = self
+                        .clause_end
+                        .find(object)
+                        .map_or(object.len(), |e| e.start);
+                    let object = object[..end].trim();
+                    let object = ["a ", "an ", "the "]
+                        .iter()
+                        .find_map(|a| {
+                            object
+                                .get(..a.len())
+                                .filter(|s| s.eq_ignore_ascii_case(a))
+                                .map(|_| &object[a.len()..])
+                        })
+                        .unwrap_or(object);
+                    let line = one_line(object);
+                    if !line.is_empty() {
+                        return Some(line);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The customer's feeling where `text` says it, as an adjective.
+    pub(crate) fn sentiment(&self, text: &str) -> Option<String> {
+        let groups = self.feeling.captures(text)?;
+        let word = groups
+            .iter()
+            .skip(1)
+            .flatten()
+            .next()
+            .map(|r| text[r.clone()].to_ascii_lowercase())?;
+        let adjective = match word.as_str() {
+            "frustration" => "frustrated",
+            "anger" => "angry",
+            "annoyance" => "annoyed",
+            "irritation" => "irritated",
+            "fury" => "furious",
+            "anxiety" => "anxious",
+            "worry" => "worried",
+            "confusion" => "confused",
+            "disappointment" => "disappointed",
+            "distress" => "distressed",
+            "outrage" => "outraged",
+            "impatience" => "impatient",
+            other => other,
+        };
+        Some(adjective.to_string())
+    }
+
+    /// `clause` without a customer subject, a reporting verb ("says that")
+    /// and an auxiliary: "Customer says she was never notified" -> "never
+    /// notified".
+    fn strip_subject<'t>(&self, clause: &'t str, name: Option<&str>) -> &'t str {
+        let mut s = clause.trim();
+        for _ in 0..2 {
+            if let Some(rest) = name.and_then(|n| strip_name(s, n)) {
+                s = rest;
+            }
+            match self.subject.find(s) {
+                Some(r) if r.end > 0 => s = &s[r.end..],
+                _ => break,
+            }
+        }
+        if let Some(r) = self.auxiliary.find(s) {
+            s = &s[r.end..];
+        }
+        s
+    }
+}
+
+/// `text` after a leading full or first name, if it starts with one.
+fn strip_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let mut candidates = vec![name];
+    if let Some(first) = name.split_whitespace().next() {
+        candidates.push(first);
+    }
+    candidates.into_iter().find_map(|n| {
+        let rest = text.strip_prefix(n)?;
+        rest.starts_with(char::is_whitespace)
+            .then(|| rest.trim_start())
+    })
+}
+
+/// A clause without a leading subordinate clause: "After switching plans
+/// by mistake, the profiles disappeared" -> "the profiles disappeared".
+fn main_clause(clause: &str) -> &str {
+    let first = clause
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let subordinate = matches!(
+        first.as_str(),
+        "after"
+            | "before"
+            | "when"
+            | "since"
+            | "while"
+            | "although"
+            | "though"
+            | "because"
+            | "despite"
+            | "following"
+            | "once"
+            | "if"
+    );
+    match clause.split_once(", ") {
+        Some((_, main)) if subordinate && main.split_whitespace().count() >= 2 => main,
+        _ => clause,
+    }
+}
+
+/// The sentences of `text`: they end at `.`, `!` or `?` before a space and
+/// something that is not a lower-case word, except after a title, an
+/// initial or a common abbreviation.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?')
+            || bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace())
+        {
+            continue;
+        }
+        let word = text[start..i]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let abbreviation = b == b'.'
+            && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+                || matches!(
+                    word.to_ascii_lowercase().as_str(),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "prof"
+                        | "st"
+                        | "no"
+                        | "vs"
+                        | "approx"
+                        | "e.g"
+                        | "i.e"
+                        | "etc"
+                        | "inc"
+                        | "ltd"
+                        | "jr"
+                        | "sr"
+                        | "co"
+                        | "mx"
+                ));
+        let next = text[i + 1..].trim_start().chars().next();
+        if abbreviation || next.is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let s = text[start..=i].trim();
+        if !s.is_empty() {
+            out.push(s);
+        }
+        start = i + 1;
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// The clauses of a sentence: parts between semicolons and spaced dashes.
+fn clauses(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = sentence;
+    loop {
+        let cut = ["; ", " — ", " – ", " - "]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+            .min();
+        match cut {
+            Some((i, len)) => {
+                out.push(rest[..i].trim());
+                rest = &rest[i + len..];
+            }
+            None => {
+                out.push(rest.trim());
+                return out;
+            }
+        }
+    }
+}
+
+/// `text` as one short line: parenthesised asides, trailing punctuation,
+/// emoji and dangling conjunctions dropped, snake_case spaced, at most
+/// [`MAX_WORDS`] words (cut at a comma or "and" where one is near the end).
+pub(crate) fn one_line(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let spaced = !plain.contains(' ') && plain.contains('_');
+    let plain = if spaced {
+        plain.replace('_', " ")
+    } else {
+        plain
+    };
+    let mut words: Vec<&str> = plain.split_whitespace().collect();
+    if words.len() > MAX_WORDS {
+        let keep = (4..MAX_WORDS)
+            .rev()
+            .find(|&i| words[i - 1].ends_with(',') || words[i] == "and");
+        words.truncate(keep.unwrap_or(MAX_WORDS));
+    }
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "and" | "or" | "but" | "that" | "so"
+        )
+    }) {
+        words.pop();
+    }
+    let line = words.join(" ");
+    let trailing = |c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?') || is_symbol(c)
+    };
+    let leading = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':') || is_symbol(c);
+    line.trim_end_matches(trailing)
+        .trim_start_matches(leading)
+        .to_string()
+}
+
+/// An emoji or pictograph: not a letter, digit, space or ASCII character,
+/// and not punctuation a sentence uses (quotes, dashes, currency).
+pub(crate) fn is_symbol(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(
+            c,
+            '“' | '”' | '‘' | '’' | '«' | '»' | '–' | '—' | '€' | '£' | '¥' | '…' | '×'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_not_abbreviations_or_decimals() {
+        assert_eq!(
+            sentences("Mr. Oduya paid $588.00 twice. Wants a refund! ok? Fine"),
+            vec![
+                "Mr. Oduya paid $588.00 twice.",
+                "Wants a refund! ok?",
+                "Fine"
+            ]
+        );
+    }
+
+    #[test]
+    fn guide_summary() {
+        let p = Prose::new();
+        let s = "Customer was charged twice for March. Wants full refund. AI provided standard refund policy. Customer requested human.";
+        assert_eq!(p.issue(s, None).as_deref(), Some("charged twice for March"));
+        assert_eq!(p.outcome(s).as_deref(), Some("full refund"));
+    }
+
+    #[test]
+    fn issue_and_outcome_in_other_words() {
+        let p = Prose::new();
+        let s = "Customer says she was never notified of the March price increase ($22.99 → $25.99) and wants the old price honoured for 3 months.";
+        assert_eq!(
+            p.issue(s, None).as_deref(),
+            Some("never notified of the March price increase")
+        );
+        assert_eq!(
+            p.outcome(s).as_deref(),
+            Some("old price honoured for 3 months")
+        );
+        let s = "Sarah was charged twice for order #12345 — once on 2 March. She wants the extra charge refunded.";
+        assert_eq!(
+            p.issue(s, Some("Sarah")).as_deref(),
+            Some("charged twice for order #12345")
+        );
+        let s = "Customer wants to return boots (size 43); says they were never worn. Bot quoted the policy.";
+        assert_eq!(p.issue(s, None), None);
+        assert_eq!(p.outcome(s).as_deref(), Some("return boots"));
+        assert_eq!(
+            p.outcome("Bot explained refunds; customer asked for a person."),
+            None
+        );
+        let s = "Buyer ordered a record 19 days ago; seller has not shipped. Wants a replacement, not a refund.";
+        assert_eq!(p.issue(s, None).as_deref(), Some("seller has not shipped"));
+        assert_eq!(p.outcome(s).as_deref(), Some("replacement"));
+    }
+
+    #[test]
+    fn feelings_said_in_words() {
+        let p = Prose::new();
+        assert_eq!(
+            p.sentiment("She sounds frustrated.").as_deref(),
+            Some("frustrated")
+        );
+        assert_eq!(
+            p.sentiment("Customer is annoyed and wants…").as_deref(),
+            Some("annoyed")
+        );
+        assert_eq!(
+            p.sentiment("The buyer expressed growing frustration.")
+                .as_deref(),
+            Some("frustrated")
+        );
+        assert_eq!(
+            p.sentiment("An angry customer called.").as_deref(),
+            Some("angry")
+        );
+        assert_eq!(p.sentiment("I’m furious!").as_deref(), Some("furious"));
+        assert_eq!(p.sentiment("Customer is not upset, just curious."), None);
+        assert_eq!(p.sentiment("The frustrating bot"), None);
+    }
+
+    #[test]
+    fn one_line_keeps_it_short() {
+        assert_eq!(
+            one_line("Double-charged for a gift card (2 × $50) 😕"),
+            "Double-charged for a gift card"
+        );
+        assert_eq!(one_line("buyer_seller_dispute"), "buyer seller dispute");
+        let long = "one two three four five, six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen x y z";
+        assert_eq!(one_line(long), "one two three four five");
+    }
+}
