@@ -46,6 +46,19 @@ impl Pattern {
         builder(src).build().map(Pattern)
     }
 
+    /// Compiles `src` (written in lower case) for text that is already ASCII
+    /// lower-cased with [`str::to_ascii_lowercase`], which keeps every
+    /// offset. In this dialect case-insensitivity is ASCII-only anyway, so
+    /// the matches are those of [`Pattern::new`] on the original text; but
+    /// compiled case-sensitively, the regex engine can use its literal
+    /// prefilters, which makes keyword-led patterns several times faster.
+    /// The rules run every keystroke, so they use this.
+    pub fn lowercase(src: &str) -> Result<Pattern, regex::Error> {
+        let mut b = builder(src);
+        b.case_insensitive(false);
+        b.build().map(Pattern)
+    }
+
     /// A pattern that matches any of `phrases` literally, case-insensitively,
     /// as whole words (rule packs' extra phrases and custom rules).
     pub fn phrases<S: AsRef<str>>(phrases: &[S]) -> Pattern {
@@ -173,6 +186,22 @@ mod tests {
         assert_eq!(p.find("Can you GUARANTEE a  refund?"), Some(8..27));
         assert!(!p.is_match("guarantee a refundable"));
         assert!(!Pattern::phrases::<&str>(&[]).is_match("anything"));
+    }
+
+    #[test]
+    fn lowercase_matches_like_new_on_lowered_text() {
+        let text = "Hi, HOW can I help? Ça va";
+        let lower = text.to_ascii_lowercase();
+        let a = Pattern::new(r"\bhow can i help\b|va\b").unwrap();
+        let b = Pattern::lowercase(r"\bhow can i help\b|va\b").unwrap();
+        assert_eq!(
+            a.find_iter(text).collect::<Vec<_>>(),
+            b.find_iter(&lower).collect::<Vec<_>>()
+        );
+        assert!(
+            !b.is_match("HOW CAN I HELP"),
+            "case-sensitive on text that was not lowered"
+        );
     }
 
     #[test]

@@ -507,3 +507,97 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
+
+/// Messy cards and messages (markup, boxes, labels, emoji, combining marks,
+/// non-ASCII first letters, stray `<` and `&`) never stop an audit: every
+/// line is audited and nothing is reported. A panic anywhere in the core
+/// would show up here as a skipped line.
+#[test]
+fn messy_text_is_always_audited() {
+    const BITS: &[&str] = &[
+        "Ł",
+        "ukasz",
+        "Zoë",
+        "e\u{301}",
+        "😡",
+        "👍🏽",
+        "│",
+        "┌──┐",
+        "<",
+        "</dd>",
+        "<dl><dt>",
+        "Customer",
+        "Name - ",
+        ": ",
+        "Order #",
+        "#",
+        "A-99812",
+        "12345",
+        "&amp;",
+        "&#39;",
+        "&",
+        " ",
+        "\n",
+        "\t",
+        "\r\n",
+        "Sentiment: Angry",
+        "VIP",
+        "—",
+        "…",
+        "?",
+        "I already told the bot",
+        "What's your order number",
+        "Hi ",
+        "I'm Alex",
+        "2 minutes",
+        "sorry",
+        "\"",
+        "\\",
+        "{",
+        "}",
+        "ß",
+        "İ",
+        "ﬁ",
+        "\u{200B}",
+        "\u{FEFF}",
+        "日本",
+        "Ørsted",
+        "O’Brien",
+    ];
+    let mut seed = 0x1234_5678_9ABC_DEF0u64;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    };
+    let text = |n: &mut dyn FnMut(usize) -> usize| -> String {
+        (0..n(40)).map(|_| BITS[n(BITS.len())]).collect()
+    };
+    let mut input = String::new();
+    let lines = 1500;
+    for i in 0..lines {
+        let messages: Vec<Value> = (0..next(8))
+            .map(|_| {
+                let role = ["customer", "ai", "agent"][next(3)];
+                serde_json::json!({"role": role, "text": text(&mut next)})
+            })
+            .collect();
+        let line = serde_json::json!({"id": format!("m{i}"), "summary": text(&mut next), "messages": messages});
+        input.push_str(&line.to_string());
+        input.push('\n');
+    }
+    let out = bin()
+        .arg("audit")
+        .arg(scratch("messy.jsonl", &input))
+        .output()
+        .unwrap();
+    assert_eq!(text_of(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(jsonl(&out.stdout).len(), lines);
+}
+
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

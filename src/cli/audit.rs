@@ -15,6 +15,7 @@
 //! [`handoff_coach::Engine::audit`].
 
 use std::io::{self, BufReader, BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
 
 use handoff_coach::audit::{self, LineError, MAX_LINE_BYTES};
@@ -56,6 +57,9 @@ pub fn run(args: AuditArgs) -> Outcome {
     let input = files::open(&args.input)?;
     let mut lines = Lines::new(BufReader::with_capacity(1 << 16, input), MAX_LINE_BYTES);
     let format = args.format;
+    // A panic is reported as the line it happened on (see `audit_line`), not
+    // as a multi-line message in the middle of the others.
+    panic::set_hook(Box::new(|_| {}));
 
     std::thread::scope(|scope| {
         let (batches, batches_rx) = sync_channel::<io::Result<Batch>>(1);
@@ -100,9 +104,12 @@ pub fn run(args: AuditArgs) -> Outcome {
         }
         drop(results);
 
-        let tally = writer
-            .join()
-            .unwrap_or_else(|_| Err(Failure::input("handoff-coach: the output writer failed")))?;
+        let tally = writer.join().unwrap_or_else(|payload| {
+            Err(Failure::input(format!(
+                "handoff-coach: {}",
+                internal_error(payload.as_ref())
+            )))
+        })?;
         if let Some(e) = read_error {
             return Err(Failure::input(format!(
                 "{name}: cannot read: {}",
@@ -144,10 +151,37 @@ fn audit_line(engine: &Engine, batch: &Batch, line: &Line, format: AuditFormat) 
     if audit::is_blank(text) {
         return Done::Blank;
     }
-    match audit::parse_line(text) {
-        Ok(conv) => Done::Audited(print(&engine.audit(&conv), format)),
-        Err(e) => Done::Bad(line.number, e),
+    let conv = match audit::parse_line(text) {
+        Ok(conv) => conv,
+        Err(e) => return Done::Bad(line.number, e),
+    };
+    // The core never panics by design; if it ever does, one conversation is
+    // lost, reported like a bad line, and the other lines are still audited.
+    match panic::catch_unwind(AssertUnwindSafe(|| print(&engine.audit(&conv), format))) {
+        Ok(printed) => Done::Audited(printed),
+        Err(payload) => Done::Bad(
+            line.number,
+            LineError::whole(internal_error(payload.as_ref())),
+        ),
     }
+}
+
+/// The one line that reports a panic, from its payload.
+fn internal_error(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown cause");
+    // One line, and a short one: a panic message may quote the whole text.
+    let what: String = what
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(200)
+        .collect();
+    format!("internal error, conversation not audited (please report it): {what}")
 }
 
 fn print(audit: &Audit, format: AuditFormat) -> Printed {

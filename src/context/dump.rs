@@ -14,6 +14,7 @@
 //! `"key": "value"` lines.
 
 use super::flatten::Pair;
+use super::labels::meaning_in;
 use super::markup::decode_entities;
 
 /// Nesting deeper than this is not a card: give up rather than recurse.
@@ -266,10 +267,10 @@ impl<'a> Parser<'a> {
             label.push('.');
         }
         label.push_str(key);
+        let meaning = meaning_in(&self.path, key);
         self.out.push(Pair {
             label,
-            key: key.to_string(),
-            ancestors: self.path.clone(),
+            meaning,
             parts,
         });
     }

@@ -16,17 +16,18 @@
 use std::collections::BTreeMap;
 
 use super::flatten::{Item, Pair};
-use super::labels::{meaning_in, Field, Meaning};
+use super::labels::{Field, Meaning};
 use super::names::{first_name, NameValue};
-use super::prose::{one_line, sentences};
+use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternSet};
 
 /// The patterns of whole-card signals, compiled once.
 #[derive(Debug, Clone)]
 pub(crate) struct Signals {
-    after_hours: Pattern,
-    important: Pattern,
+    /// After hours (0) and an important customer (1), read in one pass
+    /// over the whole card.
+    whole_card: PatternSet,
     vip_word: Pattern,
     vip_tier: Pattern,
 }
@@ -35,16 +36,27 @@ impl Signals {
     /// Compiles the patterns.
     pub(crate) fn new() -> Signals {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
-        Signals {
-            after_hours: p(
+        let whole_card = PatternSet::new(&[
                 r"\bafter[- ]?hours\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
-            ),
-            important: p(
                 r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b",
-            ),
+        ])
+        .expect("built-in patterns");
+        Signals {
+            whole_card,
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
         }
+    }
+}
+
+impl Signals {
+    /// Whether `text` says VIP as a word (a cheap look for the letters
+    /// first: most values never mention it).
+    fn mentions_vip(&self, text: &str) -> bool {
+        text.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"vip"))
+            && self.vip_word.is_match(text)
     }
 }
 
@@ -99,22 +111,37 @@ struct Draft {
     details: BTreeMap<String, String>,
     /// Whether any pair meant a field (a card that is not pure prose).
     labelled: bool,
+    /// Every value and paragraph, one per line, in the card's order: read
+    /// once at the end for what the whole card says (emails, after hours,
+    /// an important customer).
+    text: String,
+}
+
+impl Draft {
+    fn said(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.text.push('\n');
+    }
 }
 
 /// Fills a context from the card's items.
 pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
     let mut d = Draft::default();
+    d.text.reserve(
+        items
+            .iter()
+            .map(|i| if let Item::Prose(p) = i { p.len() } else { 64 })
+            .sum(),
+    );
     let mut prose: Vec<&str> = Vec::new();
     for item in items {
         match item {
             Item::Pair(pair) => pair_into(reader, pair, &mut d),
             Item::Prose(text) => {
                 prose.push(text);
-                reader.ids.in_text(text, &mut d.orders);
-                reader.ids.emails(text, &mut d.emails);
-                whole_card_signals(reader, text, &mut d);
+                d.said(text);
                 // A short heading that says VIP: "⭐ VIP customer".
-                if text.split_whitespace().count() <= 6 && reader.signals.vip_word.is_match(text) {
+                if text.split_whitespace().count() <= 6 && reader.signals.mentions_vip(text) {
                     d.vip = true;
                 }
             }
@@ -128,41 +155,40 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     if !value.chars().any(char::is_alphanumeric) {
         return;
     }
-    let meaning = meaning_in(&pair.ancestors, &pair.key);
-    d.labelled |= meaning.is_some();
-    let Meaning { field, weak } = match meaning {
+    d.labelled |= pair.meaning.is_some();
+    let Meaning { field, weak } = match pair.meaning {
         Some(m) => m,
         None => {
-            reader.ids.in_text(&value, &mut d.orders);
-            reader.ids.emails(&value, &mut d.emails);
-            whole_card_signals(reader, &value, d);
-            if value
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-                .starts_with("vip")
-            {
-                d.vip |= reader.signals.vip_word.is_match(&value);
+            d.said(&value);
+            let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+            if lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) {
+                d.vip |= reader.signals.mentions_vip(&value);
             }
             detail(d, &pair.label, value);
             return;
         }
     };
     if field == Field::Order {
-        let before = d.orders.len();
-        reader.ids.in_value(&value, &mut d.orders);
-        reader.ids.in_text(&value, &mut d.orders);
-        if d.orders.len() == before && !has_order(&d.orders, &value) {
+        // The labelled numbers join the card's text as "order #…", so one
+        // pass over it keeps every order number in the card's order.
+        let mut ids = Vec::new();
+        reader.ids.in_value(&value, &mut ids);
+        for id in &ids {
+            d.text.push_str("order #");
+            d.said(id);
+        }
+        d.said(&value);
+        if ids.is_empty() {
             detail(d, &pair.label, value);
         }
         return;
     }
-    reader.ids.in_text(&value, &mut d.orders);
-    reader.ids.emails(&value, &mut d.emails);
+    d.said(&value);
     let label = pair.label.as_str();
     let lost: Lost = match field {
         Field::Name => match reader.names.clean(&value) {
             NameValue::Name(n) => {
-                d.vip |= reader.signals.vip_word.is_match(&value);
+                d.vip |= reader.signals.mentions_vip(&value);
                 d.name.offer(n, weak, label)
             }
             NameValue::Placeholder => None,
@@ -176,7 +202,7 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             d.account.offer(value.clone(), weak, label)
         }
         Field::Vip => {
-            d.vip |= truthy(&value) || reader.signals.vip_word.is_match(&value);
+            d.vip |= truthy(&value) || reader.signals.mentions_vip(&value);
             None
         }
         Field::AfterHours => {
@@ -208,7 +234,7 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         }
         Field::Sentiment => word(&value, true).and_then(|w| d.sentiment.offer(w, weak, label)),
         Field::Priority => {
-            d.vip |= reader.signals.vip_word.is_match(&value);
+            d.vip |= reader.signals.mentions_vip(&value);
             word(&value, false).and_then(|w| d.priority.offer(w, weak, label))
         }
         Field::Summary => d.summary.offer(value.clone(), weak, label),
@@ -216,13 +242,17 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
         Field::Order => None,
     };
-    whole_card_signals(reader, &value, d);
     if let Some((label, value)) = lost {
         detail(d, &label, value);
     }
 }
 
 fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
+    reader.ids.in_text(&d.text, &mut d.orders);
+    reader.ids.emails(&d.text, &mut d.emails);
+    let said = reader.signals.whole_card.matches(&d.text);
+    d.after_hours |= said.contains(&0);
+    d.vip |= said.contains(&1);
     let joined_prose = prose.join(" ");
     // Pure prose is its own summary; otherwise prose (headings, notes) only
     // helps to find the issue, the outcome and the mood.
@@ -259,17 +289,20 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         .and_then(|f| first_name(&f))
         .or_else(|| customer_name.as_deref().and_then(first_name));
 
+    let want = Story {
+        issue: d.issue.value.is_none(),
+        outcome: d.outcome.value.is_none(),
+    };
+    let told = reader
+        .prose
+        .story(&narrative, customer_name.as_deref(), want);
     let issue = d
         .issue
         .value
         .map(|v| short(&v))
-        .or_else(|| reader.prose.issue(&narrative, customer_name.as_deref()))
+        .or(told.issue)
         .or_else(|| d.reason.value.as_deref().map(short));
-    let outcome = d
-        .outcome
-        .value
-        .map(|v| short(&v))
-        .or_else(|| reader.prose.outcome(&narrative));
+    let outcome = d.outcome.value.map(|v| short(&v)).or(told.outcome);
     let sentiment = d.sentiment.value.or_else(|| {
         let said = [
             Some(narrative.as_str()),
@@ -302,22 +335,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     }
 }
 
-/// What any text on the card says about the whole case: after hours, an
-/// important customer.
-fn whole_card_signals(reader: &Reader, text: &str, d: &mut Draft) {
-    d.after_hours |= reader.signals.after_hours.is_match(text);
-    d.vip |= reader.signals.important.is_match(text);
-}
-
 fn detail(d: &mut Draft, label: &str, value: String) {
     let label = label.trim();
     if !label.is_empty() {
         d.details.entry(label.to_string()).or_insert(value);
     }
-}
-
-fn has_order(orders: &[String], value: &str) -> bool {
-    orders.iter().any(|o| value.contains(o.as_str()))
 }
 
 fn clean_name(reader: &Reader, value: &str) -> Option<String> {
@@ -490,7 +512,7 @@ fn push_step(out: &mut Vec<String>, step: &str) {
 }
 
 fn push_tried(tried: &mut Vec<String>, step: String) {
-    if !tried.iter().any(|t| t.eq_ignore_ascii_case(&step)) {
+    if tried.len() < super::ids::MAX_IDS && !tried.iter().any(|t| t.eq_ignore_ascii_case(&step)) {
         tried.push(step);
     }
 }

@@ -11,18 +11,18 @@
 
 use std::borrow::Cow;
 
+use super::labels::Meaning;
 use super::{dump, lines, markup};
 
 /// A labelled value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pair {
-    /// The label as written (for a dump, the dotted path).
+    /// The label as written (nested ones with their parents' labels:
+    /// `customer.name`).
     pub label: String,
-    /// The label itself, without the path: what the synonym table reads.
-    pub key: String,
-    /// The labels of the objects or indented blocks around this pair,
-    /// outermost first.
-    pub ancestors: Vec<String>,
+    /// What the label means, read once where the pair is found, from the
+    /// label and the labels of the objects or indented blocks around it.
+    pub meaning: Option<Meaning>,
     /// The value: one entry per source line or list element.
     pub parts: Vec<String>,
 }
@@ -30,7 +30,7 @@ pub(crate) struct Pair {
 impl Pair {
     /// The value on one line: its parts joined by single spaces.
     pub fn value(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.parts.iter().map(|p| p.len() + 1).sum());
         for part in &self.parts {
             for word in part.split_whitespace() {
                 if !out.is_empty() {

@@ -72,6 +72,10 @@ const UNITS: &[&str] = &[
     "kg", "lbs", "%",
 ];
 
+/// At most this many order numbers or emails are kept from one card: more
+/// is not a card but a dump of something else, and the lists stay small.
+pub(crate) const MAX_IDS: usize = 64;
+
 /// The patterns of identifiers, compiled once.
 #[derive(Debug, Clone)]
 pub(crate) struct Ids {
@@ -125,13 +129,16 @@ impl Ids {
     /// The order numbers that running text introduces with a purchase word,
     /// and the `#` codes later in the same sentence.
     pub(crate) fn in_text(&self, text: &str, out: &mut Vec<String>) {
-        let mut hash_from = 0;
+        // Where the current line starts, and how far "#" codes were read:
+        // both move forward only, so a long card costs one pass.
+        let (mut line_start, mut searched) = (0, 0);
+        let mut hashed_to = 0;
         for m in self.purchase.find_iter(text) {
-            let before = text[..m.start].split_whitespace().next_back().unwrap_or("");
-            let before = before
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            if NOT_PURCHASE.contains(&before.as_str()) {
+            if let Some(n) = text[searched..m.start].rfind('\n') {
+                line_start = searched + n + 1;
+            }
+            searched = m.start;
+            if NOT_PURCHASE.contains(&word_before(text, line_start, m.start).as_str()) {
                 continue;
             }
             let mut rest = &text[m.end..];
@@ -168,24 +175,23 @@ impl Ids {
             }
             // "#" codes in the rest of the sentence belong to the same
             // purchase words: "Order #100234 arrived; #100235 did not".
-            let start = m.end.max(hash_from);
-            let end = sentence_end(text, start);
-            self.hashed(&text[start..end], out);
-            hash_from = end;
+            if m.end >= hashed_to {
+                hashed_to = sentence_end(text, m.end);
+                self.hashed(&text[m.end..hashed_to], out);
+            }
         }
     }
 
-    /// `#` codes in `text` that are not a ticket's or a case's.
+    /// `#` codes in `text` (one sentence) that are not a ticket's or a
+    /// case's.
     fn hashed(&self, text: &str, out: &mut Vec<String>) {
         let mut from = 0;
-        while let Some(i) = text[from..].find('#').map(|n| from + n) {
+        while out.len() < MAX_IDS {
+            let Some(i) = text[from..].find('#').map(|n| from + n) else {
+                break;
+            };
             from = i + 1;
-            let before = text[..i]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            if NOT_PURCHASE.contains(&before.trim_matches(|c: char| !c.is_alphanumeric())) {
+            if NOT_PURCHASE.contains(&word_before(text, 0, i).as_str()) {
                 continue;
             }
             let (token, _) = next_token(&text[i..]);
@@ -236,17 +242,40 @@ impl Ids {
 
 /// Adds `id` unless it is there already (compared without ASCII case).
 pub(crate) fn push_unique(out: &mut Vec<String>, id: &str) {
-    if !out.iter().any(|o| o.eq_ignore_ascii_case(id)) {
+    if out.len() < MAX_IDS && !out.iter().any(|o| o.eq_ignore_ascii_case(id)) {
         out.push(id.to_string());
     }
 }
 
-/// The next whitespace-separated token, and what follows it.
+/// The word before byte `at` on the same line (from `line_start`), lower
+/// case, without punctuation; only the last few bytes are looked at, so a
+/// long run without spaces costs nothing.
+fn word_before(text: &str, line_start: usize, at: usize) -> String {
+    let mut from = at.saturating_sub(32).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = text[from..at].split_whitespace().next_back().unwrap_or("");
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+}
+
+/// The next whitespace-separated token on the same line, and what follows
+/// it.
 fn next_token(text: &str) -> (&str, &str) {
-    let text = text.trim_start();
-    let end = text
+    let trimmed = text.trim_start();
+    if text[..text.len() - trimmed.len()].contains('\n') {
+        return ("", trimmed);
+    }
+    let text = trimmed;
+    // No identifier is longer than this: a longer run is cut, not searched.
+    let mut limit = text.len().min(64);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let end = text[..limit]
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
-        .unwrap_or(text.len());
+        .unwrap_or(limit);
     let end = if end == 0 && !text.is_empty() {
         text.chars().next().map_or(0, char::len_utf8)
     } else {

@@ -69,32 +69,94 @@ pub(crate) struct Meaning {
 /// emoji and `snake_case` / `camelCase` / `kebab-case` boundaries become
 /// spaces, `#` becomes "number", and a possessive "'s" is dropped.
 pub(crate) fn normalize(label: &str) -> String {
+    if label.is_ascii() {
+        normalize_ascii(label.as_bytes())
+    } else {
+        normalize_chars(label)
+    }
+}
+
+/// [`normalize`] for any text, character by character.
+fn normalize_chars(label: &str) -> String {
     let mut out = String::with_capacity(label.len() + 8);
+    // A space is owed before the next word; none is written at either end.
+    let mut space = false;
     let mut prev: Option<char> = None;
     let mut chars = label.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '#' {
-            out.push_str(" number ");
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("number");
+            space = true;
         } else if c.is_alphanumeric() {
             // "orderId" -> "order id", "AISummary" stays one word: only a
             // lower-to-upper step is a boundary.
             if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+                space = true;
+            }
+            if space && !out.is_empty() {
                 out.push(' ');
             }
-            out.extend(c.to_lowercase());
+            space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if matches!(c, '\'' | '\u{2019}')
             && matches!(chars.peek(), Some('s' | 'S'))
             && prev.is_some_and(char::is_alphanumeric)
+            && !chars.clone().nth(1).is_some_and(char::is_alphanumeric)
         {
             // "Customer's name": the possessive is not a word of the label.
             chars.next();
         } else {
-            out.push(' ');
+            space = true;
         }
         prev = Some(c);
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    words.join(" ")
+    out
+}
+
+/// [`normalize`] for ASCII labels, the common case, byte by byte.
+fn normalize_ascii(label: &[u8]) -> String {
+    let mut out = String::with_capacity(label.len() + 8);
+    let mut space = false;
+    let mut i = 0;
+    while i < label.len() {
+        let c = label[i];
+        if c == b'#' {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("number");
+            space = true;
+        } else if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && i > 0 && label[i - 1].is_ascii_lowercase() {
+                space = true;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(c.to_ascii_lowercase()));
+        } else if c == b'\''
+            && label
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case(&b's'))
+            && i > 0
+            && label[i - 1].is_ascii_alphanumeric()
+            && !label.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            i += 1;
+        } else {
+            space = true;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// What a normalized or raw label means, if it is one of the context's
@@ -162,30 +224,30 @@ fn qualifier(word: &str) -> Option<Qualifier> {
     })
 }
 
-fn is_order_label(words: &[&str]) -> bool {
-    let Some((head, rest)) = words.split_first() else {
-        return false;
-    };
-    let purchase = matches!(
-        *head,
-        "order"
-            | "orders"
-            | "booking"
-            | "bookings"
-            | "reservation"
-            | "reservations"
-            | "confirmation"
-            | "invoice"
-            | "invoices"
-            | "purchase"
-            | "ref"
-            | "reference"
-            | "pnr"
-    );
+fn is_order_label(norm: &str) -> bool {
+    let mut words = norm.split(' ');
+    let purchase = words.next().is_some_and(|head| {
+        matches!(
+            head,
+            "order"
+                | "orders"
+                | "booking"
+                | "bookings"
+                | "reservation"
+                | "reservations"
+                | "confirmation"
+                | "invoice"
+                | "invoices"
+                | "purchase"
+                | "ref"
+                | "reference"
+                | "pnr"
+        )
+    });
     purchase
-        && rest.iter().all(|w| {
+        && words.all(|w| {
             matches!(
-                *w,
+                w,
                 "number"
                     | "numbers"
                     | "no"
@@ -201,22 +263,23 @@ fn is_order_label(words: &[&str]) -> bool {
         })
 }
 
+/// The meaning of a normalized label (single-spaced lower-case words).
 fn meaning_of_words(norm: &str) -> Option<Meaning> {
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
+    if norm.is_empty() {
         return None;
     }
     // Order labels are never qualified: "Ticket ref" and "Customer ID" are
     // not purchases.
-    if is_order_label(&words) {
+    if is_order_label(norm) {
         return Some(Meaning {
             field: Field::Order,
             weak: false,
         });
     }
-    let mut rest = &words[..];
+    let mut rest = norm;
     let mut role = None;
-    while let Some((first, tail)) = rest.split_first() {
+    while !rest.is_empty() {
+        let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
         match qualifier(first) {
             Some(Qualifier::Role { weak }) => role = Some(weak),
             Some(Qualifier::Context) => {}
@@ -230,8 +293,7 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
             weak,
         });
     }
-    let head = rest.join(" ");
-    let (field, weak) = head_meaning(&head)?;
+    let (field, weak) = head_meaning(rest)?;
     // "Seller name" is as weak as "Seller".
     let weak = weak || (field == Field::Name && role == Some(true));
     Some(Meaning { field, weak })
@@ -337,6 +399,19 @@ mod tests {
         assert_eq!(normalize("Order #"), "order number");
         assert_eq!(normalize("👤 Customer’s name"), "customer name");
         assert_eq!(normalize("E-mail"), "e mail");
+        for l in [
+            "Customer's name",
+            "orderId",
+            "Order #:",
+            "AI_Summary",
+            "x's",
+            "it'sy",
+            "'s",
+            " A  b ",
+            "#1",
+        ] {
+            assert_eq!(normalize_ascii(l.as_bytes()), normalize_chars(l), "{l}");
+        }
     }
 
     #[test]

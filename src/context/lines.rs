@@ -25,8 +25,11 @@
 use std::borrow::Cow;
 
 use super::flatten::{Item, Pair};
-use super::labels::{self, Field};
+use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
+
+/// How deep indented blocks nest (`customer:` / `  name:`).
+const MAX_NESTING: usize = 8;
 
 /// The line reader's state between lines.
 #[derive(Debug, Default)]
@@ -100,22 +103,35 @@ impl Lines {
             self.blank();
             return;
         };
-        let cells = split_cells(&text);
-        if cells.len() >= 2 && self.row(&cells, indent) {
-            return;
-        }
         let joined;
-        let text: &str = if cells.len() >= 2 {
-            joined = cells.join(" ");
-            &joined
-        } else {
-            &text
+        let text: &str = match split_cells(&text) {
+            Some(cells) if self.row(&cells, indent) => return,
+            Some(cells) => {
+                joined = cells.join(" ");
+                &joined
+            }
+            None => &text,
         };
         let in_free_text = self.open.is_some_and(|o| o.free_text);
-        if let Some(found) = split_label(text).filter(|f| accepts(f, in_free_text)) {
-            self.pair(found, indent);
-        } else if let Some(found) = label_then_id(text).filter(|f| accepts(f, in_free_text)) {
-            self.pair(found, indent);
+        if let Some((found, meaning)) = accepted(split_label(text), in_free_text) {
+            self.pair(found, indent, Some(meaning));
+        } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {
+            self.pair(found, indent, Some(meaning));
+        } else if let Some(meaning) = (!in_free_text && text.split_whitespace().count() <= 4)
+            .then(|| labels::meaning(text))
+            .flatten()
+        {
+            // A label on a line of its own ("AI summary", "<label>Notes</label>",
+            // "## Summary"): the lines below are its value.
+            self.pair(
+                Found {
+                    label: text,
+                    value: "",
+                    sep: Sep::Cell,
+                },
+                indent,
+                Some(Some(meaning)),
+            );
         } else {
             self.text(text, bullet);
         }
@@ -125,11 +141,11 @@ impl Lines {
     fn row(&mut self, cells: &[&str], indent: usize) -> bool {
         let found: Vec<Found> = cells
             .iter()
-            .filter_map(|c| split_label(c).filter(|f| accepts(f, false)))
+            .filter_map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
             .collect();
         if found.len() == cells.len() {
             for f in found {
-                self.pair(f, indent);
+                self.pair(f, indent, None);
             }
             self.open = None;
             return true;
@@ -149,6 +165,7 @@ impl Lines {
                             sep: Sep::Cell,
                         },
                         indent,
+                        None,
                     );
                 }
                 self.open = None;
@@ -166,24 +183,39 @@ impl Lines {
                     sep: Sep::Cell,
                 },
                 indent,
+                None,
             );
             return true;
         }
         false
     }
 
-    fn pair(&mut self, found: Found, indent: usize) {
+    /// Adds the pair `found` (and any pairs its value holds); `known` is
+    /// the meaning of its label when the caller has already read it.
+    fn pair(&mut self, found: Found, indent: usize, known: Option<Option<Meaning>>) {
         self.prose_open = false;
         while self.parents.last().is_some_and(|(at, _)| *at >= indent) {
             self.parents.pop();
         }
         let ancestors: Vec<String> = self.parents.iter().map(|(_, l)| l.clone()).collect();
+        // A nested label is written with its parents, as a dump's is.
+        let path = |label: &str| {
+            let mut p = ancestors.join(".");
+            if !p.is_empty() {
+                p.push('.');
+            }
+            p.push_str(label);
+            p
+        };
         let mut label = clean_label(found.label).to_string();
         let mut rest = found.value;
+        let mut known = known.filter(|_| ancestors.is_empty());
         loop {
             let (value, next) = split_more(rest);
             let value = clean_value(value, found.label);
-            let meaning = labels::meaning_in(&ancestors, &label);
+            let meaning = known
+                .take()
+                .unwrap_or_else(|| labels::meaning_in(&ancestors, &label));
             let free_text = meaning.is_some_and(|m| {
                 matches!(
                     m.field,
@@ -191,9 +223,8 @@ impl Lines {
                 )
             });
             self.items.push(Item::Pair(Pair {
-                key: label.clone(),
-                label: label.clone(),
-                ancestors: ancestors.clone(),
+                label: path(&label),
+                meaning,
                 parts: if value.is_empty() {
                     Vec::new()
                 } else {
@@ -222,7 +253,9 @@ impl Lines {
                 None => break,
             }
         }
-        if self.open.is_some_and(|o| o.block) {
+        // A card nests a few levels at most; deeper indentation is read as
+        // siblings, which keeps a pathological card linear.
+        if self.open.is_some_and(|o| o.block) && self.parents.len() < MAX_NESTING {
             self.parents.push((indent, label));
         }
     }
@@ -262,18 +295,25 @@ impl Lines {
 /// Whether a found label/value split is a pair here: a label the table
 /// knows may use any separator; an unknown one must be plain and use a colon
 /// or leader dots; inside free text only a known label starts a new pair.
-fn accepts(found: &Found, in_free_text: bool) -> bool {
-    if labels::is_known(found.label) {
-        return true;
+/// The split with its label's meaning, when it is accepted.
+fn accepted(found: Option<Found<'_>>, in_free_text: bool) -> Option<(Found<'_>, Option<Meaning>)> {
+    let found = found?;
+    Some((found, accepts(&found, in_free_text)?))
+}
+
+/// Returns the label's meaning (`None` inside for an unknown label) when
+/// the split is accepted.
+fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
+    if let Some(m) = labels::meaning(found.label) {
+        return Some(Some(m));
     }
-    if in_free_text {
-        return false;
-    }
-    match found.sep {
-        Sep::Colon | Sep::Cell => plain_label(found.label),
-        Sep::Dots(n, spaced) => n >= 3 && spaced && plain_label(found.label),
-        Sep::Dash | Sep::Spaces | Sep::Equals => false,
-    }
+    let plain = !in_free_text
+        && match found.sep {
+            Sep::Colon | Sep::Cell => plain_label(found.label),
+            Sep::Dots(n, spaced) => n >= 3 && spaced && plain_label(found.label),
+            Sep::Dash | Sep::Spaces | Sep::Equals => false,
+        };
+    plain.then_some(None)
 }
 
 /// A label nobody listed may still be one when it reads like one: one to
@@ -299,9 +339,13 @@ fn clean_label(label: &str) -> &str {
         .trim()
 }
 
-/// The value without quotes that only a JSON-like line put around it.
+/// The value without quotes that only a JSON-like line put around it; a
+/// YAML block indicator (`summary: >`) is no value: the block follows.
 fn clean_value<'a>(value: &'a str, label: &str) -> &'a str {
     let value = value.trim();
+    if matches!(value, ">" | "|" | ">-" | "|-" | ">+" | "|+") {
+        return "";
+    }
     let quoted_label = label.trim().starts_with(['"', '\'']);
     if quoted_label {
         let v = value.trim_end_matches(',').trim();
@@ -381,11 +425,14 @@ fn label_then_id(text: &str) -> Option<Found<'_>> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
         && id.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !id_like {
+        return None;
+    }
     let label = label.trim();
-    let known = labels::meaning(label).is_some_and(|m| m.field == Field::Order);
     let short =
         label.split_whitespace().count() <= 2 && !label.contains(|c: char| c.is_ascii_digit());
-    (id_like && (known || (short && plain_label(label)))).then_some(Found {
+    let known = || labels::meaning(label).is_some_and(|m| m.field == Field::Order);
+    ((short && plain_label(label)) || known()).then_some(Found {
         label,
         value: token,
         sep: Sep::Cell,
@@ -416,8 +463,12 @@ fn plain_or_known_len(label: &str) -> bool {
     label.split_whitespace().count() <= 4
 }
 
-/// Splits a row into cells at tabs, box bars and spaced pipes.
-fn split_cells(text: &str) -> Vec<&str> {
+/// Splits a row into cells at tabs, box bars and spaced pipes; `None` for a
+/// line of one cell.
+fn split_cells(text: &str) -> Option<Vec<&str>> {
+    if !text.contains(['\t', '│', '┃', '║', '¦', '|']) {
+        return None;
+    }
     let mut cells = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -432,11 +483,12 @@ fn split_cells(text: &str) -> Vec<&str> {
         }
     }
     cells.push(&text[start..]);
-    cells
+    let cells: Vec<&str> = cells
         .into_iter()
         .map(str::trim)
         .filter(|c| !c.is_empty())
-        .collect()
+        .collect();
+    (cells.len() >= 2).then_some(cells)
 }
 
 fn is_box(c: char) -> bool {
@@ -551,7 +603,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     };
     s = s.trim_start_matches(|c: char| symbol(c) || c.is_whitespace());
     let s = drop_links(s);
-    let s = if s.contains("**") || s.contains("__") {
+    let s = if s.contains(['*', '_']) && (s.contains("**") || s.contains("__")) {
         Cow::Owned(s.replace("**", "").replace("__", ""))
     } else {
         s
@@ -698,10 +750,11 @@ mod tests {
         let Item::Pair(name) = &items[1] else {
             panic!()
         };
-        assert_eq!(name.ancestors, vec!["customer".to_string()]);
+        assert_eq!(name.label, "customer.name");
+        assert_eq!(name.meaning.map(|m| m.field), Some(Field::Name));
         let Item::Pair(summary) = &items[3] else {
             panic!()
         };
-        assert!(summary.ancestors.is_empty());
+        assert_eq!(summary.label, "summary");
     }
 }

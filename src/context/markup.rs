@@ -144,6 +144,10 @@ fn tag_end(s: &str) -> usize {
 pub(crate) fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut pending: Option<Break> = None;
+    // An inline element closed with nothing but tags since: a next one
+    // opening right away is a cell of its own, as in
+    // `<span class="label">Customer</span><span>Sarah</span>`.
+    let mut inline_closed = false;
     let mut rest = html;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("<!--") {
@@ -160,6 +164,14 @@ pub(crate) fn html_to_text(html: &str) -> String {
                     rest = find_ascii_ci(rest, &format!("</{name}")).map_or("", |i| &rest[i..]);
                     continue;
                 }
+                let inline = matches!(
+                    name.as_str(),
+                    "span" | "b" | "strong" | "label" | "font" | "em" | "i"
+                );
+                if inline && !closing && inline_closed {
+                    pending = Some(stronger(pending, Break::Cell));
+                }
+                inline_closed = inline && closing;
                 pending = Some(stronger(pending, break_of(&name, closing)));
                 continue;
             }
@@ -170,7 +182,8 @@ pub(crate) fn html_to_text(html: &str) -> String {
             }
         }
         // A run of text up to the next tag: whitespace collapses.
-        let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         let run = &rest[..end];
         rest = &rest[end..];
         for c in decode_entities(run).chars() {
@@ -179,6 +192,7 @@ pub(crate) fn html_to_text(html: &str) -> String {
             } else {
                 flush(&mut out, pending.take());
                 out.push(c);
+                inline_closed = false;
             }
         }
     }
@@ -363,6 +377,8 @@ mod tests {
             "<ul><li><b>Customer:</b> Mei-Ling Wu</li></ul><script>var x = '<li>';</script>",
         );
         assert_eq!(t, "Customer: Mei-Ling Wu");
+        let t = html_to_text("<div><span class=\"k\">Customer</span> <span>Fran&ccedil;ois</span></div><p>Hi <b>there</b> you</p>");
+        assert_eq!(t, "Customer\tFrançois\n\nHi there you");
         assert!(!is_html("Customer: Sarah <sarah@example.com>"));
         assert!(is_html("<table><tr><td>x</td></tr></table>"));
     }

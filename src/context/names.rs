@@ -223,7 +223,7 @@ impl Names {
         Names {
             // Over folded text: "—" is "-" there.
             placeholder: Pattern::new(
-                r"^(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)$|^(?:user|customer|visitor|guest|client)[ #_-]*\d+$|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
+                r"\A(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)\z|\A(?:user|customer|visitor|guest|client)[ #_-]*\d+\z|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
             )
             .expect("built-in pattern"),
             pronoun: Pattern::new(r"\b(?:she|he|her|him|his|hers)\b").expect("built-in pattern"),
@@ -235,7 +235,7 @@ impl Names {
     /// Reads a labelled name value.
     pub(crate) fn clean(&self, value: &str) -> NameValue {
         let v = value.trim().trim_matches(['"', '\'', '“', '”']).trim();
-        if v.is_empty() || self.placeholder.is_match(&fold(v)) {
+        if v.is_empty() {
             return NameValue::Placeholder;
         }
         // "(guest checkout — name not captured)": a remark, not a name.
@@ -243,10 +243,14 @@ impl Names {
             return NameValue::Placeholder;
         }
         let mut s = without_asides(v);
-        for sep in [" - ", " – ", " — ", " | ", " / ", ";", " · ", " • ", "\t"] {
-            if let Some(i) = s.find(sep) {
-                s.truncate(i);
-            }
+        // What follows a spaced dash, bar, slash or bullet is not the name:
+        // "Sarah Chen - VIP", "Sarah Chen | Gold".
+        let cut = s.char_indices().find(|&(i, c)| {
+            c == ';'
+                || (matches!(c, '-' | '–' | '—' | '|' | '/' | '·' | '•') && s[..i].ends_with(' '))
+        });
+        if let Some((i, _)) = cut {
+            s.truncate(i);
         }
         let s = s
             .trim()
@@ -265,7 +269,7 @@ impl Names {
         let name = match s.split_once(',') {
             Some((last, first)) => {
                 let (last, first) = (last.trim(), first.trim());
-                let is_suffix = SUFFIXES.contains(&fold(first).trim_end_matches('.'));
+                let is_suffix = is_one_of(SUFFIXES, first);
                 if name_words(last, 2) && name_words(first, 3) && !is_suffix {
                     format!("{first} {last}")
                 } else {
@@ -395,7 +399,7 @@ pub(crate) fn first_name(name: &str) -> Option<String> {
     let word = name
         .split_whitespace()
         .map(|w| w.trim_end_matches(','))
-        .find(|w| !TITLES.contains(&fold(w).trim_end_matches('.')))?;
+        .find(|w| !is_one_of(TITLES, w))?;
     if word.trim_end_matches('.').chars().count() < 2 {
         return None;
     }
@@ -416,6 +420,12 @@ pub(crate) fn first_name(name: &str) -> Option<String> {
         start = !c.is_alphabetic();
     }
     Some(out)
+}
+
+/// Whether `word`, without a final full stop, is one of the ASCII `words`.
+fn is_one_of(words: &[&str], word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A word that can be part of a name: it starts with a letter that is not

@@ -17,6 +17,15 @@
 
 use crate::pattern::Pattern;
 
+/// What a summary tells: the customer's issue and the outcome they want.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Story<T> {
+    /// The issue.
+    pub issue: T,
+    /// The requested outcome.
+    pub outcome: T,
+}
+
 /// Longest issue or outcome line, in words.
 const MAX_WORDS: usize = 18;
 
@@ -39,25 +48,25 @@ impl Prose {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         Prose {
             subject: p(
-                r"^(?:(?:the\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
+                r"\A(?:(?:the\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
             ),
             auxiliary: p(
-                r"^(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
+                r"\A(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
             ),
             bot: p(
-                r"^\W*(?:the\s+|our\s+)?(?:bot|ai|assistant|chatbot|virtual assistant|agent|system|we)\b",
+                r"\A\W*(?:the\s+|our\s+)?(?:bot|ai|assistant|chatbot|virtual assistant|agent|system|we)\b",
             ),
             wants: p(
                 r"\b(?:wants?|wanted|would (?:like|prefer|rather)|(?:'|’)d (?:like|prefer|rather)|asks? for|asked for|is asking for|requests?|requested|requesting|needs?|needed|expects?|is expecting|is hoping for|hopes? for|hoping for|is looking for|demands?|demanded)\b(?:\s+to\b)?\s*",
             ),
             not_outcome: p(
-                r"^(?:a |an |the |to )?(?:(?:speak|talk|chat) (?:to|with) |be (?:transferred|connected|escalated) (?:to )?)?(?:a |an |the )?(?:human|person|agent|representative|rep|real person|live agent|live person|someone|somebody|manager|supervisor|help|assistance|escalation)\b",
+                r"\A(?:a |an |the |to )?(?:(?:speak|talk|chat) (?:to|with) |be (?:transferred|connected|escalated) (?:to )?)?(?:a |an |the )?(?:human|person|agent|representative|rep|real person|live agent|live person|someone|somebody|manager|supervisor|help|assistance|escalation)\b",
             ),
             clause_end: p(
                 r"[,;.!?]|\s(?:-|–|—)\s|\b(?:but|because|since|so|as|while|although|though|before|which|who)\b|\band (?:asked|asks|says|said|is|was|has|had|also|then|would|wants|needs)\b",
             ),
             problem: p(
-                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected)\b",
+                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty)\b",
             ),
             feeling: p(
                 r"\b(?:(?:is|was|seems|seemed|sounds|sounded|appears|appeared|feels|felt|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
@@ -65,69 +74,91 @@ impl Prose {
         }
     }
 
-    /// The issue: the first clause of `text` that says something went
-    /// wrong, without its subject. `name` is the customer's, when known, so
-    /// "Sarah was charged…" loses "Sarah" too.
-    pub(crate) fn issue(&self, text: &str, name: Option<&str>) -> Option<String> {
+    /// The issue and the requested outcome told in `text`, each only when
+    /// asked for (a card's label may already give it). The issue is the
+    /// first clause that says something went wrong, without its subject
+    /// (`name` is the customer's, so "Sarah was charged…" loses "Sarah"
+    /// too); the outcome is the object of the first "wants", "would like",
+    /// "needs"… that is not a request for a person.
+    pub(crate) fn story(
+        &self,
+        text: &str,
+        name: Option<&str>,
+        want: Story<bool>,
+    ) -> Story<Option<String>> {
+        let mut found = Story {
+            issue: None,
+            outcome: None,
+        };
         for sentence in sentences(text) {
+            let need_issue = want.issue && found.issue.is_none();
+            let need_outcome = want.outcome && found.outcome.is_none();
+            if !need_issue && !need_outcome {
+                break;
+            }
             if self.bot.is_match(sentence) {
+                // Led by the bot: only a later clause can be the customer's.
+                for clause in clauses(sentence).into_iter().skip(1) {
+                    if need_outcome && found.outcome.is_none() && !self.bot.is_match(clause) {
+                        found.outcome = self.wanted(clause);
+                    }
+                }
                 continue;
             }
             // "Wants a refund; says it was a gift": the sentence is about the
             // outcome, and what follows only explains it.
-            let lead = self.strip_subject(sentence, name);
-            if self.wants.find(lead).is_some_and(|r| r.start == 0) {
-                continue;
-            }
-            for clause in clauses(sentence) {
-                let clause = match self.wants.find(clause) {
-                    Some(r) => clause[..r.start].trim_end(),
-                    None => clause,
-                };
-                if self.bot.is_match(clause) || !self.problem.is_match(clause) {
+            let about_outcome = need_issue && {
+                let lead = self.strip_subject(sentence, name);
+                self.wants.find(lead).is_some_and(|r| r.start == 0)
+            };
+            for (i, clause) in clauses(sentence).into_iter().enumerate() {
+                if i > 0 && self.bot.is_match(clause) {
                     continue;
                 }
-                let line = one_line(self.strip_subject(main_clause(clause), name));
-                if !line.is_empty() {
-                    return Some(line);
+                let first_want = self.wants.find(clause);
+                if found.outcome.is_none() && need_outcome && first_want.is_some() {
+                    found.outcome = self.wanted(clause);
+                }
+                if found.issue.is_some() || !need_issue || about_outcome {
+                    continue;
+                }
+                let problem = first_want.map_or(clause, |r| clause[..r.start].trim_end());
+                if self.problem.is_match(problem) {
+                    let line = one_line(self.strip_subject(main_clause(problem), name));
+                    if !line.is_empty() {
+                        found.issue = Some(line);
+                    }
                 }
             }
         }
-        None
+        found
     }
 
-    /// The requested outcome: the object of the first "wants", "would
-    /// like", "needs"… that is not a request for a person.
-    pub(crate) fn outcome(&self, text: &str) -> Option<String> {
-        for sentence in sentences(text) {
-            for clause in clauses(sentence) {
-                if self.bot.is_match(clause) {
-                    continue;
-                }
-                for r in self.wants.find_iter(clause) {
-                    let object = &clause[r.end..];
-                    if object.is_empty() || self.not_outcome.is_match(object) {
-                        continue;
-                    }
-                    let end = self
-                        .clause_end
-                        .find(object)
-                        .map_or(object.len(), |e| e.start);
-                    let object = object[..end].trim();
-                    let object = ["a ", "an ", "the "]
-                        .iter()
-                        .find_map(|a| {
-                            object
-                                .get(..a.len())
-                                .filter(|s| s.eq_ignore_ascii_case(a))
-                                .map(|_| &object[a.len()..])
-                        })
-                        .unwrap_or(object);
-                    let line = one_line(object);
-                    if !line.is_empty() {
-                        return Some(line);
-                    }
-                }
+    /// The object of the first "wants…" in `clause` that is not a request
+    /// for a person, as one short line without a leading article.
+    fn wanted(&self, clause: &str) -> Option<String> {
+        for r in self.wants.find_iter(clause) {
+            let object = &clause[r.end..];
+            if object.is_empty() || self.not_outcome.is_match(object) {
+                continue;
+            }
+            let end = self
+                .clause_end
+                .find(object)
+                .map_or(object.len(), |e| e.start);
+            let object = object[..end].trim();
+            let object = ["a ", "an ", "the "]
+                .iter()
+                .find_map(|a| {
+                    object
+                        .get(..a.len())
+                        .filter(|s| s.eq_ignore_ascii_case(a))
+                        .map(|_| &object[a.len()..])
+                })
+                .unwrap_or(object);
+            let line = one_line(object);
+            if !line.is_empty() {
+                return Some(line);
             }
         }
         None
@@ -189,8 +220,8 @@ fn strip_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     }
     candidates.into_iter().find_map(|n| {
         let rest = text.strip_prefix(n)?;
-        rest.starts_with(char::is_whitespace)
-            .then(|| rest.trim_start())
+        rest.starts_with(|c: char| c.is_whitespace() || c == ',')
+            .then(|| rest.trim_start_matches([',', ' ']))
     })
 }
 
@@ -223,6 +254,12 @@ fn main_clause(clause: &str) -> &str {
     }
 }
 
+/// Words a full stop follows without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "inc",
+    "ltd", "jr", "sr", "co",
+];
+
 /// The sentences of `text`: they end at `.`, `!` or `?` before a space and
 /// something that is not a lower-case word, except after a title, an
 /// initial or a common abbreviation.
@@ -242,26 +279,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
             .unwrap_or("");
         let abbreviation = b == b'.'
             && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                || matches!(
-                    word.to_ascii_lowercase().as_str(),
-                    "mr" | "mrs"
-                        | "ms"
-                        | "dr"
-                        | "prof"
-                        | "st"
-                        | "no"
-                        | "vs"
-                        | "approx"
-                        | "e.g"
-                        | "i.e"
-                        | "etc"
-                        | "inc"
-                        | "ltd"
-                        | "jr"
-                        | "sr"
-                        | "co"
-                        | "mx"
-                ));
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
         let next = text[i + 1..].trim_start().chars().next();
         if abbreviation || next.is_some_and(char::is_lowercase) {
             continue;
@@ -282,23 +300,26 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 /// The clauses of a sentence: parts between semicolons and spaced dashes.
 fn clauses(sentence: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut rest = sentence;
-    loop {
-        let cut = ["; ", " — ", " – ", " - "]
-            .iter()
-            .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
-            .min();
-        match cut {
-            Some((i, len)) => {
-                out.push(rest[..i].trim());
-                rest = &rest[i + len..];
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        let cut = match c {
+            ';' => sentence[i + 1..].starts_with(' ').then_some(1),
+            '-' | '–' | '—' => {
+                let spaced =
+                    sentence[..i].ends_with(' ') && sentence[i + c.len_utf8()..].starts_with(' ');
+                spaced.then_some(c.len_utf8())
             }
-            None => {
-                out.push(rest.trim());
-                return out;
+            _ => None,
+        };
+        if let Some(len) = cut {
+            if i >= start {
+                out.push(sentence[start..i].trim());
             }
+            start = i + len;
         }
     }
+    out.push(sentence[start..].trim());
+    out
 }
 
 /// `text` as one short line: parenthesised asides, trailing punctuation,
@@ -362,6 +383,11 @@ pub(crate) fn is_symbol(c: char) -> bool {
 mod tests {
     use super::*;
 
+    const BOTH: Story<bool> = Story {
+        issue: true,
+        outcome: true,
+    };
+
     #[test]
     fn splits_sentences_not_abbreviations_or_decimals() {
         assert_eq!(
@@ -378,8 +404,9 @@ mod tests {
     fn guide_summary() {
         let p = Prose::new();
         let s = "Customer was charged twice for March. Wants full refund. AI provided standard refund policy. Customer requested human.";
-        assert_eq!(p.issue(s, None).as_deref(), Some("charged twice for March"));
-        assert_eq!(p.outcome(s).as_deref(), Some("full refund"));
+        let story = p.story(s, None, BOTH);
+        assert_eq!(story.issue.as_deref(), Some("charged twice for March"));
+        assert_eq!(story.outcome.as_deref(), Some("full refund"));
     }
 
     #[test]
@@ -387,28 +414,42 @@ mod tests {
         let p = Prose::new();
         let s = "Customer says she was never notified of the March price increase ($22.99 → $25.99) and wants the old price honoured for 3 months.";
         assert_eq!(
-            p.issue(s, None).as_deref(),
+            p.story(s, None, BOTH).issue.as_deref(),
             Some("never notified of the March price increase")
         );
         assert_eq!(
-            p.outcome(s).as_deref(),
+            p.story(s, None, BOTH).outcome.as_deref(),
             Some("old price honoured for 3 months")
         );
         let s = "Sarah was charged twice for order #12345 — once on 2 March. She wants the extra charge refunded.";
         assert_eq!(
-            p.issue(s, Some("Sarah")).as_deref(),
+            p.story(s, Some("Sarah"), BOTH).issue.as_deref(),
             Some("charged twice for order #12345")
         );
         let s = "Customer wants to return boots (size 43); says they were never worn. Bot quoted the policy.";
-        assert_eq!(p.issue(s, None), None);
-        assert_eq!(p.outcome(s).as_deref(), Some("return boots"));
+        assert_eq!(p.story(s, None, BOTH).issue, None);
         assert_eq!(
-            p.outcome("Bot explained refunds; customer asked for a person."),
+            p.story(s, None, BOTH).outcome.as_deref(),
+            Some("return boots")
+        );
+        assert_eq!(
+            p.story(
+                "Bot explained refunds; customer asked for a person.",
+                None,
+                BOTH
+            )
+            .outcome,
             None
         );
         let s = "Buyer ordered a record 19 days ago; seller has not shipped. Wants a replacement, not a refund.";
-        assert_eq!(p.issue(s, None).as_deref(), Some("seller has not shipped"));
-        assert_eq!(p.outcome(s).as_deref(), Some("replacement"));
+        assert_eq!(
+            p.story(s, None, BOTH).issue.as_deref(),
+            Some("seller has not shipped")
+        );
+        assert_eq!(
+            p.story(s, None, BOTH).outcome.as_deref(),
+            Some("replacement")
+        );
     }
 
     #[test]

@@ -1,21 +1,51 @@
 //! The rules: what a reply must never ask, what it should avoid, what the
 //! first message and the closing must do (CONTRACT section 2).
 //!
-//! Each family lives in its own file; [`RULES`] lists every built-in rule once,
-//! with its id, its kind and its default severity. A rule pack
-//! ([`crate::pack`]) can switch a rule off, change its severity, add phrases
-//! and add `custom.*` rules; [`Rules::new`] compiles all of it once, so the
-//! same compiled rules serve every keystroke.
+//! Each family lives in its own file, so each can be read, tested and
+//! changed alone: [`never_ask`](self) (questions the bot already answered),
+//! `avoid` (blaming the bot, piling up apologies), `always` (the first
+//! message's checklist), `tone` (acknowledging the feeling, breeziness) and
+//! `close` (the closing's checklist). Underneath them, `sentences` splits a
+//! reply once into sentences and clauses and `words` reduces text to content
+//! words for comparing a reply with the issue; `messages` says why and what
+//! to write instead; `score` turns findings into severities and one number;
+//! `custom` holds what a rule pack adds.
+//!
+//! [`RULES`] lists every built-in rule once, with its id, its kind and its
+//! default severity. A rule pack ([`crate::pack`]) can switch a rule off,
+//! change its severity, add phrases and add `custom.*` rules; [`Rules::new`]
+//! compiles all of it once, so the same compiled rules serve every
+//! keystroke.
 //!
 //! Checking a reply has two steps. [`Rules::signals`] reads the reply once and
-//! says what it does (uses the name, sets a timeline, asks for a known detail
-//! …); [`Rules::check`] turns those signals into the findings, checklist and
-//! score of one phase. The audit reuses the signals of every agent message.
+//! says what it does (uses the name, sets a timeline, …); [`Rules::check`]
+//! adds the findings with a span (never-ask, avoid, custom) and turns the
+//! signals into the checklist and score of one phase. The audit reuses the
+//! signals of every agent message.
+
+mod always;
+mod avoid;
+mod close;
+mod custom;
+mod messages;
+mod never_ask;
+mod score;
+mod sentences;
+mod tone;
+mod words;
+
+pub(crate) use tone::needs_empathy;
 
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::pack::Pack;
+use crate::pack::{Pack, Setting};
+use crate::pattern::Pattern;
+use crate::span::Utf16Mapper;
+
+use never_ask::Ask;
+use sentences::Reply;
+use words::Terms;
 
 /// Which message of the handoff a reply is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -227,34 +257,334 @@ pub struct Signals {
     pub confirms_resolution: bool,
     /// Breezy or jokey in a way that does not match an upset customer.
     pub casual_tone: bool,
+    /// Narrates what the agent is doing or has done ("I'm looking at your
+    /// March transactions now", "I've refunded…"), or says what they will do.
+    pub narrates_action: bool,
+    /// Quotes one of the context's order numbers.
+    pub mentions_order_number: bool,
+    /// Uses the words of the context's issue, summary, escalation reason or
+    /// wanted outcome (the issue itself, without the order number).
+    pub names_issue: bool,
+}
+
+/// Compiles a built-in pattern for [`Reply::lower`] (see
+/// [`Pattern::lowercase`]): every rule pattern is written in lower case and
+/// runs on the lower-cased reply. Built-in patterns are constants, and
+/// `rules::tests::every_built_in_pattern_compiles` builds them all, so this
+/// cannot fail at run time.
+pub(crate) fn pat(src: &str) -> Pattern {
+    assert!(
+        !src.bytes().any(|b| b.is_ascii_uppercase()),
+        "rule patterns are written in lower case: {src}"
+    );
+    Pattern::lowercase(src).unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
 /// The compiled rules of one engine: built-ins plus a pack's changes.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    pack: Pack,
+    never_ask: never_ask::NeverAsk,
+    avoid: avoid::Avoid,
+    always: always::Always,
+    tone: tone::Tone,
+    close: close::Close,
+    pack: custom::PackRules,
+}
+
+/// A finding before its severity and offsets leave the core: byte span.
+struct Hit {
+    rule: String,
+    span: std::ops::Range<usize>,
+    severity: Severity,
+    message: String,
+    suggestion: Option<String>,
 }
 
 impl Rules {
     /// Compiles the built-in rules with `pack`'s changes applied. The pack is
     /// already validated, so this cannot fail.
     pub fn new(pack: &Pack) -> Rules {
-        Rules { pack: pack.clone() }
+        Rules {
+            never_ask: never_ask::NeverAsk::new(),
+            avoid: avoid::Avoid::new(),
+            always: always::Always::new(),
+            tone: tone::Tone::new(),
+            close: close::Close::new(),
+            pack: custom::PackRules::new(pack),
+        }
     }
 
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
-        let _ = (ctx, reply, opts, &self.pack);
-        Signals::default()
+        let reply = Reply::new(reply);
+        self.read(ctx, &reply, &Terms::of_issue(ctx), opts, None)
+    }
+
+    /// Reads the signals of `reply`: all of them, or with `only` just those
+    /// one phase's checklist needs (a check on every keystroke should not
+    /// pay for the closing's patterns while the agent types an opening).
+    fn read(
+        &self,
+        ctx: &Context,
+        reply: &Reply,
+        terms: &Terms,
+        opts: &CheckOptions,
+        only: Option<Phase>,
+    ) -> Signals {
+        let agent = opts
+            .agent
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        let mut s = Signals::default();
+        if only.is_none() || only == Some(Phase::First) {
+            let first = self.always.find(reply, ctx, terms, agent);
+            s.uses_name = first.uses_name;
+            s.introduces_self = first.introduces_self;
+            s.acknowledges_issue = first.names_issue || first.mentions_order;
+            s.references_context = first.references_context;
+            s.states_action = first.states_action;
+            s.sets_timeline = first.sets_timeline;
+            s.narrates_action = first.narrates_action;
+            s.mentions_order_number = first.mentions_order;
+            s.names_issue = first.names_issue;
+            s.shows_empathy = self.tone.acknowledges_feeling(reply);
+        }
+        if only.is_none() || only == Some(Phase::Closing) {
+            let close = self.close.find(reply, &self.always);
+            s.summarizes = close.summarizes;
+            s.next_steps = close.next_steps;
+            s.anything_else = close.anything_else;
+            s.thanks = close.thanks;
+            s.confirms_resolution = close.confirms_resolution;
+        }
+        if only.is_none() {
+            s.casual_tone = self.tone.casual(reply);
+        }
+        // A pack's extra phrases for a checklist rule count as satisfying it.
+        for id in self.pack.phrase_rules() {
+            if self.pack.has_phrase(id, reply.text) {
+                if let Some(flag) = signal_mut(&mut s, id) {
+                    *flag = true;
+                }
+            }
+        }
+        s
     }
 
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
-        let _ = self.signals(ctx, reply, opts);
+        let text = reply;
+        let reply = Reply::new(text);
+        let terms = Terms::of_issue(ctx);
+        let signals = self.read(ctx, &reply, &terms, opts, Some(opts.phase));
+        let mut hits = self.phrase_hits(ctx, &reply, &terms, opts.phase);
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+
+        let agent = opts
+            .agent
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty());
+        let mut checklist = Vec::new();
+        let mut missing = Vec::new();
+        for info in RULES
+            .iter()
+            .filter(|r| r.kind == Kind::Checklist(opts.phase))
+        {
+            if self.pack.is_off(info.id) {
+                continue;
+            }
+            let value = item_value(info.id, ctx, &terms, &signals);
+            checklist.push((info.id.to_string(), value));
+            if value == Some(false) {
+                let (message, suggestion) = messages::missing(info.id, ctx, agent);
+                let severity = score::missing_severity(info, opts.mode, self.pack.setting(info.id));
+                missing.push(Finding {
+                    rule: info.id.to_string(),
+                    severity,
+                    start: None,
+                    end: None,
+                    message,
+                    suggestion,
+                });
+            }
+        }
+
+        let mut units = Utf16Mapper::new(text);
+        let mut findings: Vec<Finding> = hits
+            .into_iter()
+            .map(|h| {
+                let span = units.span(h.span.start, h.span.end);
+                Finding {
+                    rule: h.rule,
+                    severity: h.severity,
+                    start: Some(span.start),
+                    end: Some(span.end),
+                    message: h.message,
+                    suggestion: h.suggestion,
+                }
+            })
+            .collect();
+        findings.extend(missing);
+        let checklist = Checklist(checklist);
+        let score = score::score(&checklist, &findings);
         Report {
-            findings: Vec::new(),
-            checklist: Checklist::default(),
-            score: 0.0,
+            findings,
+            checklist,
+            score,
+        }
+    }
+
+    /// Every finding with a span: never-ask, avoid, pack phrases, custom.
+    fn phrase_hits(&self, ctx: &Context, reply: &Reply, terms: &Terms, phase: Phase) -> Vec<Hit> {
+        let mut asks = self
+            .never_ask
+            .find(reply, ctx, terms, phase == Phase::First);
+        for &id in never_ask::PRIORITY {
+            for span in self.pack.phrase_hits(id, reply.text) {
+                // An order number the context does not hold cannot be asked
+                // again, whatever words ask for it.
+                let held = id != "never-ask.order-number" || !ctx.order_numbers.is_empty();
+                if held && !self.never_ask.negated(reply, span.start) {
+                    let asked = match id {
+                        "never-ask.order-number" => never_ask::Asked::Order,
+                        "never-ask.explain-again" => never_ask::Asked::Story,
+                        "never-ask.generic-opener" => never_ask::Asked::Problem,
+                        _ => never_ask::Asked::Detail(usize::MAX),
+                    };
+                    asks.push(Ask {
+                        rule: id,
+                        span,
+                        asked,
+                    });
+                }
+            }
+        }
+        let mut hits = Vec::new();
+        for ask in never_ask::resolve(asks) {
+            let (message, suggestion) = match ask.asked {
+                never_ask::Asked::Detail(usize::MAX) => (
+                    format!("Asking for a known detail. {}", messages::WHY_COLLECTED),
+                    None,
+                ),
+                asked => messages::never_ask(asked, ctx),
+            };
+            self.push(&mut hits, ask.rule, ask.span, message, suggestion);
+        }
+        let apologies = self.avoid.apologies(reply);
+        let mut blame: Vec<_> = self.avoid.blame(reply, &apologies);
+        blame.extend(self.pack.phrase_hits("avoid.blame-ai", reply.text));
+        for span in blame {
+            let (message, suggestion) = messages::blame_ai();
+            self.push(&mut hits, "avoid.blame-ai", span, message, suggestion);
+        }
+        let piled = avoid::Avoid::over_apologizes(&apologies)
+            .into_iter()
+            .chain(self.pack.phrase_hits("avoid.over-apologize", reply.text));
+        for span in piled {
+            let (message, suggestion) = messages::over_apologize(apologies.len().max(2));
+            self.push(&mut hits, "avoid.over-apologize", span, message, suggestion);
+        }
+        for (rule, span) in self.pack.custom_hits(reply.text) {
+            let severity = match rule.setting {
+                Setting::On(s) => s,
+                Setting::Off => continue,
+            };
+            hits.push(Hit {
+                rule: rule.id.clone(),
+                span,
+                severity,
+                message: rule.message.clone(),
+                suggestion: rule.suggestion.clone(),
+            });
+        }
+        hits
+    }
+
+    /// Adds a built-in phrase rule's hit, unless the pack switched it off.
+    fn push(
+        &self,
+        hits: &mut Vec<Hit>,
+        id: &str,
+        span: std::ops::Range<usize>,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        let Some(rule) = info(id) else { return };
+        if self.pack.is_off(id) {
+            return;
+        }
+        let severity = score::phrase_severity(rule, self.pack.setting(id));
+        hits.push(Hit {
+            rule: id.to_string(),
+            span,
+            severity,
+            message,
+            suggestion,
+        });
+    }
+}
+
+/// The value of checklist item `id`: `None` when it does not apply.
+fn item_value(id: &str, ctx: &Context, terms: &Terms, s: &Signals) -> Option<bool> {
+    let named = [&ctx.first_name, &ctx.customer_name]
+        .into_iter()
+        .flatten()
+        .any(|n| !n.trim().is_empty());
+    match id {
+        "always.use-name" if !named => None,
+        "always.acknowledge-issue"
+            if terms.is_empty() && ctx.order_numbers.iter().all(|o| o.trim().is_empty()) =>
+        {
+            None
+        }
+        "tone.empathy-missing" if !needs_empathy(ctx.sentiment.as_deref()) => None,
+        _ => {
+            let mut s = *s;
+            signal_mut(&mut s, id).map(|v| *v)
+        }
+    }
+}
+
+/// The signal that satisfies checklist item `id`.
+fn signal_mut<'s>(s: &'s mut Signals, id: &str) -> Option<&'s mut bool> {
+    Some(match id {
+        "always.use-name" => &mut s.uses_name,
+        "always.introduce-self" => &mut s.introduces_self,
+        "always.acknowledge-issue" => &mut s.acknowledges_issue,
+        "always.reference-context" => &mut s.references_context,
+        "always.state-action" => &mut s.states_action,
+        "always.set-timeline" => &mut s.sets_timeline,
+        "tone.empathy-missing" => &mut s.shows_empathy,
+        "close.summarize" => &mut s.summarizes,
+        "close.next-steps" => &mut s.next_steps,
+        "close.anything-else" => &mut s.anything_else,
+        "close.thank" => &mut s.thanks,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        let _ = Rules::new(&Pack::default());
+    }
+
+    #[test]
+    fn every_checklist_rule_has_a_signal() {
+        for r in RULES
+            .iter()
+            .filter(|r| matches!(r.kind, Kind::Checklist(_)))
+        {
+            assert!(
+                signal_mut(&mut Signals::default(), r.id).is_some(),
+                "{}",
+                r.id
+            );
         }
     }
 }

@@ -1,0 +1,903 @@
+//! What a good first message always does (CONTRACT section 2, "Always do"):
+//! use the name, introduce yourself, name the issue, show the chat was read,
+//! say what you are doing, say how long it takes.
+//!
+//! Each item is read as a signal from the reply, never as a list of
+//! sentences: an introduction is "I'm" + a capitalised name (not "I'm
+//! happy"), a timeline is an amount of time the agent commits to (not the
+//! "20 minutes" the customer already waited), the issue is named when the
+//! reply shares a content word with what the context says the problem is
+//! ([`super::words`]). The same signals serve the audit of later messages.
+
+use std::ops::Range;
+
+use crate::context::Context;
+use crate::pattern::Pattern;
+use crate::text::{find_words, fold};
+
+use super::pat;
+use super::sentences::Reply;
+use super::words::{shares_term, Terms};
+
+/// Capitalised words that follow "I'm" or "this is" without being a name.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "able",
+    "about",
+    "afraid",
+    "all",
+    "also",
+    "an",
+    "anything",
+    "at",
+    "available",
+    "aware",
+    "back",
+    "certain",
+    "click",
+    "completely",
+    "confident",
+    "currently",
+    "delighted",
+    "everyone",
+    "everything",
+    "friday",
+    "from",
+    "glad",
+    "going",
+    "happy",
+    "help",
+    "here",
+    "i",
+    "i'm",
+    "im",
+    "in",
+    "it",
+    "it's",
+    "i’m",
+    "just",
+    "looking",
+    "march",
+    "monday",
+    "not",
+    "nothing",
+    "now",
+    "on",
+    "only",
+    "our",
+    "out",
+    "over",
+    "pleased",
+    "ready",
+    "really",
+    "right",
+    "saturday",
+    "sign",
+    "so",
+    "someone",
+    "something",
+    "sorry",
+    "still",
+    "sunday",
+    "sure",
+    "terribly",
+    "that",
+    "that's",
+    "the",
+    "there",
+    "this",
+    "thursday",
+    "totally",
+    "truly",
+    "tuesday",
+    "unable",
+    "very",
+    "we",
+    "we're",
+    "wednesday",
+    "what",
+    "where",
+    "with",
+    "you",
+    "you're",
+    "your",
+];
+
+/// Words after a name that show "this is X" / "it's X" introduces someone.
+const AFTER_NAME: &[&str] = &[
+    "from", "with", "here", "at", "on", "in", "of", "and", "for", "speaking",
+];
+
+/// Titles that may stand before a surname ("Ms. O'Brien").
+const TITLES: &[&str] = &[
+    "dr", "frau", "herr", "madam", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", "prof", "sir",
+];
+
+/// Words that make "I'm …ing" a state rather than an action.
+const NOT_ACTIONS: &[&str] = &[
+    "assuming",
+    "being",
+    "feeling",
+    "going",
+    "guessing",
+    "having",
+    "hoping",
+    "loving",
+    "missing",
+    "seeing",
+    "thinking",
+    "willing",
+    "wondering",
+];
+
+/// Words before a duration that make it something the agent commits to.
+const TIME_LEADS: &[&str] = &[
+    "me", "us", "in", "within", "inside", "under", "take", "takes", "taking", "need", "needs",
+];
+
+/// Words before a duration that make it the past or the problem ("waited
+/// 20 minutes", "stop after 10 minutes", "every 10 minutes").
+const TIME_PAST: &[&str] = &[
+    "after", "already", "at", "been", "each", "every", "last", "lasted", "past", "since", "spent",
+    "than", "took", "waited", "waiting",
+];
+
+/// Words allowed between a lead and a duration ("give me about 2 minutes").
+const TIME_QUALIFIERS: &[&str] = &[
+    "a",
+    "about",
+    "an",
+    "another",
+    "approx",
+    "approximately",
+    "around",
+    "further",
+    "just",
+    "literally",
+    "max",
+    "maximum",
+    "maybe",
+    "more",
+    "next",
+    "no",
+    "only",
+    "perhaps",
+    "roughly",
+    "than",
+    "the",
+    "to",
+    "up",
+    "less",
+];
+
+/// The first-message patterns, compiled once per engine.
+#[derive(Debug, Clone)]
+pub(crate) struct Always {
+    pub(crate) intro: Pattern,
+    pub(crate) here: Pattern,
+    pub(crate) chatting: Pattern,
+    pub(crate) role: Pattern,
+    pub(crate) affiliation: Pattern,
+    pub(crate) read_chat: Pattern,
+    pub(crate) i_see: Pattern,
+    pub(crate) let_me: Pattern,
+    pub(crate) will: Pattern,
+    pub(crate) doing: Pattern,
+    pub(crate) in_place: Pattern,
+    pub(crate) ongoing: Pattern,
+    pub(crate) done: Pattern,
+    pub(crate) duration: Pattern,
+    pub(crate) deadline: Pattern,
+    pub(crate) day: Pattern,
+    pub(crate) future: Pattern,
+}
+
+/// What the first-message items found in one reply.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Found {
+    pub introduces_self: bool,
+    pub uses_name: bool,
+    pub names_issue: bool,
+    pub mentions_order: bool,
+    pub references_context: bool,
+    pub states_action: bool,
+    pub narrates_action: bool,
+    pub sets_timeline: bool,
+}
+
+impl Always {
+    pub fn new() -> Always {
+        // A name: one run of anything but spaces and punctuation, so "Élodie"
+        // or a "[Agent]" placeholder count as well as "Alex".
+        const NAME: &str = r"\[?[^\s,.!?;:()\[\]]+\]?";
+        Always {
+            intro: pat(&format!(
+                r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|this is|it's|it’s|its)\s+{NAME}"
+            )),
+            here: pat(r"\bhere\b"),
+            chatting: pat(&format!(
+                r"\b(?:you're|you’re|youre|you are)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s+(?:with|to)\s+{NAME}"
+            )),
+            role: pat(
+                r"\b(?:specialist|agent|advisor|adviser|representative|rep|manager|supervisor|technician|engineer|consultant|expert|coordinator|officer)\b",
+            ),
+            affiliation: pat(
+                r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:with|from|on|in|part\s+of)\s+(?:the|our)\b",
+            ),
+            read_chat: pat(concat!(
+                r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
+                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned)\b",
+                r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
+                r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
+                r"|\b(?:from|in)\s+(?:the|your)\s+(?:chat|conversation)\s+(?:with|you\s+had)\b",
+                r"|\bfollowing\s+up\s+(?:on|about|from)\s+(?:your|the)\s+(?:chat|conversation|ticket|message|request|case)\b",
+                r"|\bpicking\s+(?:this\s+|it\s+)?up\s+(?:from|where)\b",
+                r"|\b(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant)\s+(?:let\s+(?:us|me)\s+know|passed\s+(?:on|along)|told\s+(?:me|us)|mentioned|noted|flagged|explained\s+that|shared|summari[sz]ed)",
+                r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
+                r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
+                r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
+            )),
+            i_see: pat(r"\bsee\b"),
+            let_me: pat(
+                r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
+            ),
+            will: pat(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
+            doing: pat(
+                r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?\w+ing\b(?:\s+\w+)?",
+            ),
+            in_place: pat(
+                r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
+            ),
+            ongoing: pat(
+                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b",
+            ),
+            done: pat(
+                r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
+            ),
+            duration: pat(
+                r"\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|moments?|jiffy)\b",
+            ),
+            deadline: pat(concat!(
+                r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|today|business|week|tomorrow|month)",
+                r"|eod|cob|close\s+of\s+business|noon|midday|midnight|tonight|tomorrow|this\s+(?:afternoon|evening|morning)",
+                r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+                r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})",
+                r"|\bend\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\b(?:eod|cob)\b",
+            )),
+            day: pat(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+            future: pat(r"\b(?:will|(?:'|’)ll|going\s+to|shall)\b"),
+        }
+    }
+
+    /// Reads every first-message signal of `reply`.
+    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, agent: Option<&str>) -> Found {
+        let (introduces_self, own_words) = self.introduction(reply, agent);
+        let (names_issue, mentions_order) = self.issue(reply, ctx, terms, &own_words);
+        let (states_action, narrates_action) = self.actions(reply);
+        Found {
+            introduces_self,
+            uses_name: uses_name(reply, ctx),
+            names_issue,
+            mentions_order,
+            references_context: self.references_context(reply),
+            states_action,
+            narrates_action,
+            sets_timeline: self.sets_timeline(reply),
+        }
+    }
+
+    /// Whether the agent says who they are, and the spans that describe the
+    /// agent ("Dev from Returns", "I'm with the billing team"), which must
+    /// not count as naming the customer's issue.
+    pub(crate) fn introduction(
+        &self,
+        reply: &Reply,
+        agent: Option<&str>,
+    ) -> (bool, Vec<Range<usize>>) {
+        let (text, lower) = (reply.text, reply.lower.as_str());
+        let mut own = Vec::new();
+        let agent = agent.map(fold).filter(|a| !a.is_empty());
+        let is_agent = |name: &str| {
+            agent
+                .as_deref()
+                .is_some_and(|a| fold(name.trim_matches(['[', ']'])) == a)
+        };
+        let introduce = |name: Range<usize>, own: &mut Vec<Range<usize>>| {
+            own.push(name.start..self.own_words_end(reply, name.end));
+        };
+        let mut introduced = false;
+        for m in self.intro.find_iter(lower) {
+            // The name is the match's last word: "i'm alex", "this is jordan".
+            let name = last_word(lower, &m);
+            let word = &text[name.clone()];
+            let form = &lower[m.clone()];
+            let ok = if form.starts_with("my") {
+                !is_not_name(word)
+            } else if form.starts_with('i') {
+                looks_like_name(word) || is_agent(word)
+            } else {
+                let next = reply.words_after(name.end, 1);
+                let follows = next.first().map_or(true, |w| AFTER_NAME.contains(w));
+                (looks_like_name(word) && follows) || is_agent(word)
+            };
+            if ok {
+                introduced = true;
+                introduce(name, &mut own);
+            }
+        }
+        for m in self.here.find_iter(lower) {
+            // "Tom here", "Alex here 😊": the word before "here", opening its clause.
+            let head = &text[..m.start];
+            let trimmed = head.trim_end();
+            if trimmed.len() == head.len() {
+                continue;
+            }
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || ",.!?;:()".contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &text[start..trimmed.len()];
+            if !word.is_empty()
+                && (looks_like_name(word) || is_agent(word))
+                && reply.starts_clause(start)
+            {
+                introduced = true;
+                introduce(start..trimmed.len(), &mut own);
+            }
+        }
+        for m in self.chatting.find_iter(lower) {
+            let name = last_word(lower, &m);
+            if looks_like_name(&text[name.clone()]) || is_agent(&text[name.clone()]) {
+                introduced = true;
+                introduce(name, &mut own);
+            }
+        }
+        for m in self.role.find_iter(lower) {
+            // "I'm your billing specialist": a role noun led by "I'm your/the".
+            let before = reply.words_before(m.start, 6);
+            let lead = before
+                .iter()
+                .position(|w| matches!(*w, "your" | "the"))
+                .filter(|&k| k <= 3);
+            let by_me = lead.is_some_and(|k| {
+                matches!(
+                    (before.get(k + 1), before.get(k + 2)),
+                    (Some(&("i'm" | "i’m" | "im")), _) | (Some(&"am"), Some(&"i"))
+                )
+            });
+            if by_me {
+                introduced = true;
+                own.push(m.start..reply.clause_end(m.end));
+            }
+        }
+        for m in self.affiliation.find_iter(lower) {
+            own.push(m.start..reply.clause_end(m.end));
+        }
+        if let Some(a) = agent.as_deref() {
+            introduced |= contains_folded_words(reply, a);
+        }
+        (introduced, own)
+    }
+
+    /// Where the words about the agent that follow a name end: through
+    /// "from the billing team" or ", a senior member of our team".
+    fn own_words_end(&self, reply: &Reply, after_name: usize) -> usize {
+        let rest = reply.lower_slice(after_name, reply.text.len());
+        let trimmed = rest.trim_start_matches([' ', ',']);
+        let skipped = rest.len() - trimmed.len();
+        const TAILS: &[&str] = &[
+            "from ",
+            "with ",
+            "on the ",
+            "in the ",
+            "at ",
+            "of ",
+            "here from ",
+            "here with ",
+            "a ",
+            "an ",
+            "one of ",
+            "part of ",
+            "and i'm with ",
+            "and i am with ",
+        ];
+        if TAILS.iter().any(|t| trimmed.starts_with(t)) {
+            let at = after_name + skipped;
+            reply.clause_end(at + 1).max(at)
+        } else {
+            after_name
+        }
+    }
+
+    /// Whether the reply names the issue (its words or its outcome), and
+    /// whether it quotes a known order number.
+    pub(crate) fn issue(
+        &self,
+        reply: &Reply,
+        ctx: &Context,
+        terms: &Terms,
+        own: &[Range<usize>],
+    ) -> (bool, bool) {
+        let mentions_order = ctx.order_numbers.iter().any(|o| mentions_order(reply, o));
+        let names = shares_term(reply.text, terms, |r| {
+            own.iter().any(|o| o.start <= r.start && r.end <= o.end)
+        });
+        (names, mentions_order)
+    }
+
+    pub(crate) fn references_context(&self, reply: &Reply) -> bool {
+        if self.read_chat.is_match(&reply.lower) {
+            return true;
+        }
+        // "I can see…" shows the chat was read, unless it is a purpose or a
+        // condition ("so I can see which one is missing").
+        const NOT_YET: &[&str] = &[
+            "so", "that", "to", "then", "once", "until", "when", "if", "before", "where",
+        ];
+        self.i_see.find_iter(&reply.lower).any(|m| {
+            let before = reply.words_before(m.start, 4);
+            let mut subject = before
+                .iter()
+                .copied()
+                .skip_while(|w| matches!(*w, "can" | "now" | "already"));
+            let after = reply.words_after(m.end, 1);
+            subject.next() == Some("i")
+                && !subject.next().is_some_and(|w| NOT_YET.contains(&w))
+                && !after
+                    .first()
+                    .is_some_and(|w| matches!(*w, "if" | "whether"))
+        })
+    }
+
+    /// Whether the reply says what the agent will do next, and whether it
+    /// narrates what they are doing or have done.
+    pub(crate) fn actions(&self, reply: &Reply) -> (bool, bool) {
+        let states = self.will_do(reply);
+        let narrates = states
+            || self.did_something(reply)
+            || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
+                && self.in_place.find_iter(&reply.lower).any(|m| {
+                    let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
+                    clause.contains("now") || clause.contains("as we speak")
+                })
+            || self.ongoing.find_iter(&reply.lower).any(|m| {
+                let verb = reply
+                    .lower_slice(m.start, m.end)
+                    .split_whitespace()
+                    .find(|w| w.ends_with("ing"))
+                    .unwrap_or("");
+                reply.starts_clause(m.start)
+                    && !NOT_ACTIONS.contains(&verb)
+                    && !matches!(verb, "morning" | "evening")
+            });
+        (states, narrates)
+    }
+
+    /// "Let me…", "I'll…", "I'm going to…", "we're refunding…".
+    fn will_do(&self, reply: &Reply) -> bool {
+        let lower = reply.lower.as_str();
+        let words = |m: &Range<usize>| lower[m.clone()].split_whitespace().collect::<Vec<_>>();
+        let let_me = || {
+            self.let_me.find_iter(lower).any(|m| {
+                !matches!(
+                    words(&m).last().copied(),
+                    Some("know" | "apologise" | "apologize" | "say" | "be")
+                )
+            })
+        };
+        let will = || {
+            self.will.find_iter(lower).any(|m| {
+                // Only the agent's own future counts: "I'll", "we will", not "you'll".
+                let before = reply.words_before(m.start, 2);
+                let w = words(&m);
+                let (mine, first, second) = match w.first().copied().unwrap_or("") {
+                    "going" | "about" => (
+                        matches!(
+                            (before.first(), before.get(1)),
+                            (Some(&("i'm" | "i’m" | "we're" | "we’re")), _)
+                                | (Some(&("am" | "are")), Some(&("i" | "we")))
+                        ),
+                        w.get(2).copied().unwrap_or(""),
+                        w.get(3).copied().unwrap_or(""),
+                    ),
+                    // "'ll": the word before the apostrophe is the subject.
+                    _ => (
+                        matches!(before.first(), Some(&("i" | "we"))),
+                        w.get(1).copied().unwrap_or(""),
+                        w.get(2).copied().unwrap_or(""),
+                    ),
+                };
+                mine && match first {
+                    "not" | "need" | "want" | "require" | "" => false,
+                    "be" => !matches!(
+                        second,
+                        "happy"
+                            | "glad"
+                            | "here"
+                            | "around"
+                            | "available"
+                            | "able"
+                            | "sure"
+                            | "in"
+                            | "more"
+                    ),
+                    _ => true,
+                }
+            })
+        };
+        let doing = || {
+            self.doing.find_iter(lower).any(|m| {
+                let w = words(&m);
+                let verb = w.iter().copied().find(|x| x.ends_with("ing")).unwrap_or("");
+                !NOT_ACTIONS.contains(&verb) && w.last() != Some(&"forward")
+            })
+        };
+        let_me() || will() || doing()
+    }
+
+    /// Whether the agent says they have done something ("I've refunded…").
+    pub fn did_something(&self, reply: &Reply) -> bool {
+        self.done.find_iter(&reply.lower).any(|m| {
+            let verb = reply
+                .lower_slice(m.start, m.end)
+                .rsplit(|c: char| c.is_ascii_whitespace())
+                .next()
+                .unwrap_or("");
+            is_done_verb(verb)
+        })
+    }
+
+    pub(crate) fn sets_timeline(&self, reply: &Reply) -> bool {
+        if self.deadline.is_match(&reply.lower) {
+            return true;
+        }
+        if self
+            .duration
+            .find_iter(&reply.lower)
+            .any(|m| commits_to(reply, m))
+        {
+            return true;
+        }
+        // "today" or "tomorrow" is a deadline when the agent promises
+        // something for it ("I'll get it out today"), not in "What brings you
+        // here today?".
+        self.day.find_iter(&reply.lower).any(|m| {
+            let start = reply.clause_start(m.start);
+            let end = reply.clause_end(m.end);
+            self.future.is_match(reply.lower_slice(start, end))
+        })
+    }
+}
+
+/// Whether the word after "I've" is something done ("refunded", "sent"),
+/// not a state ("read", "noticed", "got").
+pub(crate) fn is_done_verb(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "built", "done", "found", "given", "made", "paid", "put", "run", "sent", "set", "taken",
+        "written",
+    ];
+    const STATES: &[&str] = &[
+        "enjoyed", "hoped", "learned", "liked", "loved", "needed", "noticed", "realised",
+        "realized", "tried", "waited", "wanted", "wondered",
+    ];
+    (word.len() > 4 && word.ends_with("ed") && !STATES.contains(&word)) || IRREGULAR.contains(&word)
+}
+
+/// Number words that can count minutes, hours or days.
+const AMOUNTS: &[&str] = &[
+    "a", "an", "couple", "eight", "eleven", "fifteen", "five", "forty", "four", "few", "half",
+    "nine", "ninety", "one", "several", "seven", "six", "sixty", "ten", "thirty", "three",
+    "twelve", "twenty", "two",
+];
+
+/// Whether the time unit at `unit` ("minutes", "moment", "hour") is an
+/// amount of time the agent commits to: "give me 2 minutes", "within the
+/// hour", "Two minutes!" — not "waited 20 minutes", "after 10 minutes", "a
+/// 30-day window" or "at the moment".
+fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
+    if unit.start > 0 && reply.lower.as_bytes().get(unit.start - 1) == Some(&b'-') {
+        return false;
+    }
+    let after = reply.words_after(unit.end, 1);
+    if after
+        .first()
+        .is_some_and(|w| matches!(*w, "ago" | "old" | "late" | "later" | "earlier" | "long"))
+    {
+        return false;
+    }
+    let hour = reply.lower_slice(unit.start, unit.end).starts_with('h');
+    let is_amount = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || AMOUNTS.binary_search(&w).is_ok()
+            || (hour && w == "the")
+    };
+    let before = reply.words_before(unit.start, 10);
+    let mut words = before
+        .iter()
+        .copied()
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "business" | "working" | "more" | "extra" | "further" | "full"
+            )
+        })
+        .peekable();
+    // The amount itself: "2", "2–3", "a couple of", "a few", "the" (hour).
+    let mut amount = false;
+    while let Some(&w) = words.peek() {
+        if is_amount(w) {
+            amount = true;
+        } else if !matches!(w, "or" | "to" | "of") {
+            break;
+        }
+        words.next();
+    }
+    if !amount {
+        return false;
+    }
+    let mut words = words.skip_while(|w| TIME_QUALIFIERS.contains(w));
+    match words.next() {
+        // Nothing but qualifiers before it in its clause: "Two minutes!",
+        // "— about 5 minutes."
+        None => true,
+        Some(w) if TIME_PAST.contains(&w) => false,
+        Some(w) if TIME_LEADS.contains(&w) => true,
+        // "bear with me for a minute", "hang on for a moment"
+        Some("for") => words
+            .next()
+            .is_some_and(|w| matches!(w, "me" | "us" | "on" | "tight" | "wait" | "hold")),
+        Some(_) => false,
+    }
+}
+
+/// Whether `word` reads as a name: it starts with a capital and is not a
+/// word that often follows "I'm".
+fn looks_like_name(word: &str) -> bool {
+    let bare = word.trim_matches(['[', ']']);
+    bare.chars().next().is_some_and(char::is_uppercase) && !is_not_name(bare)
+}
+
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES
+        .binary_search(&word.to_ascii_lowercase().as_str())
+        .is_ok()
+}
+
+/// The last whitespace-separated word of match `m` in `lower`.
+fn last_word(lower: &str, m: &Range<usize>) -> Range<usize> {
+    let start = lower
+        .get(m.clone())
+        .and_then(|t| t.rfind(|c: char| c.is_ascii_whitespace()))
+        .map_or(m.start, |i| m.start + i + 1);
+    start..m.end
+}
+
+/// Whether `reply` uses the customer's first name, full name, or a title
+/// with their surname, compared without case and diacritics.
+pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
+    let names: Vec<String> = [&ctx.first_name, &ctx.customer_name]
+        .into_iter()
+        .flatten()
+        .map(|n| fold(&strip_title(n)))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.iter().any(|n| contains_folded_words(reply, n)) {
+        return true;
+    }
+    let Some(surname) = ctx.customer_name.as_deref().and_then(surname) else {
+        return false;
+    };
+    let hay = folded(reply);
+    let mut from = 0;
+    while let Some(at) = hay.get(from..).and_then(|h| find_words(h, &surname)) {
+        let at = from + at;
+        let before = hay[..at].trim_end().trim_end_matches('.');
+        let title = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if TITLES.contains(&title) {
+            return true;
+        }
+        from = at + surname.len();
+    }
+    false
+}
+
+/// The reply folded for comparison; ASCII replies only need lower-casing.
+fn folded(reply: &Reply) -> String {
+    if reply.text.is_ascii() {
+        reply
+            .lower
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        fold(reply.text)
+    }
+}
+
+/// Whether the folded `needle` occurs in `reply` as whole words. A one-word
+/// needle is searched in the lower-cased ASCII reply as it is; anything else
+/// needs the reply folded first.
+fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
+    if reply.text.is_ascii() && needle.is_ascii() && !needle.contains(' ') {
+        find_words(&reply.lower, needle).is_some()
+    } else {
+        find_words(&folded(reply), needle).is_some()
+    }
+}
+
+fn strip_title(name: &str) -> String {
+    let name = name.trim();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let bare = first.trim_end_matches('.').to_lowercase();
+    if TITLES.contains(&bare.as_str()) && name.split_whitespace().count() > 1 {
+        name[first.len()..].trim().to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The folded surname of a full name ("Chen" from "Sarah Chen" or from
+/// "Chen, Sarah"); `None` for a single name.
+fn surname(name: &str) -> Option<String> {
+    let name = strip_title(name);
+    let last = match name.split_once(',') {
+        Some((last, _)) => last.trim().to_string(),
+        None => {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.len() < 2 {
+                return None;
+            }
+            words[words.len() - 1].to_string()
+        }
+    };
+    let last = fold(&last);
+    (!last.is_empty()).then_some(last)
+}
+
+/// Whether `reply` quotes order number `order` (with or without `#`, any
+/// case) as a whole token.
+pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
+    let order = order.trim().trim_start_matches('#').to_ascii_lowercase();
+    if order.is_empty() {
+        return false;
+    }
+    let hay = &reply.lower;
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(&order)) {
+        let at = from + i;
+        let end = at + order.len();
+        let before = hay[..at].chars().next_back();
+        let mut rest = hay[end..].chars();
+        let after = rest.next();
+        // "12345-B" is another number; "12345-" before a space is not.
+        let joined = after == Some('-') && part(rest.next());
+        if !part(before) && !part(after) && !joined {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, ctx: &Context, agent: Option<&str>) -> Found {
+        Always::new().find(&Reply::new(text), ctx, &Terms::of_issue(ctx), agent)
+    }
+
+    fn ctx() -> Context {
+        Context {
+            first_name: Some("Siobhán".into()),
+            customer_name: Some("Siobhán O’Brien".into()),
+            issue: Some("Refund not received for the returned jacket".into()),
+            order_numbers: vec!["20931".into()],
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn introductions_and_near_misses() {
+        let c = Context::default();
+        for yes in [
+            "Hi, I'm Élodie from billing.",
+            "Marta here, picking this up.",
+            "You're speaking with Kwame today.",
+            "my name's jo and I'll help",
+            "It's Sam from the returns desk.",
+            "I'm your billing specialist for today.",
+        ] {
+            assert!(found(yes, &c, None).introduces_self, "{yes}");
+        }
+        for no in [
+            "I'm happy to look into it.",
+            "I'm here for you.",
+            "This is frustrating, I know.",
+            "Click here to sign in.",
+        ] {
+            assert!(!found(no, &c, None).introduces_self, "{no}");
+        }
+        assert!(found("hi, alex on the case", &c, Some("Alex")).introduces_self);
+    }
+
+    #[test]
+    fn names_with_titles_diacritics_and_apostrophes() {
+        let c = ctx();
+        assert!(found("Hello siobhan,", &c, None).uses_name);
+        assert!(found("Good evening Ms O'Brien.", &c, None).uses_name);
+        assert!(!found("Good evening, O'Brien family.", &c, None).uses_name);
+        assert!(!found("Hello there,", &c, None).uses_name);
+    }
+
+    #[test]
+    fn the_agents_team_is_not_the_issue() {
+        let c = Context {
+            issue: Some("Return of damaged boots".into()),
+            ..Context::default()
+        };
+        assert!(!found("This is Kim from Returns. Can I have your name?", &c, None).names_issue);
+        assert!(found("This is Kim. I see the boots arrived broken.", &c, None).names_issue);
+    }
+
+    #[test]
+    fn order_numbers_are_whole_tokens() {
+        let r = Reply::new("About #20931-B and 209310, not 20931.");
+        assert!(mentions_order(&r, "#20931"));
+        assert!(!mentions_order(
+            &Reply::new("About #20931-B and 209310"),
+            "20931"
+        ));
+    }
+
+    #[test]
+    fn timelines_commit_to_a_time() {
+        let c = Context::default();
+        for yes in [
+            "Hang on for a sec or two.",
+            "Expect an update in 15 minutes.",
+            "I'll have it fixed by end of day.",
+            "Back to you before 3pm.",
+            "It usually takes under a minute.",
+            "I'll send the label tomorrow.",
+        ] {
+            assert!(found(yes, &c, None).sets_timeline, "{yes}");
+        }
+        for no in [
+            "Your app crashes every 5 minutes.",
+            "You've been waiting 40 minutes, I know.",
+            "The jacket arrived 3 days ago.",
+            "I'll sort it soon.",
+            "Right away!",
+            "Is there anything else today?",
+        ] {
+            assert!(!found(no, &c, None).sets_timeline, "{no}");
+        }
+    }
+
+    #[test]
+    fn actions_and_narration() {
+        let c = Context::default();
+        assert!(found("Let's get this sorted.", &c, None).states_action);
+        assert!(!found("Let me know when you're back.", &c, None).states_action);
+        assert!(!found("I won't ask again.", &c, None).states_action);
+        assert!(found("We're issuing the credit now.", &c, None).states_action);
+        let n = found("Still digging through your invoices.", &c, None);
+        assert!(n.narrates_action && !n.states_action);
+        assert!(found("I've escalated it to the carrier.", &c, None).narrates_action);
+    }
+
+    #[test]
+    fn reading_the_chat() {
+        let c = Context::default();
+        assert!(found("I've skimmed the transcript.", &c, None).references_context);
+        assert!(found("As you told our assistant, the app froze.", &c, None).references_context);
+        assert!(!found("Send it over so I can see which one it is.", &c, None).references_context);
+        assert!(!found("I haven't read the chat yet.", &c, None).references_context);
+    }
+}

@@ -1,0 +1,186 @@
+//! The closing (CONTRACT section 2, "Closing"): say what was done, what
+//! happens next, ask if there is anything else, thank the customer; and,
+//! for the audit, whether the agent checked the fix with the customer.
+//!
+//! "What was done" is a resolution verb in the past ("I've refunded", "has
+//! been reversed", "your replacement shipped") — not a vague "all sorted",
+//! and not the problem in the past tense ("you were charged twice"). "What
+//! happens next" is a future or a promise ("you'll see it in 3–5 days",
+//! "once the warehouse scans them…", "you can keep it").
+
+use crate::pattern::Pattern;
+
+use super::always::Always;
+use super::pat;
+use super::sentences::Reply;
+
+/// The closing patterns, compiled once per engine.
+#[derive(Debug, Clone)]
+pub(crate) struct Close {
+    pub(crate) resolved: Pattern,
+    pub(crate) next: Pattern,
+    pub(crate) anything_else: Pattern,
+    pub(crate) thanks: Pattern,
+    pub(crate) appreciate: Pattern,
+    pub(crate) confirm: Pattern,
+}
+
+/// What the closing items found in one reply.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Found {
+    pub summarizes: bool,
+    pub next_steps: bool,
+    pub anything_else: bool,
+    pub thanks: bool,
+    pub confirms_resolution: bool,
+}
+
+impl Close {
+    pub fn new() -> Close {
+        Close {
+            resolved: pat(concat!(
+                r"\b(?:refund|revers|releas|approv|shipp|cancell?|issu|appli|fix|resolv|restor|process|credit|updat|replac|lift|clear|remov",
+                r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
+                r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect)(?:ed|d)\b|\b(?:sent|paid|set\s+up)\b",
+            )),
+            next: pat(concat!(
+                r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
+                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b"
+            )),
+            anything_else: pat(concat!(
+                r"\b(?:anything|something)\s+else\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
+                r"|\bany\s+questions\b|\belse\s+(?:i|we)\s+can\b",
+                r"|\blet\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|have|want)|there(?:(?:'|’)s|\s+is)|anything)\b",
+                r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",
+                r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
+            )),
+            thanks: pat(r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers)\b"),
+            appreciate: pat(
+                r"\b(?:appreciate|grateful\s+for)\s+(?:your|you|all\s+your|the\s+patience|it)\b",
+            ),
+            confirm: pat(concat!(
+                r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix)\s+(?:now\s+)?",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care)",
+                r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
+                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay)\b",
+                r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
+                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:working|fixed|resolved|sorted|back|ok|okay|showing|right)\b",
+            )),
+        }
+    }
+
+    /// Reads every closing signal of `reply`; `always` supplies "I've done…".
+    pub fn find(&self, reply: &Reply, always: &Always) -> Found {
+        Found {
+            summarizes: always.did_something(reply) || self.resolved_something(reply),
+            next_steps: self.next_steps(reply),
+            anything_else: self.anything_else.is_match(&reply.lower),
+            thanks: self.thanks_customer(reply),
+            confirms_resolution: self.confirm.find_iter(&reply.lower).any(|m| {
+                reply.in_question(m.start)
+                    || reply.lower_slice(m.start, m.end).starts_with("let me know")
+            }),
+        }
+    }
+
+    /// A resolution verb in the past that is not negated, promised or
+    /// conditional ("has been reversed", not "will be reversed").
+    fn resolved_something(&self, reply: &Reply) -> bool {
+        const NOT_DONE: &[&str] = &[
+            "to", "will", "'ll", "be", "not", "never", "can", "could", "would", "should", "once",
+            "when", "if", "after", "until", "hasn't", "haven't", "wasn't", "isn't", "aren't",
+            "weren't", "didn't", "won't", "get", "getting",
+        ];
+        self.resolved.find_iter(&reply.lower).any(|m| {
+            let before = reply.words_before(m.start, 2);
+            !before
+                .iter()
+                .any(|w| NOT_DONE.contains(w) || w.ends_with("'ll"))
+        })
+    }
+
+    fn next_steps(&self, reply: &Reply) -> bool {
+        self.next.find_iter(&reply.lower).any(|m| {
+            // "That should be it", "I'll be happy to…": a future with nothing in it.
+            let after = reply.words_after(m.end, 2);
+            let empty = after.first() == Some(&"be")
+                && after.get(1).map_or(true, |w| {
+                    matches!(
+                        *w,
+                        "it" | "all"
+                            | "fine"
+                            | "good"
+                            | "ok"
+                            | "okay"
+                            | "everything"
+                            | "sorted"
+                            | "done"
+                            | "set"
+                            | "happy"
+                            | "glad"
+                    )
+                });
+            !empty
+        })
+    }
+
+    fn thanks_customer(&self, reply: &Reply) -> bool {
+        let thanked = self.thanks.find_iter(&reply.lower).any(|m| {
+            let before = reply.words_before(m.start, 1);
+            let after = reply.words_after(m.end, 2);
+            // "thanks to our warehouse team" thanks someone else.
+            let to_others = after.first() == Some(&"to")
+                && !after.get(1).is_some_and(|w| matches!(*w, "you" | "your"));
+            before.first() != Some(&"no") && !to_others
+        });
+        thanked || self.appreciate.is_match(&reply.lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Found {
+        Close::new().find(&Reply::new(text), &Always::new())
+    }
+
+    #[test]
+    fn summaries_say_what_was_done() {
+        assert!(found("We've waived the fee and extended your trial.").summarizes);
+        assert!(found("Your booking was redirected to the new hotel.").summarizes);
+        assert!(!found("You were charged twice, which I can see.").summarizes);
+        assert!(!found("Glad it's all sorted!").summarizes);
+        assert!(!found("The refund will be processed tomorrow.").summarizes);
+    }
+
+    #[test]
+    fn next_steps_look_ahead() {
+        assert!(found("Expect the courier between 9 and 12.").next_steps);
+        assert!(
+            found("From now on, renewals go to your new card — you can change it any time.")
+                .next_steps
+        );
+        assert!(!found("That should be everything. Take care!").next_steps);
+        assert!(!found("Can I help with anything else?").next_steps);
+    }
+
+    #[test]
+    fn anything_else_and_thanks() {
+        assert!(found("Feel free to reach out if the screen flickers again.").anything_else);
+        assert!(!found("Nothing else will be charged.").anything_else);
+        assert!(found("Cheers for your patience, Ana.").thanks);
+        assert!(found("We're grateful for your patience.").thanks);
+        assert!(!found("It shipped, thanks to the warehouse crew.").thanks);
+        assert!(!found("No thanks needed.").thanks);
+    }
+
+    #[test]
+    fn confirming_the_fix_with_the_customer() {
+        assert!(found("Is it working on your side now?").confirms_resolution);
+        assert!(found("Could you try logging in and tell me if it works?").confirms_resolution);
+        assert!(found("Let me know if the credit shows up.").confirms_resolution);
+        assert!(!found("The duplicate charge has been reversed.").confirms_resolution);
+        assert!(!found("Can you confirm your email?").confirms_resolution);
+    }
+}

@@ -1,0 +1,404 @@
+//! What the coach says: why each finding matters, in the guide's own words
+//! where it has them, and a better line built from the context.
+//!
+//! Suggestions quote what the context knows (the order number, the email,
+//! the issue, the agent's name) so accepting one fixes the reply for real;
+//! a bracketed placeholder appears only for what the context does not know.
+//! The ready opening ([`crate::opening`]) builds its lines from the same
+//! helpers, so both say the same thing the same way.
+
+use crate::context::Context;
+
+use super::never_ask::Asked;
+
+/// The guide's "why" for never-ask questions about the problem.
+pub(crate) const WHY_ASK: &str =
+    "Customer already explained to AI. Asking again signals you didn't read.";
+/// The guide's "why" for asking for collected details.
+pub(crate) const WHY_COLLECTED: &str = "AI already collected this info. Use it.";
+
+/// The message and suggestion of a never-ask finding.
+pub(crate) fn never_ask(asked: Asked, ctx: &Context) -> (String, Option<String>) {
+    match asked {
+        Asked::Problem => (
+            format!("Asking what's wrong. {WHY_ASK}"),
+            Some(match issue_phrase(ctx) {
+                Some(p) => format!("I can see from your chat — {p}. Let me help."),
+                None => "I see you're having [issue], let me help.".to_string(),
+            }),
+        ),
+        Asked::Story => (
+            format!("Asking them to explain again. {WHY_ASK}"),
+            Some(match issue_phrase(ctx) {
+                Some(p) => format!("I've read through your chat — {p}. Let me take it from here."),
+                None => "I've read through your chat, so let me take it from here.".to_string(),
+            }),
+        ),
+        Asked::Order => {
+            (
+                format!("Asking for the order number. {WHY_COLLECTED}"),
+                Some(order_line(&ctx.order_numbers).unwrap_or_else(|| {
+                    "I see your order is #[order], let me check on that.".into()
+                })),
+            )
+        }
+        Asked::Email => (
+            format!("Asking for their email. {WHY_COLLECTED}"),
+            ctx.emails
+                .first()
+                .map(|e| format!("I have your email as {e} — I'll use that.")),
+        ),
+        Asked::Name => (
+            format!("Asking for their name. {WHY_COLLECTED}"),
+            greeting_name(ctx).map(|n| format!("Hi {n},")),
+        ),
+        Asked::Plan => (
+            format!("Asking for their plan. {WHY_COLLECTED}"),
+            ctx.account
+                .as_deref()
+                .map(|a| format!("I can see you're on {}.", a.trim())),
+        ),
+        Asked::Detail(i) => {
+            let detail = ctx.details.iter().nth(i);
+            let label = detail.map_or("detail".to_string(), |(k, _)| k.trim().to_lowercase());
+            (
+                format!("Asking for their {label}. {WHY_COLLECTED}"),
+                detail.map(|(k, v)| {
+                    format!("I have your {} as {}.", k.trim().to_lowercase(), v.trim())
+                }),
+            )
+        }
+    }
+}
+
+/// Message and suggestion for blaming the bot (guide, Mistake 2).
+pub(crate) fn blame_ai() -> (String, Option<String>) {
+    (
+        "Blaming the AI. Blaming AI undermines customer confidence in your company.".into(),
+        Some("I'm glad you reached out, let's get this sorted.".into()),
+    )
+}
+
+/// Message and suggestion for piled-up apologies (guide, Mistake 4).
+pub(crate) fn over_apologize(count: usize) -> (String, Option<String>) {
+    (
+        format!("{count} apologies in one message. Action beats apology. Focus on solving."),
+        Some("I understand this is frustrating. Here's what I can do...".into()),
+    )
+}
+
+/// Message and suggestion for a missing checklist item.
+pub(crate) fn missing(id: &str, ctx: &Context, agent: Option<&str>) -> (String, Option<String>) {
+    let (message, suggestion): (&str, Option<String>) = match id {
+        "always.use-name" => ("Name: use theirs.", greeting_name(ctx).map(|n| format!("Hi {n}!"))),
+        "always.introduce-self" => ("Yours: introduce yourself.", Some(format!("I'm {}.", agent.unwrap_or("[Agent]")))),
+        "always.acknowledge-issue" => (
+            "Acknowledgment: show you know their issue.",
+            issue_phrase(ctx).map(|p| format!("I see the issue — {p}.")).or_else(|| order_line(&ctx.order_numbers)),
+        ),
+        "always.reference-context" => (
+            "Show you read the AI conversation: the customer already explained to AI.",
+            Some("I've got the details from your chat.".into()),
+        ),
+        "always.state-action" => ("Action: tell them what you're doing.", Some(format!("Let me {}.", action_phrase(ctx)))),
+        "always.set-timeline" => (
+            "Timeline: set expectations. Silence after AI interaction feels like another failure.",
+            Some("This will take me about 2 minutes to check. I'll update you as I go.".into()),
+        ),
+        "tone.empathy-missing" => (
+            "Tone: the customer is upset; acknowledge the feeling. An apology alone is not an acknowledgement.",
+            Some("I understand this is frustrating.".into()),
+        ),
+        "close.summarize" => ("Before closing: summarize what was done.", Some("To recap, here's what I've done: [what you did].".into())),
+        "close.next-steps" => ("Before closing: explain what happens next.", Some("Here's what happens next: [next step].".into())),
+        "close.anything-else" => ("Before closing: ask if there's anything else.", Some("Is there anything else I can help with?".into())),
+        "close.thank" => (
+            "Before closing: thank them for their patience with the handoff.",
+            Some(match greeting_name(ctx) {
+                Some(n) => format!("Thanks for your patience with the handoff, {n}!"),
+                None => "Thanks for your patience with the handoff!".into(),
+            }),
+        ),
+        _ => ("Missing.", None),
+    };
+    (message.to_string(), suggestion)
+}
+
+/// The name to greet with: the first name, else the full name.
+pub(crate) fn greeting_name(ctx: &Context) -> Option<String> {
+    [&ctx.first_name, &ctx.customer_name]
+        .into_iter()
+        .flatten()
+        .map(|n| n.trim())
+        .find(|n| !n.is_empty())
+        .map(String::from)
+}
+
+/// "I see your order is #12345, let me check on that." for the known
+/// order numbers; `None` when there are none.
+pub(crate) fn order_line(orders: &[String]) -> Option<String> {
+    let orders: Vec<String> = orders
+        .iter()
+        .map(|o| o.trim().trim_start_matches('#'))
+        .filter(|o| !o.is_empty())
+        .map(|o| format!("#{o}"))
+        .collect();
+    match orders.as_slice() {
+        [] => None,
+        [one] => Some(format!("I see your order is {one}, let me check on that.")),
+        [rest @ .., last] => Some(format!(
+            "I see your orders {} and {last}, let me check on those.",
+            rest.join(", ")
+        )),
+    }
+}
+
+/// What the agent will do, from what the context knows.
+pub(crate) fn action_phrase(ctx: &Context) -> String {
+    if let Some(o) = ctx
+        .order_numbers
+        .iter()
+        .map(|o| o.trim().trim_start_matches('#'))
+        .find(|o| !o.is_empty())
+    {
+        return format!("pull up order #{o} and get this fixed");
+    }
+    if let Some(outcome) = ctx
+        .requested_outcome
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        return format!(
+            "get your {} sorted",
+            sentence_case_lower(outcome.trim_end_matches('.'))
+        );
+    }
+    "pull up your account and get this fixed".to_string()
+}
+
+/// One short line saying what the problem is, addressed to the customer:
+/// the issue, else the escalation reason, else the summary's first sentence,
+/// else the wanted outcome. `None` when the context knows none of them.
+pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
+    let first_sentence = |s: &str| {
+        let end = s.char_indices().find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && s[i + 1..].chars().next().map_or(true, char::is_whitespace)
+        });
+        s[..end.map_or(s.len(), |(i, _)| i)].to_string()
+    };
+    let raw = [&ctx.issue, &ctx.escalation_reason]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim().to_string())
+        .chain(ctx.summary.as_deref().map(|s| first_sentence(s.trim())))
+        .chain(
+            ctx.requested_outcome
+                .as_deref()
+                .map(|s| s.trim().to_string()),
+        )
+        .find(|s| s.chars().any(char::is_alphanumeric))?;
+    let phrase = to_customer(&shorten(
+        raw.trim()
+            .trim_end_matches(['.', '!', ';', ':', ','])
+            .trim(),
+        140,
+    ));
+    Some(sentence_case_lower(&phrase))
+}
+
+/// Cuts `s` to at most `max` characters at a word boundary.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut
+        .rfind([',', ';'])
+        .or_else(|| cut.rfind(' '))
+        .unwrap_or(cut.len());
+    cut[..at].trim_end().to_string()
+}
+
+/// Lower-cases a sentence-case first word ("Parcel marked delivered" →
+/// "parcel marked delivered") but leaves names and codes ("Vela X2").
+fn sentence_case_lower(s: &str) -> String {
+    let mut words = s.split(' ');
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    let sentence_case = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| !c.is_uppercase())
+        && first.chars().count() > 1
+        && second.map_or(true, |w| {
+            w.chars().next().is_some_and(|c| !c.is_uppercase())
+        });
+    if !sentence_case {
+        return s.to_string();
+    }
+    let mut chars = first.chars();
+    let head: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
+    format!(
+        "{head}{}",
+        &s[first.chars().next().map_or(0, char::len_utf8)..]
+    )
+}
+
+/// Turns a card's third person into the second ("Customer was charged
+/// twice" → "you were charged twice", "her password" → "your password").
+fn to_customer(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let pair = bare.get(..2).map(|w| w.join(" "));
+    let mut i = match (pair.as_deref(), bare.first().map(String::as_str)) {
+        (Some("the customer" | "the buyer" | "the seller" | "guest user"), _) => 2,
+        (_, Some("customer" | "buyer" | "seller" | "user" | "subscriber")) => 1,
+        _ => 0,
+    };
+    let mut verb_next = i > 0;
+    if verb_next {
+        out.push("you".into());
+    }
+    while let (Some(word), Some(b)) = (words.get(i), bare.get(i)) {
+        // "customer still says": an adverb waits with the verb after it.
+        let adverb = b.ends_with("ly")
+            || matches!(
+                b.as_str(),
+                "always" | "also" | "still" | "just" | "never" | "already" | "now"
+            );
+        let swap = if verb_next && adverb {
+            None
+        } else if verb_next {
+            verb_next = false;
+            Some(second_person(b))
+        } else {
+            match b.as_str() {
+                "she" | "he" => {
+                    verb_next = true;
+                    Some("you".to_string())
+                }
+                "they" => Some("you".to_string()),
+                "they're" | "they’re" => Some("you're".to_string()),
+                "her" | "his" | "their" => Some("your".to_string()),
+                "herself" | "himself" | "themselves" => Some("yourself".to_string()),
+                _ => None,
+            }
+        };
+        out.push(match swap {
+            Some(w) if !b.is_empty() => {
+                word.replacen(b.as_str(), &w, 1)
+                    .replacen(&capitalised(b), &w, 1)
+            }
+            _ => word.to_string(),
+        });
+        i += 1;
+    }
+    out.join(" ")
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The second-person form of a third-person verb ("was" → "were").
+fn second_person(verb: &str) -> String {
+    match verb.to_lowercase().as_str() {
+        "was" => "were".into(),
+        "is" => "are".into(),
+        "has" => "have".into(),
+        "wasn't" => "weren't".into(),
+        "isn't" => "aren't".into(),
+        "hasn't" => "haven't".into(),
+        "doesn't" => "don't".into(),
+        "does" => "do".into(),
+        v if v.len() > 3 && v.ends_with("ies") => format!("{}y", &verb[..verb.len() - 3]),
+        v if v.len() > 2 && v.ends_with('s') && !v.ends_with("ss") => {
+            verb[..verb.len() - 1].to_string()
+        }
+        _ => verb.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_lines_speak_to_the_customer() {
+        let ctx = |summary: &str| Context {
+            summary: Some(summary.into()),
+            ..Context::default()
+        };
+        assert_eq!(
+            issue_phrase(&ctx(
+                "Customer was charged twice for March. Wants full refund."
+            ))
+            .unwrap(),
+            "you were charged twice for March"
+        );
+        assert_eq!(
+            issue_phrase(&ctx(
+                "Customer reset her password twice and still gets locked out."
+            ))
+            .unwrap(),
+            "you reset your password twice and still gets locked out"
+        );
+        assert_eq!(
+            issue_phrase(&ctx("Vela X2 stopped charging.")).unwrap(),
+            "Vela X2 stopped charging"
+        );
+        let issue = Context {
+            issue: Some("Parcel marked delivered but not received".into()),
+            ..Context::default()
+        };
+        assert_eq!(
+            issue_phrase(&issue).unwrap(),
+            "parcel marked delivered but not received"
+        );
+        assert_eq!(issue_phrase(&Context::default()), None);
+    }
+
+    #[test]
+    fn suggestions_quote_the_context() {
+        let ctx = Context {
+            order_numbers: vec!["100234".into(), "#100235".into()],
+            emails: vec!["g@example.com".into()],
+            ..Context::default()
+        };
+        assert_eq!(
+            never_ask(Asked::Order, &ctx).1.unwrap(),
+            "I see your orders #100234 and #100235, let me check on those."
+        );
+        assert!(never_ask(Asked::Email, &ctx)
+            .1
+            .unwrap()
+            .contains("g@example.com"));
+        assert!(never_ask(Asked::Problem, &Context::default())
+            .1
+            .unwrap()
+            .contains("[issue]"));
+        assert_eq!(
+            action_phrase(&ctx),
+            "pull up order #100234 and get this fixed"
+        );
+        assert_eq!(
+            missing("always.introduce-self", &ctx, Some("Kai"))
+                .1
+                .unwrap(),
+            "I'm Kai."
+        );
+    }
+}

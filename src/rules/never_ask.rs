@@ -1,0 +1,836 @@
+//! Never ask (CONTRACT section 2): questions the customer already answered
+//! for the bot.
+//!
+//! A never-ask finding needs two things: the reply *asks* (a request form —
+//! "can you tell me", "could I get", "what's your", "please send" — that is
+//! not negated: "no need to dig out your order number"), and what it asks
+//! for is something the context *holds*. Asking for an order number the card
+//! does not have, or quoting the known one back ("this is about order 12345,
+//! right?"), is fine. Explaining-again and the generic opener are about the
+//! problem itself, which the context always holds.
+//!
+//! Where two rules match the same words, one finding remains: the more
+//! specific rule (CONTRACT 6.5, [`PRIORITY`]).
+
+use std::ops::Range;
+
+use crate::context::Context;
+use crate::pattern::Pattern;
+use crate::text::{find_words, fold};
+
+use super::always::mentions_order;
+use super::pat;
+use super::sentences::{Reply, Sentence};
+use super::words::{content_words, tokens, Terms};
+
+/// The never-ask rules, most specific first (CONTRACT 6.5).
+pub(crate) const PRIORITY: &[&str] = &[
+    "never-ask.order-number",
+    "never-ask.known-detail",
+    "never-ask.explain-again",
+    "never-ask.generic-opener",
+];
+
+/// What a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asked {
+    /// An order, booking, invoice… number.
+    Order,
+    /// The customer's name.
+    Name,
+    /// Their email address.
+    Email,
+    /// Their plan, tier or subscription.
+    Plan,
+    /// The value of `details[label]`; the index is into `ctx.details` order.
+    Detail(usize),
+    /// What happened (explain-again).
+    Story,
+    /// What the problem is or how to help (generic opener).
+    Problem,
+}
+
+/// One never-ask finding before severities and messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ask {
+    pub rule: &'static str,
+    pub span: Range<usize>,
+    pub asked: Asked,
+}
+
+/// The never-ask patterns, compiled once per engine.
+#[derive(Debug, Clone)]
+pub(crate) struct NeverAsk {
+    pub(crate) request: Pattern,
+    pub(crate) interrogative: Pattern,
+    pub(crate) imperative: Pattern,
+    pub(crate) who: Pattern,
+    pub(crate) negation: Pattern,
+    pub(crate) target: Pattern,
+    pub(crate) cut: Pattern,
+    pub(crate) explain: Pattern,
+    pub(crate) explain_object: Pattern,
+    pub(crate) what_happened: Pattern,
+    pub(crate) present: Pattern,
+    pub(crate) generic: Pattern,
+    pub(crate) generic_question: Pattern,
+    pub(crate) anything: Pattern,
+    pub(crate) closing_words: Pattern,
+}
+
+/// Words before a name that make it something else's name.
+const NOT_PERSON: &[&str] = &[
+    "account", "brand", "business", "company", "device", "display", "domain", "file", "model",
+    "network", "pet", "plan", "product", "shop", "store", "street", "user", "wifi",
+];
+
+impl NeverAsk {
+    pub fn new() -> NeverAsk {
+        NeverAsk {
+            request: pat(concat!(
+                r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+)*",
+                r"(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
+                r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
+                r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
+                r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind)\b(?:\s+(?:me|us))?",
+                r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
+                r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
+            )),
+            interrogative: pat(r"\b(?:what|which)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
+            imperative: pat(
+                r"\b(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
+            ),
+            who: pat(
+                r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b",
+            ),
+            negation: pat(concat!(
+                r"\b(?:no\s+need\s+(?:to|for)|there(?:(?:'|’)s|\s+is)\s+no\s+need",
+                r"|(?:don(?:'|’)?t|do\s+not|won(?:'|’)?t|will\s+not|shouldn(?:'|’)?t|needn(?:'|’)?t)\s+(?:need|have\s+to|ask|make|bother|worry)",
+                r"|not\s+going\s+to\s+(?:ask|make)|never\s+(?:ask|make)|without\s+(?:asking|needing|making)|no\s+longer\s+need)\b"
+            )),
+            // What can be asked for, one alternative per kind (see `kind_of`).
+            target: pat(concat!(
+                r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
+                r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
+                r"|\byour\s+ref(?:erence)?(?:\s+number)?\b",
+                r"|\be-?mails?(?:\s+address(?:es)?)?\b",
+                r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
+                r"|\b(?:plan|tier|subscription|package|membership|account\s+type|account\s+level)s?\b",
+            )),
+            cut: pat(
+                r"\s(?:so|to|because|since|then|before|after|when|if|while|which|that|as)\s|\sand\s+(?:i|we)\b",
+            ),
+            explain: pat(concat!(
+                r"\b(?:explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
+                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)",
+                r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
+                r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
+            )),
+            explain_object: pat(concat!(
+                r"\b(?:again|once\s+more|one\s+more\s+time|from\s+the\s+(?:beginning|start|top)|in\s+your\s+own\s+words|all\s+over",
+                r"|what\s+(?:exactly\s+)?(?:happened|has\s+happened|(?:'|’)s\s+happened|went\s+wrong|occurred)",
+                r"|the\s+(?:whole\s+)?(?:problem|issue|situation|story|thing|background)|(?:your|the)\s+(?:problem|issue|situation|experience)",
+                r"|it\s+all|everything|the\s+details|more\s+about)\b",
+            )),
+            what_happened: pat(
+                r"\bwhat\s+(?:exactly\s+)?(?:happened|went\s+wrong|has\s+happened|(?:'|’)s\s+happened)\b",
+            ),
+            present: pat(r"\b(?:now|currently|at\s+the\s+moment|right\s+now|these\s+days)\b"),
+            generic: pat(concat!(
+                r"\bhow\s+(?:can|may|could|might|shall)\s+(?:i|we)\s+(?:help|assist|be\s+of\s+(?:help|assistance|service)|support|serve)\b",
+                r"|\bwhat\s+(?:can|could)\s+(?:i|we)\s+(?:do\s+for\s+you|help(?:\s+you)?\s+with|assist(?:\s+you)?\s+with)\b",
+                r"|\bwhat\s+brings\s+you\b",
+                r"|\bwhat\s+(?:are|were)\s+you\s+(?:contacting|writing|reaching\s+out|chatting|calling|getting\s+in\s+touch)\s+(?:to\s+)?(?:us\s+)?(?:about|for|regarding)\b",
+                r"|\bwhat\s+(?:would\s+you\s+like|do\s+you\s+want)\s+(?:help|assistance)\s+with\b",
+                r"|\btell\s+(?:me|us)\s+(?:what(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help)\b",
+            )),
+            generic_question: pat(concat!(
+                r"\bwhat(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
+                r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+matter)\b",
+                r"|\bwhat\s+(?:do|did|can)\s+you\s+need\b",
+                r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:this|it)\s+(?:about|regarding)\b",
+            )),
+            anything: pat(r"\b(?:is\s+there\s+)?anything\s+(?:i|we)\s+can\s+(?:help|assist|do)\b"),
+            closing_words: pat(r"\b(?:else|further|more|other|additional)\b"),
+        }
+    }
+
+    /// Every never-ask finding of `reply` against `ctx`, one per span.
+    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, first: bool) -> Vec<Ask> {
+        let mut asks = Vec::new();
+        self.details(reply, ctx, &mut asks);
+        self.explain_again(reply, terms, &mut asks);
+        self.generic_opener(reply, first, &mut asks);
+        resolve(asks)
+    }
+
+    /// Whether the sentence text before `pos` negates asking.
+    pub fn negated(&self, reply: &Reply, pos: usize) -> bool {
+        let start = reply.sentence_at(pos).map_or(0, |s| s.start);
+        self.negation
+            .is_match(reply.lower_slice(start, super::sentences::floor(reply.text, pos)))
+    }
+
+    /// Requests for an order number, name, email, plan or card detail.
+    pub(crate) fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
+        let text = reply.lower.as_str();
+        let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
+        // A reply that names nothing that can be asked for asks for nothing.
+        let askable = ctx.details.is_empty() && !self.target.is_match(text);
+        if askable {
+            self.who_asks(reply, ctx, out);
+            return;
+        }
+        for m in self.request.find_iter(text) {
+            // "I need to look up your order": needing to do something is not a request.
+            let after = reply.words_after(m.end, 1);
+            let lead = reply.lower_slice(m.start, m.end);
+            if (lead.ends_with("need") || lead.ends_with("require")) && after.first() == Some(&"to")
+            {
+                continue;
+            }
+            leads.push((m, false));
+        }
+        for m in self.interrogative.find_iter(text) {
+            if reply.in_question(m.start) && reply.starts_clause(m.start) {
+                leads.push((m, true));
+            }
+        }
+        for m in self.imperative.find_iter(text) {
+            if reply.starts_clause(m.start) {
+                leads.push((m, false));
+            }
+        }
+        leads.sort_by_key(|(m, _)| m.start);
+        for (lead, short) in leads {
+            if self.negated(reply, lead.start) {
+                continue;
+            }
+            let Some(sentence) = reply.sentence_at(lead.start).copied() else {
+                continue;
+            };
+            // Nothing that can be asked for anywhere in the sentence: no need
+            // to look closer.
+            if !self
+                .target
+                .is_match(reply.lower_slice(sentence.start, sentence.end))
+                && ctx.details.is_empty()
+            {
+                continue;
+            }
+            let region = object_region(reply, &self.cut, &lead, &sentence, short);
+            let mut targets = self.targets(reply, ctx, region.clone());
+            if targets.is_empty()
+                && starts_with_pronoun(reply.lower_slice(region.start, region.end))
+            {
+                // "The courier needs the order number — could you send it over?"
+                if let Some(t) = self.targets(reply, ctx, sentence.start..lead.start).pop() {
+                    targets.push(t);
+                }
+            }
+            // "Can you check your email?" asks them to look at their inbox,
+            // not for the address.
+            let lead_text = reply.lower_slice(lead.start, lead.end);
+            let inbox = ["check", "read", "open"]
+                .iter()
+                .any(|v| lead_text.ends_with(v));
+            let mut first = true;
+            for (asked, span) in heads(reply, targets) {
+                if !known(ctx, asked) || quoted(reply, ctx, asked, &sentence) {
+                    continue;
+                }
+                if inbox
+                    && asked == Asked::Email
+                    && !reply.lower_slice(span.start, span.end).contains("address")
+                {
+                    continue;
+                }
+                let span = if span.start < lead.start {
+                    span.start..lead.end
+                } else if first {
+                    lead.start..span.end
+                } else {
+                    span
+                };
+                out.push(Ask {
+                    rule: rule_of(asked),
+                    span,
+                    asked,
+                });
+                first = false;
+            }
+        }
+        self.who_asks(reply, ctx, out);
+    }
+
+    /// "Who am I speaking with?" asks for the name.
+    fn who_asks(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
+        for m in self.who.find_iter(&reply.lower) {
+            if known(ctx, Asked::Name) && !self.negated(reply, m.start) {
+                out.push(Ask {
+                    rule: "never-ask.known-detail",
+                    span: m,
+                    asked: Asked::Name,
+                });
+            }
+        }
+    }
+
+    /// What `region` asks for, in order.
+    fn targets(
+        &self,
+        reply: &Reply,
+        ctx: &Context,
+        region: Range<usize>,
+    ) -> Vec<(Asked, Range<usize>)> {
+        let Some(text) = reply.lower.get(region.clone()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(Asked, Range<usize>)> = Vec::new();
+        for r in self.target.find_iter(text) {
+            let kind = kind_of(&text[r.clone()]);
+            let r = region.start + r.start..region.start + r.end;
+            // "the account name" or "the name of the product" is not theirs.
+            if kind == Asked::Name {
+                let before = reply.words_before(r.start, 1);
+                let after = reply.words_after(r.end, 1);
+                if before.first().is_some_and(|w| NOT_PERSON.contains(w))
+                    || after.first() == Some(&"of")
+                {
+                    continue;
+                }
+            }
+            found.push((kind, r));
+        }
+        if !ctx.details.is_empty() {
+            let original = reply.text.get(region.clone()).unwrap_or("");
+            for (i, label) in ctx.details.keys().enumerate() {
+                if let Some(r) = find_label(original, label) {
+                    found.push((
+                        Asked::Detail(i),
+                        region.start + r.start..region.start + r.end,
+                    ));
+                }
+            }
+            found.sort_by_key(|(_, r)| r.start);
+            // A card label that is also a built-in kind ("Email") is one target.
+            found.dedup_by(|later, earlier| later.1.start < earlier.1.end);
+        }
+        found
+    }
+
+    pub(crate) fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
+        for verb in self.explain.find_iter(&reply.lower) {
+            // A request: "can you / could you / please / I'd like you to"
+            // before the verb, or the verb opening its clause ("Tell me…").
+            let Some(whole) = polite_start(reply, verb.start)
+                .map(|start| start..verb.end)
+                .or_else(|| reply.starts_clause(verb.start).then(|| verb.clone()))
+            else {
+                continue;
+            };
+            if self.negated(reply, whole.start) {
+                continue;
+            }
+            let Some(sentence) = reply.sentence_at(whole.start).copied() else {
+                continue;
+            };
+            let region = object_region(reply, &self.cut, &whole, &sentence, false);
+            let object = reply.lower_slice(region.start, region.end);
+            // "Tell me…" asks for something specific ("tell me your email",
+            // "tell me which card"); it asks for the story again only with
+            // words that say so ("tell me what happened", "…again").
+            let telling = reply.lower_slice(verb.start, verb.end).starts_with("tell");
+            let end = if let Some(m) = self.explain_object.find(object) {
+                Some(region.start + m.end)
+            } else if telling {
+                None
+            } else if object.trim().is_empty() || starts_with_pronoun(object) {
+                Some(region.start.max(whole.end))
+            } else if !self.present.is_match(object) {
+                let mut last = None;
+                content_words(reply.text.get(region.clone()).unwrap_or(""), |r, stem| {
+                    if terms.contains(stem) {
+                        last = Some(region.start + r.end);
+                    }
+                });
+                last
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                out.push(Ask {
+                    rule: "never-ask.explain-again",
+                    span: whole.start..end.max(whole.end),
+                    asked: Asked::Story,
+                });
+            }
+        }
+        self.opening_questions(reply, &self.what_happened, Asked::Story, out);
+    }
+
+    /// A finding for each match of `p` that opens a clause of a question
+    /// and is not negated ("So what happened?", "What's the problem?").
+    fn opening_questions(&self, reply: &Reply, p: &Pattern, asked: Asked, out: &mut Vec<Ask>) {
+        for m in p.find_iter(&reply.lower) {
+            if reply.in_question(m.start)
+                && reply.starts_clause(m.start)
+                && !self.negated(reply, m.start)
+            {
+                out.push(Ask {
+                    rule: rule_of(asked),
+                    span: m,
+                    asked,
+                });
+            }
+        }
+    }
+
+    pub(crate) fn generic_opener(&self, reply: &Reply, first: bool, out: &mut Vec<Ask>) {
+        let closing = |m: &Range<usize>| {
+            reply.sentence_at(m.start).is_some_and(|s| {
+                self.closing_words
+                    .is_match(reply.lower_slice(s.start, s.end))
+            })
+        };
+        for m in self.generic.find_iter(&reply.lower) {
+            if !closing(&m) && !self.negated(reply, m.start) {
+                out.push(Ask {
+                    rule: "never-ask.generic-opener",
+                    span: m,
+                    asked: Asked::Problem,
+                });
+            }
+        }
+        self.opening_questions(reply, &self.generic_question, Asked::Problem, out);
+        // "Is there anything I can help with?" opens a conversation only in
+        // the first message; later it means "anything else".
+        if first {
+            for m in self.anything.find_iter(&reply.lower) {
+                if reply.in_question(m.start) && !closing(&m) && !self.negated(reply, m.start) {
+                    out.push(Ask {
+                        rule: "never-ask.generic-opener",
+                        span: m,
+                        asked: Asked::Problem,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Where a polite request that ends at `verb` starts ("could you please
+/// *explain*"), if one does.
+fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
+    const SOFTENERS: &[&str] = &[
+        "please", "just", "quickly", "briefly", "kindly", "maybe", "also", "pls",
+    ];
+    let before = reply.words_before(verb, 8);
+    let mut k = before.iter().take_while(|w| SOFTENERS.contains(w)).count();
+    let asks = match (
+        before.get(k).copied(),
+        before.get(k + 1).copied(),
+        before.get(k + 2).copied(),
+    ) {
+        (Some("you"), Some("can" | "could" | "would" | "will"), _) => Some(k + 1),
+        (Some("to"), Some("you"), Some("like" | "need" | "want")) => Some(k + 3),
+        (Some("mind"), Some("you"), Some("would" | "do")) => Some(k + 2),
+        _ if k > 0 && before.get(k - 1) == Some(&"please") => Some(k - 1),
+        _ => None,
+    }?;
+    k = asks;
+    // Walk back over the words to the byte where the request starts.
+    let clause = reply.clause_start(verb);
+    let head = reply.lower_slice(clause, verb);
+    let mut seen = 0;
+    let mut at = head.len();
+    for (i, _) in
+        head.rmatch_indices(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
+    {
+        let word = &head[i + 1..at];
+        if !word.is_empty() {
+            seen += 1;
+            if seen > k {
+                return Some(clause + i + 1);
+            }
+        }
+        at = i;
+    }
+    Some(clause)
+}
+
+/// Which kind of thing a `target` match names.
+fn kind_of(words: &str) -> Asked {
+    if words.contains("mail") {
+        Asked::Email
+    } else if words.contains("name") {
+        Asked::Name
+    } else if [
+        "order",
+        "booking",
+        "reservation",
+        "confirmation",
+        "invoice",
+        "purchase",
+        "your",
+    ]
+    .iter()
+    .any(|w| words.starts_with(w))
+    {
+        Asked::Order
+    } else {
+        Asked::Plan
+    }
+}
+
+/// The never-ask rule for a kind of question.
+fn rule_of(asked: Asked) -> &'static str {
+    match asked {
+        Asked::Order => "never-ask.order-number",
+        Asked::Story => "never-ask.explain-again",
+        Asked::Problem => "never-ask.generic-opener",
+        _ => "never-ask.known-detail",
+    }
+}
+
+/// Whether the context holds what `asked` asks for.
+fn known(ctx: &Context, asked: Asked) -> bool {
+    let some = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    match asked {
+        Asked::Order => ctx.order_numbers.iter().any(|o| !o.trim().is_empty()),
+        Asked::Name => some(&ctx.first_name) || some(&ctx.customer_name),
+        Asked::Email => ctx.emails.iter().any(|e| !e.trim().is_empty()),
+        Asked::Plan => some(&ctx.account),
+        Asked::Detail(_) | Asked::Story | Asked::Problem => true,
+    }
+}
+
+/// Whether the sentence quotes the known value back ("order 12345, right?"),
+/// which confirms rather than asks.
+fn quoted(reply: &Reply, ctx: &Context, asked: Asked, s: &Sentence) -> bool {
+    let lower = reply.lower_slice(s.start, s.end);
+    let folded = || fold(reply.sentence_text(s));
+    let has_words = |v: &str| {
+        let v = fold(v);
+        !v.is_empty() && find_words(&folded(), &v).is_some()
+    };
+    match asked {
+        Asked::Order => {
+            let sentence = Reply::new(reply.sentence_text(s));
+            ctx.order_numbers
+                .iter()
+                .any(|o| mentions_order(&sentence, o))
+        }
+        Asked::Email => ctx
+            .emails
+            .iter()
+            .any(|e| !e.is_empty() && lower.contains(&e.to_ascii_lowercase())),
+        Asked::Name => [&ctx.first_name, &ctx.customer_name]
+            .into_iter()
+            .flatten()
+            .any(|n| has_words(n)),
+        Asked::Plan => ctx.account.as_deref().is_some_and(|a| {
+            let mut first = None;
+            content_words(a, |_, w| {
+                if first.is_none() && !w.starts_with('#') {
+                    first = Some(w.to_string());
+                }
+            });
+            first.is_some_and(|w| {
+                let mut hit = false;
+                content_words(reply.sentence_text(s), |_, x| hit |= x == w);
+                hit
+            })
+        }),
+        Asked::Detail(i) => ctx.details.values().nth(i).is_some_and(|v| has_words(v)),
+        Asked::Story | Asked::Problem => false,
+    }
+}
+
+/// Where the object of a request lies: after the lead, to the end of the
+/// sentence or the first subordinate clause ("your email *so* I can…"); for
+/// "what/which" only the few words that name the thing ("what *email*
+/// should I use").
+fn object_region(
+    reply: &Reply,
+    cut: &Pattern,
+    lead: &Range<usize>,
+    s: &Sentence,
+    short: bool,
+) -> Range<usize> {
+    let start = lead.end.min(s.end);
+    let mut end = s.end;
+    let rest = reply.lower_slice(start, end);
+    if let Some(c) = cut
+        .find_iter(rest)
+        .find(|c| !rest[..c.start].trim().is_empty())
+    {
+        end = start + c.start;
+    }
+    if short {
+        // About five words: "what's the order reference for the parcel".
+        let mut words = 0;
+        for (i, c) in reply.lower_slice(start, end).char_indices() {
+            if c == ' ' {
+                words += 1;
+                if words > 5 {
+                    end = start + i;
+                    break;
+                }
+            }
+        }
+    }
+    start..end
+}
+
+fn starts_with_pronoun(object: &str) -> bool {
+    let first = object.split_whitespace().next().unwrap_or("");
+    matches!(
+        first.trim_matches(|c: char| !c.is_alphanumeric()),
+        "it" | "that" | "them" | "this" | "those" | "these"
+    )
+}
+
+/// Keeps the targets that are asked for, dropping those that only qualify
+/// another ("the email *on your account*"): a later target counts only when
+/// a conjunction, not a preposition, joins it to the one before.
+fn heads(reply: &Reply, targets: Vec<(Asked, Range<usize>)>) -> Vec<(Asked, Range<usize>)> {
+    const PREPOSITIONS: &[&str] = &[
+        "on", "in", "for", "from", "of", "under", "with", "at", "about", "to", "by", "into",
+    ];
+    const CONJUNCTIONS: &[&str] = &["and", "or", "plus", "also", "&"];
+    let mut out: Vec<(Asked, Range<usize>)> = Vec::new();
+    let mut last_end = None;
+    for (asked, span) in targets {
+        let head = match last_end {
+            None => true,
+            Some(end) => {
+                let between = reply.lower_slice(end, span.start);
+                let words: Vec<&str> = between
+                    .split(|c: char| !c.is_alphanumeric() && c != '&')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let conj = words.iter().rposition(|w| CONJUNCTIONS.contains(w));
+                let prep = words.iter().rposition(|w| PREPOSITIONS.contains(w));
+                match (conj, prep) {
+                    (Some(c), Some(p)) => c > p,
+                    (Some(_), None) => true,
+                    (None, _) => between.contains(','),
+                }
+            }
+        };
+        last_end = Some(span.end);
+        if head {
+            out.push((asked, span));
+        }
+    }
+    out
+}
+
+/// Where the words of `label` (a card's own label: "Phone", "Serial
+/// number") occur in `text`, compared folded, word by word; a trailing
+/// "number"/"id" on the label is optional in the text.
+fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
+    let mut want: Vec<String> = tokens(label).map(|(_, w)| fold(w)).collect();
+    while want.len() > 1
+        && want
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "number" | "no" | "id" | "code" | "ref"))
+    {
+        want.pop();
+    }
+    if want.is_empty() {
+        return None;
+    }
+    let have: Vec<(Range<usize>, String)> = tokens(text).map(|(r, w)| (r, fold(w))).collect();
+    have.windows(want.len())
+        .find(|win| {
+            win.iter()
+                .zip(&want)
+                .all(|((_, h), w)| h == w || h == &format!("{w}s"))
+        })
+        .map(|win| {
+            let start = win.first().map_or(0, |(r, _)| r.start);
+            let end = win.last().map_or(0, |(r, _)| r.end);
+            start..end
+        })
+}
+
+/// One finding per span: where never-ask findings overlap, the more
+/// specific rule's finding stays (CONTRACT 6.5); equal rules keep the first.
+pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
+    let rank = |rule: &str| {
+        PRIORITY
+            .iter()
+            .position(|r| *r == rule)
+            .unwrap_or(PRIORITY.len())
+    };
+    asks.sort_by_key(|a| (rank(a.rule), a.span.start));
+    let mut kept: Vec<Ask> = Vec::new();
+    for a in asks {
+        if !kept
+            .iter()
+            .any(|k| k.span.start < a.span.end && a.span.start < k.span.end)
+        {
+            kept.push(a);
+        }
+    }
+    kept.sort_by_key(|a| a.span.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Context {
+        let mut details = std::collections::BTreeMap::new();
+        details.insert("Phone".to_string(), "+44 20 7946 0000".to_string());
+        details.insert("Serial number".to_string(), "SN-4410".to_string());
+        Context {
+            first_name: Some("Ingrid".into()),
+            customer_name: Some("Ingrid Holm".into()),
+            account: Some("Premium annual".into()),
+            emails: vec!["ingrid@example.no".into()],
+            order_numbers: vec!["BK-5521".into()],
+            issue: Some("Hotel booking cancelled without notice".into()),
+            details,
+            ..Context::default()
+        }
+    }
+
+    fn rules(text: &str, ctx: &Context) -> Vec<&'static str> {
+        NeverAsk::new()
+            .find(&Reply::new(text), ctx, &Terms::of_issue(ctx), true)
+            .into_iter()
+            .map(|a| a.rule)
+            .collect()
+    }
+
+    #[test]
+    fn paraphrased_requests_for_known_things_fire() {
+        let c = ctx();
+        for (text, rule) in [
+            (
+                "Mind sharing your booking reference?",
+                "never-ask.order-number",
+            ),
+            (
+                "Please send me the reservation number.",
+                "never-ask.order-number",
+            ),
+            (
+                "I'll need your booking number before I can look.",
+                "never-ask.order-number",
+            ),
+            ("Who am I speaking with today?", "never-ask.known-detail"),
+            (
+                "Do you remember which email you signed up with?",
+                "never-ask.known-detail",
+            ),
+            ("Which subscription are you on?", "never-ask.known-detail"),
+            (
+                "Could you give me the phone number on file?",
+                "never-ask.known-detail",
+            ),
+            ("What's the serial on the device?", "never-ask.known-detail"),
+            (
+                "Would you mind explaining once more what went wrong?",
+                "never-ask.explain-again",
+            ),
+            (
+                "Run me through the whole thing, please.",
+                "never-ask.explain-again",
+            ),
+            ("So what happened?", "never-ask.explain-again"),
+            ("How can we assist?", "never-ask.generic-opener"),
+            ("Tell me what's going on.", "never-ask.generic-opener"),
+            (
+                "What are you contacting us about?",
+                "never-ask.generic-opener",
+            ),
+        ] {
+            assert_eq!(rules(text, &c), vec![rule], "{text}");
+        }
+    }
+
+    #[test]
+    fn quoting_negating_or_asking_the_unknown_is_fine() {
+        let c = ctx();
+        for text in [
+            "Your booking is BK-5521 — is that the one?",
+            "You won't need to send your booking number; I have it.",
+            "No need to repeat your email, I've got ingrid@example.no.",
+            "Could you send a photo of the damage?",
+            "Which room type would you like instead?",
+            "I need to check the booking number against our system.",
+            "Let me know if anything else comes up.",
+            "Is there anything else I can help with?",
+            "I'll tell you what happened on our side.",
+            "Could you describe what you see on the screen now?",
+            "Ingrid Holm, is that the name on the booking?",
+        ] {
+            assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
+        }
+        let none = Context::default();
+        assert_eq!(
+            rules("What's your order number and email?", &none),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn two_details_are_two_findings_on_their_own_words() {
+        let c = ctx();
+        let text = "Can you share your email address and booking number?";
+        let asks = NeverAsk::new().find(&Reply::new(text), &c, &Terms::of_issue(&c), true);
+        let words: Vec<&str> = asks.iter().map(|a| &text[a.span.clone()]).collect();
+        assert_eq!(
+            words,
+            vec!["Can you share your email address", "booking number"]
+        );
+        assert_eq!(asks[1].rule, "never-ask.order-number");
+    }
+
+    #[test]
+    fn a_qualifier_is_not_asked_for() {
+        let c = ctx();
+        assert_eq!(
+            rules("Can you confirm the email on your subscription?", &c),
+            vec!["never-ask.known-detail"]
+        );
+        let asks = NeverAsk::new().find(
+            &Reply::new("Can you confirm the email on your subscription?"),
+            &c,
+            &Terms::of_issue(&c),
+            true,
+        );
+        assert_eq!(asks[0].asked, Asked::Email);
+    }
+
+    #[test]
+    fn the_more_specific_rule_wins_a_span() {
+        let asks = vec![
+            Ask {
+                rule: "never-ask.generic-opener",
+                span: 0..10,
+                asked: Asked::Problem,
+            },
+            Ask {
+                rule: "never-ask.explain-again",
+                span: 5..20,
+                asked: Asked::Story,
+            },
+            Ask {
+                rule: "never-ask.known-detail",
+                span: 30..40,
+                asked: Asked::Email,
+            },
+        ];
+        let kept: Vec<&str> = resolve(asks).into_iter().map(|a| a.rule).collect();
+        assert_eq!(
+            kept,
+            vec!["never-ask.explain-again", "never-ask.known-detail"]
+        );
+    }
+}

@@ -1,0 +1,581 @@
+//! Content words: how a reply is compared with what the context says the
+//! problem is.
+//!
+//! "Does the reply name the issue?" cannot be a list of phrases: every card
+//! describes its own problem. So both sides are reduced to the same content
+//! words, folded ([`crate::text::fold`]), stripped of function words and of
+//! the words every card and every reply share (customer, order, account…),
+//! lightly stemmed ("charged", "charges" and "charge" are one word), and a
+//! few everyday synonyms are given a shared concept ("charged twice" ~
+//! "double charge" ~ "duplicate"). A reply names the issue when it shares
+//! one such word with the context.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+
+use crate::context::Context;
+use crate::text::fold;
+
+/// Words that never carry the issue: function words, the labels cards are
+/// made of, greetings, the people involved, moods and times. Sorted, so a
+/// lookup is a binary search.
+const STOP: &[&str] = &[
+    "about",
+    "account",
+    "after",
+    "again",
+    "agent",
+    "ago",
+    "ai",
+    "all",
+    "already",
+    "also",
+    "and",
+    "angry",
+    "annoyed",
+    "another",
+    "anxious",
+    "any",
+    "are",
+    "asap",
+    "ask",
+    "asked",
+    "assistant",
+    "attempt",
+    "back",
+    "been",
+    "before",
+    "being",
+    "bot",
+    "both",
+    "but",
+    "buyer",
+    "calm",
+    "can",
+    "card",
+    "channel",
+    "chat",
+    "chatbot",
+    "check",
+    "client",
+    "come",
+    "company",
+    "contact",
+    "conversation",
+    "could",
+    "created",
+    "customer",
+    "day",
+    "detail",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "each",
+    "email",
+    "escalated",
+    "escalation",
+    "even",
+    "every",
+    "explained",
+    "faq",
+    "few",
+    "for",
+    "from",
+    "frustrated",
+    "frustrating",
+    "furious",
+    "get",
+    "give",
+    "going",
+    "good",
+    "got",
+    "guest",
+    "had",
+    "happy",
+    "has",
+    "have",
+    "help",
+    "her",
+    "here",
+    "high",
+    "him",
+    "his",
+    "hour",
+    "how",
+    "human",
+    "issue",
+    "its",
+    "just",
+    "know",
+    "label",
+    "let",
+    "like",
+    "look",
+    "low",
+    "made",
+    "make",
+    "many",
+    "may",
+    "minute",
+    "month",
+    "more",
+    "most",
+    "much",
+    "must",
+    "name",
+    "need",
+    "neutral",
+    "new",
+    "normal",
+    "not",
+    "note",
+    "now",
+    "number",
+    "offered",
+    "one",
+    "only",
+    "order",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "person",
+    "plan",
+    "please",
+    "policy",
+    "priority",
+    "problem",
+    "product",
+    "provided",
+    "quoted",
+    "really",
+    "reason",
+    "request",
+    "requested",
+    "right",
+    "sad",
+    "said",
+    "same",
+    "say",
+    "says",
+    "second",
+    "see",
+    "seller",
+    "sentiment",
+    "shared",
+    "she",
+    "should",
+    "since",
+    "some",
+    "sorry",
+    "source",
+    "standard",
+    "still",
+    "subscriber",
+    "such",
+    "summary",
+    "support",
+    "sure",
+    "take",
+    "team",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "this",
+    "those",
+    "ticket",
+    "tier",
+    "time",
+    "today",
+    "tomorrow",
+    "tonight",
+    "too",
+    "tried",
+    "trouble",
+    "two",
+    "upset",
+    "urgent",
+    "user",
+    "very",
+    "via",
+    "wait",
+    "want",
+    "wants",
+    "was",
+    "way",
+    "week",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "worried",
+    "would",
+    "year",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Everyday synonyms that should count as the same word. Keys are stems;
+/// values are concept markers that cannot collide with a word.
+const CONCEPTS: &[(&str, &str)] = &[
+    ("bil", "#charge"),
+    ("broken", "#damaged"),
+    ("charg", "#charge"),
+    ("crack", "#damaged"),
+    ("damag", "#damaged"),
+    ("debit", "#charge"),
+    ("defect", "#damaged"),
+    ("defectiv", "#damaged"),
+    ("doubl", "#twice"),
+    ("duplicat", "#twice"),
+    ("exchang", "#replace"),
+    ("fault", "#damaged"),
+    ("lost", "#missing"),
+    ("miss", "#missing"),
+    ("refund", "#refund"),
+    ("reimburs", "#refund"),
+    ("replac", "#replace"),
+    ("replacement", "#replace"),
+    ("shatter", "#damaged"),
+    ("smash", "#damaged"),
+    ("swap", "#replace"),
+    ("twic", "#twice"),
+];
+
+/// Stems that, negated ("never arrived", "not received"), mean "missing".
+const ARRIVALS: &[&str] = &["arriv", "deliver", "reach", "receiv", "show", "turn"];
+
+/// Lightly stems a folded, lower-case word: plural, -ed, -ing, -y and a
+/// final -e go, and a doubled last consonant becomes single, so "charged",
+/// "charges" and "charge" meet, as do "stopped" and "stops".
+#[cfg(test)]
+pub(crate) fn stem(word: &str) -> String {
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`] into a reused buffer.
+fn stem_into(word: &str, s: &mut String) {
+    s.clear();
+    let word = word.trim_end_matches(['\'', '’']);
+    s.push_str(
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word),
+    );
+    let n = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
+    if n > 4 && s.ends_with("ies") {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if n > 5 && s.ends_with("ing") {
+        s.truncate(s.len() - 3);
+    } else if n > 4
+        && (s.ends_with("ed")
+            || ["ches", "shes", "sses", "xes"]
+                .iter()
+                .any(|e| s.ends_with(e)))
+    {
+        s.truncate(s.len() - 2);
+    } else if n > 3 && s.ends_with('s') && !["ss", "us", "is"].iter().any(|e| s.ends_with(e)) {
+        s.pop();
+    }
+    if s.len() > 4 && s.ends_with('y') {
+        s.pop();
+    }
+    if s.len() > 3 && s.ends_with('e') {
+        s.pop();
+    }
+    let b = s.as_bytes();
+    let doubled =
+        b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic();
+    if doubled && !matches!(b[b.len() - 1], b'a' | b'e' | b'i' | b'o' | b'u') {
+        s.pop();
+    }
+}
+
+fn is_stop(word: &str) -> bool {
+    STOP.binary_search(&word).is_ok()
+}
+
+fn concept(stem: &str) -> Option<&'static str> {
+    CONCEPTS
+        .binary_search_by(|(k, _)| k.cmp(&stem))
+        .ok()
+        .map(|i| CONCEPTS[i].1)
+}
+
+/// Calls `f` with the byte range and the stem of every content word of
+/// `text`, and again with a concept marker where the stem has one.
+pub(crate) fn content_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    walk(text, true, |r, s| {
+        f(r, s);
+        false
+    });
+}
+
+/// Whether `text` shares a content word with `terms`, outside the ranges
+/// `skip` rejects. Stop words need no lookup here: `terms` has none.
+pub(crate) fn shares_term(
+    text: &str,
+    terms: &Terms,
+    mut skip: impl FnMut(&Range<usize>) -> bool,
+) -> bool {
+    if terms.is_empty() {
+        return false;
+    }
+    let mut found = false;
+    walk(text, false, |r, s| {
+        found = terms.contains(s) && !skip(&r);
+        found
+    });
+    found
+}
+
+/// The walk behind [`content_words`] and [`shares_term`]: `f` returns true
+/// to stop early.
+fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str) -> bool) {
+    let mut buf = String::new();
+    let mut stemmed = String::new();
+    // Words since the last negation ("never", "not", "n't"), to read
+    // "never arrived" as "missing"; `None` when no negation is near.
+    let mut since_negation: Option<usize> = None;
+    for (range, word) in tokens(text) {
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.push_str(&fold(word));
+        }
+        if matches!(buf.as_str(), "not" | "never" | "no")
+            || buf.ends_with("n't")
+            || buf.ends_with("n’t")
+        {
+            since_negation = Some(0);
+            continue;
+        }
+        since_negation = since_negation.map(|n| n + 1).filter(|&n| n <= 3);
+        if buf.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // Two letters are too short for a word, unless written in capitals
+        // as an acronym ("TV", "US 10").
+        if buf.len() < 3 && !(word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())) {
+            continue;
+        }
+        if drop_stop_words && is_stop(&buf) {
+            continue;
+        }
+        stem_into(&buf, &mut stemmed);
+        if drop_stop_words && is_stop(&stemmed) {
+            continue;
+        }
+        if since_negation.is_some()
+            && ARRIVALS.contains(&stemmed.as_str())
+            && f(range.clone(), "#missing")
+        {
+            return;
+        }
+        if let Some(c) = concept(&stemmed) {
+            if f(range.clone(), c) {
+                return;
+            }
+        }
+        if f(range, &stemmed) {
+            return;
+        }
+    }
+}
+
+/// Words of `text`: runs of letters, digits, combining marks and inner
+/// apostrophes, with their byte ranges. ASCII is read byte by byte; the
+/// Unicode tables are consulted only for other characters.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let bytes = text.as_bytes();
+    // The length of the word character at `i`, or `None` if there is none.
+    let word_at = move |i: usize| -> Option<usize> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii_alphanumeric() {
+            Some(1)
+        } else if b < 0x80 {
+            None
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            (c.is_alphanumeric() || is_combining_mark(c)).then(|| c.len_utf8())
+        }
+    };
+    // The length of the character at `i` (1 for a byte that starts none).
+    let len_at = move |i: usize| match bytes.get(i) {
+        Some(&b) if b >= 0x80 => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8),
+        _ => 1,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && word_at(i).is_none() {
+            i += len_at(i);
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            if let Some(n) = word_at(i) {
+                i += n;
+                continue;
+            }
+            // An apostrophe inside a word ("didn't", "O’Brien") belongs to it.
+            let apostrophe = match bytes[i] {
+                b'\'' => 1,
+                0xE2 if text.get(i..).is_some_and(|t| t.starts_with('’')) => 3,
+                _ => 0,
+            };
+            if apostrophe > 0 && word_at(i + apostrophe).is_some() {
+                i += apostrophe;
+            } else {
+                break;
+            }
+        }
+        Some((start..i, text.get(start..i).unwrap_or("")))
+    })
+}
+
+/// The content words of what the context says the problem is: its issue,
+/// summary, escalation reason and wanted outcome.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Terms(Vec<String>);
+
+impl Terms {
+    /// The issue's words for `ctx`.
+    pub fn of_issue(ctx: &Context) -> Terms {
+        let mut all = Vec::new();
+        for field in [
+            &ctx.issue,
+            &ctx.summary,
+            &ctx.escalation_reason,
+            &ctx.requested_outcome,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            content_words(field, |_, s| all.push(s.to_string()));
+        }
+        // The customer's own name is not the issue, even when a prose card
+        // tells it ("Sarah was charged twice"): greeting them is not naming it.
+        let mut names = Vec::new();
+        for name in [&ctx.first_name, &ctx.customer_name].into_iter().flatten() {
+            content_words(name, |_, s| names.push(s.to_string()));
+        }
+        all.retain(|t| !names.contains(t));
+        all.sort_unstable();
+        all.dedup();
+        Terms(all)
+    }
+
+    /// Whether the context has any issue word at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `stem` is one of the issue's words.
+    pub fn contains(&self, stem: &str) -> bool {
+        self.0.binary_search_by(|t| t.as_str().cmp(stem)).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        assert!(
+            STOP.windows(2).all(|w| w[0] < w[1]),
+            "STOP must be sorted and unique"
+        );
+        assert!(
+            CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0),
+            "CONCEPTS must be sorted and unique"
+        );
+    }
+
+    #[test]
+    fn stems_meet() {
+        for (a, b) in [
+            ("charged", "charges"),
+            ("charge", "charging"),
+            ("stopped", "stops"),
+            ("delivery", "delivered"),
+            ("cancelled", "cancel"),
+            ("profiles", "profile"),
+            ("damaged", "damage"),
+            ("billed", "bill"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} ~ {b}");
+        }
+        assert_ne!(stem("delivery"), stem("dispatch"));
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        content_words(text, |_, s| v.push(s.to_string()));
+        v
+    }
+
+    #[test]
+    fn content_words_skip_stop_words_and_numbers() {
+        assert_eq!(
+            words("Customer: Sarah, order 12345 — the lamp arrived"),
+            vec!["sarah", "lamp", "arriv"]
+        );
+        assert!(words("Watch the TV app").contains(&"tv".to_string()));
+        assert!(words("the US 10").contains(&"us".to_string()));
+        assert!(!words("with us").contains(&"us".to_string()));
+    }
+
+    #[test]
+    fn synonyms_share_a_concept() {
+        let a = words("charged twice for March");
+        let b = words("the double charge");
+        assert!(a.contains(&"#twice".to_string()) && b.contains(&"#twice".to_string()));
+        assert!(words("it never arrived").contains(&"#missing".to_string()));
+        assert!(words("parcel not received").contains(&"#missing".to_string()));
+        assert!(!words("it arrived").contains(&"#missing".to_string()));
+    }
+
+    #[test]
+    fn folds_diacritics_and_nfd() {
+        assert_eq!(words("Zoë"), words("Zoe\u{0308}"));
+        let mut ranges = Vec::new();
+        content_words("é café", |r, _| ranges.push(r));
+        assert_eq!(ranges, vec![3..8]);
+    }
+}

@@ -1,0 +1,486 @@
+//! The card reader on cards the corpus does not have: other platforms'
+//! shapes (Zendesk, Intercom, Freshdesk, Salesforce, Ada dumps, YAML,
+//! markdown), non-Latin names, awkward HTML, prose variants, and traps
+//! (prices, dates, phone, VAT and serial numbers that are not order numbers;
+//! placeholders that are not names). Each card was written for this file.
+
+use std::sync::OnceLock;
+
+use handoff_coach::context::{Context, Reader};
+
+/// One reader for every card, as an engine has.
+fn reader() -> &'static Reader {
+    static READER: OnceLock<Reader> = OnceLock::new();
+    READER.get_or_init(Reader::new)
+}
+
+fn read(card: &str) -> Context {
+    reader().read(card)
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn zendesk_ticket_fields() {
+    let c = read(
+        "Requester: Hannah Schmidt (hannah.schmidt@example.de)\nSubject: Charged twice for order #55231\nTags: billing, vip\nTicket #88412\nPriority: Urgent\nDescription: Customer was charged twice for order #55231. Wants one charge refunded.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Hannah Schmidt"));
+    assert_eq!(c.first_name.as_deref(), Some("Hannah"));
+    assert_eq!(c.emails, strings(&["hannah.schmidt@example.de"]));
+    assert_eq!(c.order_numbers, strings(&["55231"]));
+    assert!(c.vip, "a vip tag");
+    assert_eq!(c.priority.as_deref(), Some("urgent"));
+    assert_eq!(c.issue.as_deref(), Some("Charged twice for order #55231"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("one charge refunded"));
+    assert_eq!(c.details.get("Ticket").map(String::as_str), Some("#88412"));
+    assert!(c
+        .summary
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Customer was charged")));
+}
+
+#[test]
+fn intercom_one_line_with_bars() {
+    let c = read(
+        "Customer: Sarah Chen | Order: 12345 | Sentiment: 😠 Angry | Issue: refund not received",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Sarah Chen"));
+    assert_eq!(c.order_numbers, strings(&["12345"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(c.issue.as_deref(), Some("refund not received"));
+}
+
+#[test]
+fn freshdesk_fields_become_details() {
+    let c = read(
+        "Contact: Omar Haddad\nCompany: Haddad Trading LLC\nStatus: Open\nSource: Chat\nType: Refund\nAgent: Unassigned\nPhone: +971 4 555 0123",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Omar Haddad"));
+    assert_eq!(
+        c.details.get("Company").map(String::as_str),
+        Some("Haddad Trading LLC")
+    );
+    assert_eq!(
+        c.details.get("Agent").map(String::as_str),
+        Some("Unassigned")
+    );
+    assert_eq!(
+        c.details.get("Phone").map(String::as_str),
+        Some("+971 4 555 0123")
+    );
+    assert!(c.order_numbers.is_empty());
+    assert_eq!(c.priority, None);
+}
+
+#[test]
+fn salesforce_case_numbers_are_not_orders() {
+    let c = read(
+        "Case Number: 00012345\nContact Name: Li Wei\nAccount Name: Wei Imports\nSubject: Reservation not found\nDescription: Li Wei says her reservation RES-88213 for 14 March is missing from the app.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Li Wei"));
+    assert_eq!(c.order_numbers, strings(&["RES-88213"]));
+    assert_eq!(
+        c.details.get("Case Number").map(String::as_str),
+        Some("00012345")
+    );
+    assert_eq!(
+        c.details.get("Account Name").map(String::as_str),
+        Some("Wei Imports")
+    );
+    assert_eq!(
+        c.account, None,
+        "an account's name is a company, not a plan"
+    );
+    assert_eq!(c.issue.as_deref(), Some("Reservation not found"));
+}
+
+#[test]
+fn ada_style_json_dump() {
+    let c = read(
+        r#"{"chatter": {"name": "Ngozi Adeyemi", "email": "ngozi@example.ng"},
+            "handoff_reason": "refund_request",
+            "transcript_summary": "Customer's booking BK-7731 was cancelled by the hotel. Wants a full refund.",
+            "metaFields": {"booking_id": "BK-7731", "phone": "+234 803 555 0199"},
+            "agent": {"name": "Bot Ada"}}"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ngozi Adeyemi"));
+    assert_eq!(c.emails, strings(&["ngozi@example.ng"]));
+    assert_eq!(c.escalation_reason.as_deref(), Some("refund request"));
+    assert_eq!(c.order_numbers, strings(&["BK-7731"]));
+    assert_eq!(c.requested_outcome.as_deref(), Some("full refund"));
+    assert_eq!(
+        c.details.get("metaFields.phone").map(String::as_str),
+        Some("+234 803 555 0199")
+    );
+    assert_eq!(
+        c.details.get("agent.name").map(String::as_str),
+        Some("Bot Ada"),
+        "the agent is not the customer"
+    );
+}
+
+#[test]
+fn python_repr_with_cyrillic_split_name() {
+    let c = read("{'customer': {'first_name': 'Олег', 'last_name': 'Петров'}, 'after_hours': True, 'order_id': 'UA-2231', 'vip': False}");
+    assert_eq!(c.customer_name.as_deref(), Some("Олег Петров"));
+    assert_eq!(c.first_name.as_deref(), Some("Олег"));
+    assert!(c.after_hours);
+    assert!(!c.vip);
+    assert_eq!(c.order_numbers, strings(&["UA-2231"]));
+}
+
+#[test]
+fn yaml_with_nested_blocks() {
+    let c = read(
+        "customer:\n  name: Ana Lima\n  email: ana.lima@example.br\norder:\n  id: 884-1102\n  total: R$ 250,00\nsentiment: frustrated\nsummary: >\n  Package arrived empty.\n  Wants a replacement.\n",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ana Lima"));
+    assert_eq!(c.emails, strings(&["ana.lima@example.br"]));
+    assert_eq!(c.order_numbers, strings(&["884-1102"]));
+    assert_eq!(
+        c.details.get("order.total").map(String::as_str),
+        Some("R$ 250,00")
+    );
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Package arrived empty. Wants a replacement.")
+    );
+    assert_eq!(c.requested_outcome.as_deref(), Some("replacement"));
+    assert_eq!(c.sentiment.as_deref(), Some("frustrated"));
+}
+
+#[test]
+fn html_table_with_a_header_row() {
+    let c = read(
+        "<table><thead><tr><th>Customer</th><th>Order</th><th>Sentiment</th></tr></thead>\n<tbody><tr><td>Kofi Mensah</td><td>#GH-4410</td><td>Annoyed</td></tr></tbody></table>",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Kofi Mensah"));
+    assert_eq!(c.order_numbers, strings(&["GH-4410"]));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+}
+
+#[test]
+fn html_spans_divs_and_entities() {
+    let c = read(
+        r#"<div class="card"><!-- widget v2 -->
+  <div class="row"><span class="label">Customer</span><span class="value">Fran&ccedil;ois D&eacute;sir&eacute;</span></div>
+  <div class="row"><span class="label">Order</span> <span class="value">&#35;FR&#x2D;7781</span></div>
+  <div class="row"><label>AI summary</label><p>Le colis est arriv&eacute; ab&icirc;m&eacute;. Customer wants a refund &amp; an apology.</p></div>
+  <script>var order = "999999";</script>
+</div>"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("François Désiré"));
+    assert_eq!(c.order_numbers, strings(&["FR-7781"]));
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Le colis est arrivé abîmé. Customer wants a refund & an apology.")
+    );
+    let all = serde_json::to_string(&c).unwrap();
+    assert!(
+        !all.contains('<') && !all.contains("&amp;") && !all.contains("999999"),
+        "{all}"
+    );
+}
+
+#[test]
+fn html_list_with_bold_labels() {
+    let c = read(
+        "<ul>\n  <li><b>Name:</b> Jean-Luc Picard</li>\n  <li><b>Reservation:</b> #NCC-1701</li>\n  <li><strong>Customer wants</strong> &ndash; a room upgrade</li>\n</ul>",
+    );
+    assert_eq!(c.first_name.as_deref(), Some("Jean-Luc"));
+    assert_eq!(c.order_numbers, strings(&["NCC-1701"]));
+    assert_eq!(c.requested_outcome.as_deref(), Some("a room upgrade"));
+}
+
+#[test]
+fn markdown_emphasis_and_bullets() {
+    let c = read(
+        "## Escalation\n**Customer:** Rahul Verma\n**Order #:** 4471-XZ\n**Issue:** App crashes on checkout\n- **AI tried:** cleared cache; reinstalled app\n- **Bot attempts:** 2",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Rahul Verma"));
+    assert_eq!(c.order_numbers, strings(&["4471-XZ"]));
+    assert_eq!(c.issue.as_deref(), Some("App crashes on checkout"));
+    assert_eq!(c.ai_tried, strings(&["cleared cache", "reinstalled app"]));
+    assert_eq!(c.ai_attempts, Some(2));
+}
+
+#[test]
+fn prose_with_an_appositive_name_and_traps() {
+    let c = read(
+        "The customer, Priscilla Osei, was charged $49.99 on 03/04/2026 for booking 77120-B but the hotel says there is no reservation. She is furious and wants her money back.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Priscilla Osei"));
+    assert_eq!(c.first_name.as_deref(), Some("Priscilla"));
+    assert_eq!(c.order_numbers, strings(&["77120-B"]));
+    assert_eq!(c.sentiment.as_deref(), Some("furious"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("her money back"));
+    assert!(
+        c.issue
+            .as_deref()
+            .is_some_and(|i| i.starts_with("charged $49.99")),
+        "{:?}",
+        c.issue
+    );
+    assert!(c.summary.is_some(), "a prose card is its own summary");
+}
+
+#[test]
+fn numbers_that_are_not_order_numbers() {
+    let c = read(
+        "Customer: N/A\nPhone: +1 (555) 010-0199\nVAT number: DE 123 456 789\nSerial number: SN-99812-X\nTicket ID: 55120\nAmount: $1,249.00\nDate: 2026-03-02\nSize: US 10\nAddress: 221B Baker Street\nSummary: Guest paid $1,249.00 on 2026-03-02 for a size 10 jacket (order placed 2 days ago); the payment failed twice.",
+    );
+    assert_eq!(c.customer_name, None);
+    assert_eq!(c.first_name, None);
+    assert!(c.order_numbers.is_empty(), "{:?}", c.order_numbers);
+    for label in [
+        "Phone",
+        "VAT number",
+        "Serial number",
+        "Ticket ID",
+        "Amount",
+        "Date",
+        "Address",
+    ] {
+        assert!(c.details.contains_key(label), "{label} in {:?}", c.details);
+    }
+}
+
+#[test]
+fn two_column_box() {
+    let c = read(
+        "╔══════════════════════════╦═══════════════════╗\n║ Customer: Inês Duarte    ║ Order: 5512-AB    ║\n║ Mood: Calm               ║ Priority: Low     ║\n╚══════════════════════════╩═══════════════════╝",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Inês Duarte"));
+    assert_eq!(c.order_numbers, strings(&["5512-AB"]));
+    assert_eq!(c.sentiment.as_deref(), Some("calm"));
+    assert_eq!(c.priority.as_deref(), Some("low"));
+}
+
+#[test]
+fn shouted_dotted_leaders_last_first() {
+    let c = read("NAME............. O'NEILL, SEAN\nORDER REF........ ORD-2026-00017\nSTATUS........... Escalated (after-hours)\n");
+    assert_eq!(c.customer_name.as_deref(), Some("SEAN O'NEILL"));
+    assert_eq!(c.first_name.as_deref(), Some("Sean"));
+    assert_eq!(c.order_numbers, strings(&["ORD-2026-00017"]));
+    assert!(c.after_hours);
+}
+
+#[test]
+fn non_latin_names() {
+    assert_eq!(
+        read("Customer: فاطمة الزهراء\nOrder: 7731")
+            .first_name
+            .as_deref(),
+        Some("فاطمة")
+    );
+    let c = read("Customer name: 王小明\nIssue: 退款未到账");
+    assert_eq!(c.customer_name.as_deref(), Some("王小明"));
+    assert_eq!(c.issue.as_deref(), Some("退款未到账"));
+    assert_eq!(
+        read("Customer — Ngũgĩ wa Thiong’o").first_name.as_deref(),
+        Some("Ngũgĩ")
+    );
+}
+
+#[test]
+fn prose_booking_with_a_human_verb() {
+    let c = read(
+        "Yuki booked a double room (reservation #HT-55102) for 12–14 April and was charged twice. He'd like one charge refunded.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Yuki"));
+    assert_eq!(c.order_numbers, strings(&["HT-55102"]));
+    assert_eq!(c.requested_outcome.as_deref(), Some("one charge refunded"));
+}
+
+#[test]
+fn placeholders_are_no_name() {
+    for card in [
+        "Name: Guest",
+        "Customer: Visitor 48213",
+        "Customer: —",
+        "Client: (not provided)",
+        "Customer: Unknown customer",
+        "Requester: anonymous",
+    ] {
+        let c = read(card);
+        assert_eq!(c.customer_name, None, "{card}");
+        assert_eq!(c.first_name, None, "{card}");
+        assert!(
+            c.details.is_empty(),
+            "a placeholder is not a detail: {card}"
+        );
+    }
+    assert_eq!(
+        read("Guest user (not signed in) was charged twice.").customer_name,
+        None
+    );
+}
+
+#[test]
+fn vip_by_importance_not_by_plan() {
+    assert!(read("Priority escalation — key account\nCustomer: Lars Berg\nPlan: Premium").vip);
+    assert!(read("⭐ VIP CUSTOMER ⭐\nCustomer: Lars Berg").vip);
+    assert!(read("Customer: Lars Berg (VIP)").vip);
+    assert!(read("Segment: Platinum\nCustomer: Lars Berg").vip);
+    assert!(!read("Customer: Lars Berg\nPlan: Premium\nPriority: High").vip);
+    assert!(!read("Summary: Customer asked how to join the VIP programme.").vip);
+}
+
+#[test]
+fn after_hours_in_other_words() {
+    assert!(
+        read("Ticket created outside business hours by the assistant.\nCustomer: Eva Novak")
+            .after_hours
+    );
+    assert!(read("Out-of-hours ticket\nCustomer: Eva Novak").after_hours);
+    assert!(read("Created at 03:12 — no live agents were online\nCustomer: Eva Novak").after_hours);
+    assert!(!read("Support hours: 9-5 weekdays\nCustomer: Eva Novak").after_hours);
+}
+
+#[test]
+fn arrays_of_orders_and_bot_actions() {
+    let c = read(
+        r#"{"orders":[{"id":"A1001","total":"$20"},{"id":"A1002"}],"bot":{"actions":["reset_password","sent_faq"],"attempts":2}}"#,
+    );
+    assert_eq!(c.order_numbers, strings(&["A1001", "A1002"]));
+    assert_eq!(c.ai_tried, strings(&["reset password", "sent faq"]));
+    assert_eq!(c.ai_attempts, Some(2));
+}
+
+#[test]
+fn feelings_from_the_summary_only_when_said() {
+    assert_eq!(
+        read("Summary: Customer expressed frustration that the parcel is late.")
+            .sentiment
+            .as_deref(),
+        Some("frustrated")
+    );
+    assert_eq!(
+        read("Summary: The customer is not upset, only asking.").sentiment,
+        None
+    );
+    assert_eq!(
+        read("Sentiment: Negative (0.82)\nSummary: Customer is calm.")
+            .sentiment
+            .as_deref(),
+        Some("negative")
+    );
+}
+
+#[test]
+fn identifiers_after_their_label_without_a_separator() {
+    let c = read("Booking reference QX7-221\nCase ID 55812\nCustomer: Aiko Mori");
+    assert_eq!(c.order_numbers, strings(&["QX7-221"]));
+    assert_eq!(c.details.get("Case ID").map(String::as_str), Some("55812"));
+}
+
+#[test]
+fn order_values_that_are_not_numbers() {
+    let c = read("Customer: Bo Lind\nOrder: pending\nOrder total: $64.90");
+    assert!(c.order_numbers.is_empty());
+    assert_eq!(c.details.get("Order").map(String::as_str), Some("pending"));
+    assert_eq!(
+        c.details.get("Order total").map(String::as_str),
+        Some("$64.90")
+    );
+}
+
+#[test]
+fn emails_anywhere_once_each() {
+    let c = read(
+        "Email: a.b@x.io\nSummary: Asked us to write to A.B@X.IO or to backup b-2@y.co.uk instead.",
+    );
+    assert_eq!(c.emails, strings(&["a.b@x.io", "b-2@y.co.uk"]));
+}
+
+#[test]
+fn crlf_and_tabs() {
+    let c = read("Customer:\tMaría José García\r\nOrder #:\t100-22\r\nReason for transfer:\tBilling dispute\r\n");
+    assert_eq!(c.customer_name.as_deref(), Some("María José García"));
+    assert_eq!(c.first_name.as_deref(), Some("María"));
+    assert_eq!(c.order_numbers, strings(&["100-22"]));
+    assert_eq!(c.escalation_reason.as_deref(), Some("Billing dispute"));
+}
+
+#[test]
+fn split_first_and_last_labels() {
+    let c = read("First name: Zoë\nLast name: Ó Briain\nE-mail: zoe@example.ie");
+    assert_eq!(c.customer_name.as_deref(), Some("Zoë Ó Briain"));
+    assert_eq!(c.first_name.as_deref(), Some("Zoë"));
+    assert_eq!(c.emails, strings(&["zoe@example.ie"]));
+}
+
+#[test]
+fn shop_in_parentheses_and_titles() {
+    let c = read("Buyer: Ivana Horvat (Horvat Design d.o.o.)\nOrder: HR-0091");
+    assert_eq!(c.customer_name.as_deref(), Some("Ivana Horvat"));
+    let c = read("Customer: Prof. Dr. Klaus Weber");
+    assert_eq!(c.first_name.as_deref(), Some("Klaus"));
+}
+
+#[test]
+fn wrapped_values_and_blocks_in_a_plain_card() {
+    let c = read(
+        "Customer: Tariq Aziz\nAI summary:\n  Customer's parcel shows delivered\n  but never arrived.\n  Wants a redelivery.\n\n[Open transcript](https://desk.example.com/t/1)\nAI tried:\n- tracking lookup\n- carrier claim\n",
+    );
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Customer's parcel shows delivered but never arrived. Wants a redelivery.")
+    );
+    assert_eq!(c.ai_tried, strings(&["tracking lookup", "carrier claim"]));
+    assert_eq!(c.requested_outcome.as_deref(), Some("redelivery"));
+    assert!(!serde_json::to_string(&c).unwrap().contains("transcript"));
+}
+
+#[test]
+fn unknown_stays_empty() {
+    let c = read("Escalated from chat.");
+    assert_eq!(
+        c,
+        Context {
+            summary: Some("Escalated from chat.".into()),
+            ..Context::default()
+        }
+    );
+    assert_eq!(read(""), Context::default());
+    assert_eq!(read("   \n\n│ │\n"), Context::default());
+}
+
+#[test]
+fn learning_from_customer_messages() {
+    let reader = reader();
+    let mut ctx = reader.read("Customer: Sarah Chen\nOrder #: 12345");
+    reader.learn(&mut ctx, "my name is Dana and the other order is #A-17");
+    assert_eq!(
+        ctx.customer_name.as_deref(),
+        Some("Sarah Chen"),
+        "the card's name stays"
+    );
+    assert_eq!(ctx.order_numbers, strings(&["12345", "A-17"]));
+    reader.learn(&mut ctx, "it's 12345");
+    assert_eq!(
+        ctx.order_numbers,
+        strings(&["12345", "A-17"]),
+        "no duplicates"
+    );
+
+    let mut ctx = reader.read("Summary: Guest could not log in.");
+    reader.learn(&mut ctx, "Hi, my name is Dana Whitfield and I can't log in");
+    assert_eq!(ctx.customer_name.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(ctx.first_name.as_deref(), Some("Dana"));
+    reader.learn(&mut ctx, "It's 100235, and my email is dana@example.com");
+    assert_eq!(ctx.order_numbers, strings(&["100235"]));
+    assert_eq!(ctx.emails, strings(&["dana@example.com"]));
+    reader.learn(
+        &mut ctx,
+        "I waited 45 minutes and paid $19.99 on 2026-03-02, call me on 555 0100",
+    );
+    assert_eq!(
+        ctx.order_numbers,
+        strings(&["100235"]),
+        "amounts, dates and phones are not orders"
+    );
+}
