@@ -207,9 +207,11 @@ export class Panel {
     const pct = Math.round(report.score * 100);
     this.scoreEl.textContent = `${pct}%`;
     this.scoreEl.className = `score ${pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor'}`;
+    // A missing item's finding says why it matters: its message is the item's tooltip.
+    const why = new Map(report.findings.filter((f) => f.start === null).map((f) => [f.rule, f.message]));
     this.checklistEl.replaceChildren(...Object.entries(report.checklist ?? {}).map(([id, ok]) =>
       h('li', { 'data-hc-check': id, 'data-hc-ok': ok === null ? null : String(ok),
-        title: ok === null ? 'Not applicable here' : null }, itemLabel(id))));
+        title: ok === null ? 'Not applicable here' : why.get(id) ?? null }, itemLabel(id))));
     const items = report.findings.map((f) => this.#findingEl(f));
     this.findingsEl.replaceChildren(...(items.length ? items : [h('li', { class: 'none' }, 'Nothing to fix.')]));
   }
