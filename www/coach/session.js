@@ -148,7 +148,7 @@ export class Session {
       const gap = text && !/\s$/.test(text) ? ' ' : '';
       this.field.replace(text.length, text.length, gap + finding.suggestion);
     } else {
-      const live = this.spans.find((s) => s.finding === finding);
+      const live = this.#live(finding);
       if (!live) return; // its words changed since: wait for the next check
       this.field.replace(live.start, live.end, finding.suggestion);
     }
@@ -275,8 +275,18 @@ export class Session {
   }
 
   #focusFinding(finding) {
-    const live = this.spans.find((s) => s.finding === finding);
+    const live = this.#live(finding);
     if (live) this.field.select(live.start, live.end);
+  }
+
+  /**
+   * The live span of `finding` (as the panel or the hover card holds it: an
+   * equal finding from an earlier, identical report counts), or undefined
+   * when an edit touched its words.
+   */
+  #live(finding) {
+    return this.spans.find(({ finding: f }) => f === finding
+      || (f.rule === finding.rule && f.start === finding.start && f.end === finding.end));
   }
 
   #hover(e) {
