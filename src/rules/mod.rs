@@ -34,6 +34,7 @@ mod sentences;
 mod tone;
 mod words;
 
+pub(crate) use messages::{action_phrase, greeting_name, issue_phrase};
 pub(crate) use tone::needs_empathy;
 
 use serde::{Deserialize, Serialize};
