@@ -292,6 +292,15 @@ test('the panel: fields the agent can correct, a checklist that ticks, a new car
   await page.close();
 });
 
+test('a site profile: the reply selector may name a wrapper; the visible editable in it is coached', async () => {
+  const page = await openDesk('box=contenteditable&site=1');
+  await page.locator('#reply').click();
+  await page.keyboard.type('Sorry, Sarah!');
+  await waitForPanel(page, (s) => s.findings.some((f) => f.rule === 'avoid.over-apologize') && s.fields.first_name === 'Sarah');
+  assert.equal(await page.locator('handoff-coach-panel').count(), 1);
+  await page.close();
+});
+
 test('a <dl> card is found by its markers; no card means no coach until the agent picks one', async () => {
   const page = await openDesk('box=textarea&card=dl');
   await waitForPanel(page, (s) => s.fields.customer_name === "Aoife O'Connor");

@@ -136,7 +136,8 @@ for (const kind of KINDS) {
 
   test(`${kind.name}: the reply stays exactly as typed through scrolling and resizing`, async () => {
     const page = await openKind(kind);
-    const typed = `Hi 😊 Zoë,\nthank you — let me check order #12345.\n${'More text so that the box scrolls. '.repeat(6)}`;
+    // Emoji, accents, a dash and enough lines for the box to scroll.
+    const typed = `Hi 😊 Zoë,\nthank you — order #12345.\n${'ok\n'.repeat(8)}done `;
     await page.locator(kind.reply).click();
     for (const [i, line] of typed.split('\n').entries()) {
       if (i > 0) await page.keyboard.press('Enter');

@@ -14,9 +14,15 @@
 // (extension/content/), the demo pages one with the wasm in the page
 // (./page.js). Everything the agent sees comes from those answers.
 import { cardText, findCards, findReplyBoxes, nearestCard, pickComposer, searchRoots } from './find.js';
+import { isOwn, isShown } from './dom.js';
 import { Session } from './session.js';
 
 const SCAN_INTERVAL_MS = 250;
+// Looking for cards by their markers walks the page's text (~10 ms on a busy
+// page): it is redone when nodes came or went, or this long after the last
+// time (a card shown by a class change adds no node); text changes alone only
+// re-read the cards already found.
+const CARD_SEARCH_MAX_AGE_MS = 2000;
 // The frame loop follows the reply boxes while anything happens (input,
 // scrolling, resizing, pointer, page mutations, a check in flight) and for
 // this long after; then it sleeps until the next event, so an idle tab costs
@@ -51,6 +57,9 @@ export function startCoach({
   let lastScan = 0;
   let raf = 0;
   let wokeAt = 0;
+  let cards = [];
+  let cardsFoundAt = -Infinity;
+  let nodesChanged = true;
 
   function wake() {
     wokeAt = performance.now();
@@ -75,7 +84,11 @@ export function startCoach({
     scanTimer = 0;
     lastScan = performance.now();
     if (stopped) return;
-    if (manualUrl !== null && manualUrl !== doc.location?.href) manualCard = null; // a new page, a new card
+    if (manualUrl !== null && manualUrl !== doc.location?.href) {
+      manualCard = null; // a new page, a new card
+      manualUrl = null;
+      nodesChanged = true;
+    }
     const roots = searchRoots(doc);
     for (const root of roots) {
       if (root === doc || observed.has(root)) continue;
@@ -83,7 +96,13 @@ export function startCoach({
       observer.observe(root, OBSERVED);
     }
     const replies = findReplyBoxes(roots, site);
-    const cards = manualCard === null ? findCards(roots, site) : [];
+    const stale = nodesChanged || lastScan - cardsFoundAt > CARD_SEARCH_MAX_AGE_MS || !cards.every(isShown);
+    if (manualCard !== null) cards = [];
+    else if (stale) {
+      cards = findCards(roots, site);
+      cardsFoundAt = lastScan;
+    }
+    nodesChanged = false;
     let targets;
     if (site?.reply) {
       targets = replies;
@@ -131,24 +150,22 @@ export function startCoach({
   }
 
   // Typing in a reply box mutates the page too; that is the session's
-  // business, not a reason to look for cards again.
+  // business, not a reason to look for cards again. Nor are the coach's own
+  // elements moving about.
   const observer = new MutationObserver((records) => {
-    wake();
+    let news = false;
     for (const r of records) {
-      let inReply = false;
-      for (const el of sessions.keys()) {
-        if (el.contains(r.target)) {
-          inReply = true;
-          break;
-        }
-      }
-      if (!inReply) {
-        scheduleScan();
-        return;
-      }
+      if (isOwn(r.target) || [...sessions.keys()].some((el) => el.contains(r.target))) continue;
+      news = true;
+      if (r.type === 'childList') nodesChanged = true;
     }
+    if (!news) return;
+    wake();
+    scheduleScan();
   });
-  const OBSERVED = { childList: true, subtree: true, characterData: true };
+  // Attributes too: a view shown by a class or style change adds no node.
+  const OBSERVED = { childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ['class', 'style', 'hidden', 'open'] };
   const observed = new WeakSet();
   observer.observe(doc.documentElement, OBSERVED);
   const resizes = new ResizeObserver(wake);
@@ -178,12 +195,14 @@ export function startCoach({
     },
     setSite(next) {
       site = next;
+      nodesChanged = true;
       scan();
     },
     /** The agent's own pick of the card text (the "Use as escalation card" menu). */
     useCard(text) {
       manualCard = text?.trim() ? text : null;
       manualUrl = doc.location?.href ?? null;
+      nodesChanged = true;
       scan();
     },
     /** Checks every reply again (the engine changed, e.g. a new rule pack). */

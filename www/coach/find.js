@@ -141,14 +141,20 @@ function heuristicCards(root) {
   }
   // From each, the ancestor that best looks like a card: never one holding
   // a reply box (that is the whole conversation view), never the page.
+  // Starts share ancestors: each is scored once (innerText costs a layout walk).
+  const scores = new Map();
+  const scoreOf = (el) => {
+    if (!scores.has(el)) scores.set(el, cardScore(el));
+    return scores.get(el);
+  };
   const best = new Map();
   for (const start of starts) {
     let top = null;
     let topScore = -Infinity;
     for (let el = start; el && el !== body; el = el.parentElement) {
-      if (el.querySelector('textarea, [contenteditable]') || el.isContentEditable) break;
-      if ((el.innerText ?? '').length > MAX_CARD_CHARS) break;
-      const score = cardScore(el);
+      if (el.textContent.length > MAX_CARD_CHARS) break; // cheap, and never shorter than innerText
+      if (el.isContentEditable || el.querySelector('textarea, [contenteditable]')) break;
+      const score = scoreOf(el);
       if (score > topScore) {
         top = el;
         topScore = score;
@@ -158,8 +164,11 @@ function heuristicCards(root) {
     // the thread is not a card.
     if (top && isShown(top) && topScore >= 5) best.set(top, topScore);
   }
-  // Drop a candidate that sits inside another one.
-  const cards = [...best.keys()].filter((el) => ![...best.keys()].some((o) => o !== el && o.contains(el)));
+  // Drop a candidate that sits inside another one, and the also-rans: a
+  // queue of escalations or a details side bar has a marker or two too.
+  const top = Math.max(...best.values());
+  const cards = [...best.keys()].filter((el) => best.get(el) >= top / 2
+    && ![...best.keys()].some((o) => o !== el && o.contains(el)));
   return cards.sort((a, b) => best.get(b) - best.get(a));
 }
 

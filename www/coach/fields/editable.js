@@ -5,6 +5,10 @@ import { TextModel } from '../textmodel.js';
 import { HighlightPainter } from '../paint/highlights.js';
 import { insertAsTyped, insertByInputEvents, nextTurn } from './edit.js';
 
+// Editors that render their DOM from their own model and drop DOM edits they
+// did not make: they take edits only as beforeinput events.
+const OWNS_DOM = new Set(['ckeditor', 'slate']);
+
 export function editableField(el, kind) {
   let model = null;
   let onChange = () => {};
@@ -40,10 +44,9 @@ export function editableField(el, kind) {
     async replace(start, end, text) {
       const before = getModel().text;
       select(start, end);
-      // CKEditor 5 renders its DOM from its own model and drops DOM edits it
-      // did not make: it takes edits only as beforeinput events. So may an
-      // editor we do not know: if the DOM edit did not stick, say it that way.
-      if (kind !== 'ckeditor') {
+      // An editor we do not know may own its DOM too: if the DOM edit did
+      // not stick, say it as beforeinput.
+      if (!OWNS_DOM.has(kind)) {
         insertAsTyped(el.ownerDocument, text, { paragraphs: true });
         await nextTurn();
         model = null;

@@ -10,15 +10,18 @@
 //                      edits as the editor's own input (beforeinput /
 //                      execCommand), so its state and undo stack stay right.
 //
-// The three rich editors need no code of their own: their DOM is blocks,
+// The rich editors need no text model of their own: their DOM is blocks,
 // text nodes, placeholder <br>s and zero-width caret fillers, all of which the
-// text model already reads; `kind` only names them (for the panel and tests).
+// text model already reads. They differ only in how they take an edit (see
+// editable.js): editors that render their DOM from their own model (CKEditor
+// 5, Slate) take it as beforeinput events; the others through execCommand,
+// with beforeinput as the fallback for an editor we do not know.
 import { textField } from './textarea.js';
 import { editableField } from './editable.js';
 
 /**
  * @typedef {object} Field
- * @property {string} kind         'textarea' | 'input' | 'contenteditable' | 'prosemirror' | 'quill' | 'ckeditor'
+ * @property {string} kind         'textarea' | 'input' | 'contenteditable' | 'prosemirror' | 'quill' | 'ckeditor' | 'slate'
  * @property {HTMLElement} element the element the agent types into
  * @property {() => string} text   the reply as the engine is sent it
  * @property {(onChange: () => void) => void} watch  calls onChange after every change of the text
@@ -29,12 +32,15 @@ import { editableField } from './editable.js';
  * @property {() => void} destroy
  */
 
-/** The editable element for `el`: itself, or the reply box inside it. */
+/**
+ * The editable element for `el`: itself, or the first visible reply box
+ * inside it (an editor often keeps a hidden <textarea> beside its editable).
+ */
 export function editableOf(el) {
   if (!el) return null;
   if (isTextControl(el) || isEditableRoot(el)) return el;
-  const inner = el.querySelector('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
-  return inner && (isTextControl(inner) || isEditableRoot(inner)) ? inner : null;
+  const inner = el.querySelectorAll('textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]');
+  return [...inner].find((c) => (isTextControl(c) || isEditableRoot(c)) && c.getClientRects().length > 0) ?? null;
 }
 
 /** A <textarea>, or an <input> that takes free text. */
@@ -48,15 +54,17 @@ export function isEditableRoot(el) {
   return el.isContentEditable && !(el.parentElement && el.parentElement.isContentEditable);
 }
 
+// Rich editors known by their editable's marks.
+const EDITORS = [
+  ['prosemirror', '.ProseMirror'],
+  ['quill', '.ql-editor'],
+  ['ckeditor', '.ck-editor__editable'],
+  ['slate', '[data-slate-editor]'],
+];
+
 /** The adapter for `el` (an element `editableOf` returned). */
 export function fieldFor(el) {
   if (isTextControl(el)) return textField(el);
-  const kind = el.classList.contains('ProseMirror')
-    ? 'prosemirror'
-    : el.classList.contains('ql-editor')
-      ? 'quill'
-      : el.classList.contains('ck-editor__editable')
-        ? 'ckeditor'
-        : 'contenteditable';
+  const kind = EDITORS.find(([, selector]) => el.matches(selector))?.[0] ?? 'contenteditable';
   return editableField(el, kind);
 }
