@@ -193,4 +193,17 @@ describe('the demo helpdesk, with the extension', () => {
       await page.close();
     }
   });
+
+  test("without the page's site profile, the extension reads the card and not the page around it", async () => {
+    // The extension finds the card by its own heuristics here (no pack names
+    // this site), so the page's chrome around the card must not read as one.
+    const page = await openDemo(b, '?c=card-c05&editor=textarea', '/strict/');
+    const s = await waitForPanel(page, (st) => st.fields.customer_name === "Aoife O'Connor");
+    assert.equal(s.fields.order_numbers, 'W-20417');
+    assert.equal(s.fields.sentiment, 'upset');
+    for (const [name, value] of Object.entries(s.fields)) {
+      assert.doesNotMatch(value, /transcript|handed this conversation|escalation summary/i, name);
+    }
+    await page.close();
+  });
 });

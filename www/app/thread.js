@@ -54,7 +54,7 @@ export function renderThread(container, conv, { mode, names, sent = [], agent = 
   const first = conv.messages[0]?.at ?? conv.card.at;
   if (first) nodes.push(el('div', 'hd-day', formatDay(first)));
   if (!conv.messages.length) {
-    nodes.push(el('p', 'hd-thread-empty', 'The transcript was not attached to this handoff; the card is all the bot sent.'));
+    nodes.push(el('p', 'hd-thread-empty', 'No transcript came with this ticket: the card below is all the bot sent.'));
   }
   const noteAfter = conv.messages.length ? conv.handoff : -1;
   if (noteAfter < 0) nodes.push(handoffNote(conv.card));
