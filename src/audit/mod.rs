@@ -14,7 +14,8 @@
 //!   through the rules, so they can be checked with hand-made turns.
 //!
 //! [`input`] is the one reader of the audit line format, so the command line
-//! and the browser's QA page refuse the same lines with the same words.
+//! and the browser's QA page refuse the same lines with the same words;
+//! [`row`] is the one writer of an audit as a table row (the CSV columns).
 
 use serde::Serialize;
 
@@ -26,8 +27,9 @@ use crate::rules::{CheckOptions, Finding, Mode, Phase, Rules, Signals};
 pub mod input;
 pub mod metrics;
 pub mod qa;
+pub mod row;
 
-pub use input::{is_blank, line_text, parse_line, MAX_LINE_BYTES};
+pub use input::{is_blank, line_text, parse_line, read_line, MAX_LINE_BYTES};
 
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,7 +44,7 @@ pub enum Role {
 }
 
 /// One message of a conversation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Message {
     /// Who wrote it.
     pub role: Role,
@@ -52,8 +54,9 @@ pub struct Message {
     pub at: Option<f64>,
 }
 
-/// One conversation, as one line of an audit file.
-#[derive(Debug, Clone, PartialEq)]
+/// One conversation, as one line of an audit file (and, serialised, as the
+/// QA page shows it: `at` in seconds since the epoch).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conversation {
     /// The conversation's id.
     pub id: String,

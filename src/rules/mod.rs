@@ -9,7 +9,8 @@
 //! reply once into sentences and clauses and `words` reduces text to content
 //! words for comparing a reply with the issue; `messages` says why and what
 //! to write instead; `score` turns findings into severities and one number;
-//! `custom` holds what a rule pack adds.
+//! `custom` holds what a rule pack adds; `explain` says why each rule exists,
+//! in the guide's words, for trainees and reviewers.
 //!
 //! [`RULES`] lists every built-in rule once, with its id, its kind and its
 //! default severity. A rule pack ([`crate::pack`]) can switch a rule off,
@@ -27,6 +28,7 @@ mod always;
 mod avoid;
 mod close;
 mod custom;
+mod explain;
 mod messages;
 mod never_ask;
 mod score;
@@ -36,6 +38,9 @@ mod words;
 
 pub(crate) use messages::{action_phrase, greeting_name, issue_phrase};
 pub(crate) use tone::needs_empathy;
+pub(crate) use words::content_words;
+
+pub use explain::{explain, Explanation};
 
 use serde::{Deserialize, Serialize};
 
