@@ -10,7 +10,7 @@
 //
 // No network: the only fetch is the engine's own .wasm file from the
 // extension package.
-import init, { Engine, validatePack } from './pkg/handoff_coach.js';
+import init, { Engine, csvHeader, explain, validatePack } from './pkg/handoff_coach.js';
 import { loadSettings } from './shared/settings.js';
 
 const CONTENT_SCRIPT_ID = 'coach';
@@ -38,6 +38,9 @@ const OPS = {
   read: (e, card) => e.read(String(card ?? '')),
   check: (e, context, reply, options) => e.check(context, String(reply ?? ''), options),
   opening: (e, context, agent) => e.opening(context, agent || undefined),
+  explain: (_e, id) => explain(String(id ?? '')),
+  auditLine: (e, line) => e.auditLine(String(line ?? '')),
+  csvHeader: () => csvHeader(),
   packInfo: (e) => e.packInfo(),
   packTests: (e) => e.packTests(),
   validatePack: (_e, text) => validatePack(String(text ?? '')),

@@ -83,9 +83,10 @@ pub struct CustomRule {
 /// for a Send / submit button near the reply box), and `agent`, `customer`,
 /// `ai`, `time` and `text` say how to read one message of the `thread` for
 /// the QA overlay: a message element that matches `agent` (else `ai`, else
-/// `customer`) has that role, one that matches none is the customer's; its
-/// time is the `datetime` (else the text) of the element `time` selects in
-/// it, and its text that of the element `text` selects (else the whole
+/// `customer`) has that role; one that matches none is the customer's, or,
+/// when `customer` is given, no message at all (a system note, left out).
+/// Its time is the `datetime` (else the text) of the element `time` selects
+/// in it, and its text that of the element `text` selects (else the whole
 /// message).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Site {

@@ -37,6 +37,7 @@ async function main() {
       engine,
       mode: settings.mode,
       agent: settings.agent, // else the engine signs with the pack's agent
+      sendGuard: settings.sendGuard,
       site: siteFor(info.pack.sites, location.href),
       collapsed: Boolean(ui?.collapsed),
       onCollapse: (collapsed) => chrome.storage.local.set({ ui: { collapsed } }),
@@ -56,7 +57,7 @@ async function main() {
         return;
       }
       if (!coach) start();
-      else coach.setSettings({ mode: settings.mode, agent: settings.agent });
+      else coach.setSettings({ mode: settings.mode, agent: settings.agent, sendGuard: settings.sendGuard });
     }
     if (changes.pack && coach) {
       info = await engine.packInfo();

@@ -20,6 +20,7 @@ async function showSettings() {
   const s = await loadSettings();
   $('mode').value = s.mode;
   $('agent').value = s.agent;
+  $('send-guard').checked = s.sendGuard;
   const patterns = [...new Set([...KNOWN_SITES.map(([, p]) => p), ...s.sites])];
   const label = (p) => KNOWN_SITES.find(([, q]) => q === p)?.[0] ?? p;
   const granted = await Promise.all(patterns.map((p) => chrome.permissions.contains({ origins: [p] })));
@@ -91,7 +92,8 @@ function packProblem(text, result) {
     return `Refused: line ${e.line}, column ${e.column}: ${e.message}`;
   }
   // The engine checks a selector's shape; the browser is the judge of the rest.
-  const selectors = result.pack.sites.flatMap((s) => [s.card, s.reply, s.thread]).filter(Boolean);
+  const selectors = result.pack.sites
+    .flatMap((s) => [s.card, s.reply, s.thread, s.send, s.agent, s.customer, s.ai, s.time, s.text]).filter(Boolean);
   for (const selector of selectors) {
     try {
       document.createDocumentFragment().querySelector(selector);
@@ -136,6 +138,7 @@ async function importPack(file) {
 
 $('mode').addEventListener('change', () => saveSettings({ mode: $('mode').value }));
 $('agent').addEventListener('change', () => saveSettings({ agent: $('agent').value.trim() }));
+$('send-guard').addEventListener('change', () => saveSettings({ sendGuard: $('send-guard').checked }));
 $('custom-site').addEventListener('submit', (e) => {
   e.preventDefault();
   const pattern = $('custom-pattern').value.trim();

@@ -7,6 +7,9 @@ for (const radio of document.querySelectorAll('input[name=mode]')) {
   radio.checked = radio.value === s.mode;
   radio.addEventListener('change', () => radio.checked && saveSettings({ mode: radio.value }));
 }
+const guard = document.getElementById('send-guard');
+guard.checked = s.sendGuard;
+guard.addEventListener('change', () => saveSettings({ sendGuard: guard.checked }));
 const agent = document.getElementById('agent');
 agent.value = s.agent;
 agent.addEventListener('change', () => saveSettings({ agent: agent.value.trim() }));
