@@ -250,7 +250,7 @@ export class Panel {
     this.meterEl.className = `fill ${grade}`;
     if (before !== undefined && before !== report.score) {
       const delta = pct - Math.round(before * 100);
-      this.changeEl.textContent = delta ? `${delta > 0 ? '▲ +' : '▼ '}${delta}` : '';
+      this.changeEl.textContent = delta ? `${delta > 0 ? '▲ +' : '▼ −'}${Math.abs(delta)}` : '';
       this.changeEl.className = `change ${delta > 0 ? 'up' : 'down'}`;
       this.changeEl.setAttribute('data-hc-score-change', String(delta));
     }
@@ -297,8 +297,8 @@ export class Panel {
     if (!e) return null;
     return h('div', { class: 'explain', 'data-hc-explain': rule, title: `From the guide: ${e.source}` },
       h('p', { class: 'why' }, h('strong', {}, `${e.title}. `), e.why),
-      h('p', { class: 'bad' }, h('span', { 'aria-label': 'Not this' }, '❌ '), e.bad),
-      h('p', { class: 'good' }, h('span', { 'aria-label': 'But this' }, '✅ '), e.good));
+      h('p', { class: 'bad' }, h('span', { 'aria-label': 'Not this:' }, '✗ '), e.bad),
+      h('p', { class: 'good' }, h('span', { 'aria-label': 'But this:' }, '✓ '), e.good));
   }
 
   /** The reply changed since the report shown: it is about to be replaced. */
