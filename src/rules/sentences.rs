@@ -246,9 +246,9 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = head[word_start..].to_ascii_lowercase();
+    let word = &head[word_start..];
     // A single letter ("J. Smith") is an initial, not the end of a sentence.
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
