@@ -254,3 +254,41 @@ fn suggestions_use_what_the_context_holds() {
         "{suggestion}"
     );
 }
+
+#[test]
+fn bare_and_roundabout_requests() {
+    let c = hotel();
+    for (reply, rule) in [
+        ("Booking number?", "never-ask.order-number"),
+        ("Booking reference, please.", "never-ask.order-number"),
+        ("And your email?", "never-ask.known-detail"),
+        (
+            "Would you be able to share your booking reference?",
+            "never-ask.order-number",
+        ),
+        (
+            "Are you able to send me the booking number?",
+            "never-ask.order-number",
+        ),
+        ("What should I call you?", "never-ask.known-detail"),
+        (
+            "Mind explaining what went wrong?",
+            "never-ask.explain-again",
+        ),
+        (
+            "Can you remind me what the issue was?",
+            "never-ask.explain-again",
+        ),
+    ] {
+        let found = never_ask(&c, reply);
+        assert_eq!(found.len(), 1, "{reply}: {found:?}");
+        assert_eq!(found[0].0, rule, "{reply}");
+    }
+    for reply in [
+        "Booking BK-55210?",
+        "Email sent, please check.",
+        "Is the booking number right now?",
+    ] {
+        assert_eq!(never_ask(&c, reply), vec![], "{reply}");
+    }
+}

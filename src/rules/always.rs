@@ -115,15 +115,29 @@ const TITLES: &[&str] = &[
 
 /// Words that make "I'm …ing" a state rather than an action.
 const NOT_ACTIONS: &[&str] = &[
+    "according",
+    "anything",
     "assuming",
     "being",
+    "concerning",
+    "considering",
+    "during",
+    "evening",
+    "everything",
     "feeling",
     "guessing",
     "having",
     "hoping",
+    "including",
     "loving",
     "missing",
+    "morning",
+    "nothing",
+    "pending",
+    "regarding",
     "seeing",
+    "something",
+    "thing",
     "thinking",
     "willing",
     "wondering",
@@ -132,6 +146,7 @@ const NOT_ACTIONS: &[&str] = &[
 /// Words before a duration that make it something the agent commits to.
 const TIME_LEADS: &[&str] = &[
     "me", "us", "in", "within", "inside", "under", "take", "takes", "taking", "need", "needs",
+    "allow", "expect",
 ];
 
 /// Words before a duration that make it the past or the problem ("waited
@@ -184,6 +199,7 @@ pub(crate) struct Always {
     pub(crate) doing: Pattern,
     pub(crate) in_place: Pattern,
     pub(crate) ongoing: Pattern,
+    on_it: Pattern,
     pub(crate) done: Pattern,
     pub(crate) duration: Pattern,
     pub(crate) deadline: Pattern,
@@ -234,6 +250,8 @@ impl Always {
                 r"|\b(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant)\s+(?:let\s+(?:us|me)\s+know|passed\s+(?:on|along)|told\s+(?:me|us)|mentioned|noted|flagged|explained\s+that|shared|summari[sz]ed)",
                 r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
                 r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
+                r"|\b(?:it|that)\s+looks\s+like\s+you\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
+                r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
             i_see: pat(r"\bsee\b"),
@@ -249,6 +267,9 @@ impl Always {
             ),
             ongoing: pat(
                 r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
+            ),
+            on_it: pat(
+                r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+on\s+it\b|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
             ),
             done: pat(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
@@ -452,7 +473,27 @@ impl Always {
     /// Whether the reply says what the agent will do next, and whether it
     /// narrates what they are doing or have done.
     pub(crate) fn actions(&self, reply: &Reply) -> (bool, bool) {
-        let states = self.will_do(reply);
+        let doing_it = |followers: &[&str]| {
+            // A clause that opens with what the agent is doing: "Checking that
+            // for you now", "Looking into it".
+            self.ongoing.find_iter(&reply.lower).any(|m| {
+                let words: Vec<&str> = reply
+                    .lower_slice(m.start, m.end)
+                    .split_whitespace()
+                    .collect();
+                let verb = words.iter().position(|w| w.ends_with("ing"));
+                let next = verb.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
+                let verb = verb.and_then(|i| words.get(i)).copied().unwrap_or("");
+                reply.starts_clause(m.start)
+                    && !NOT_ACTIONS.contains(&verb)
+                    && (followers.is_empty() || followers.contains(&next))
+            })
+        };
+        let states = self.will_do(reply)
+            || self.on_it.is_match(&reply.lower)
+            || doing_it(&[
+                "it", "this", "that", "them", "your", "now", "into", "through",
+            ]);
         let narrates = states
             || self.did_something(reply)
             || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
@@ -460,16 +501,7 @@ impl Always {
                     let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
                     clause.contains("now") || clause.contains("as we speak")
                 })
-            || self.ongoing.find_iter(&reply.lower).any(|m| {
-                let verb = reply
-                    .lower_slice(m.start, m.end)
-                    .split_whitespace()
-                    .find(|w| w.ends_with("ing"))
-                    .unwrap_or("");
-                reply.starts_clause(m.start)
-                    && !NOT_ACTIONS.contains(&verb)
-                    && !matches!(verb, "morning" | "evening")
-            });
+            || doing_it(&[]);
         (states, narrates)
     }
 
@@ -645,6 +677,15 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
         // Nothing but qualifiers before it in its clause: "Two minutes!",
         // "— about 5 minutes."
         None => true,
+        // "I'll update you every 10 minutes" is a promise; "it stops every
+        // 10 minutes" is the problem.
+        Some("every" | "each") => {
+            let clause =
+                reply.lower_slice(reply.clause_start(unit.start), reply.clause_end(unit.end));
+            ["i'll", "i’ll", "i will", "we'll", "we’ll", "we will"]
+                .iter()
+                .any(|f| clause.contains(f))
+        }
         Some(w) if TIME_PAST.contains(&w) => false,
         Some(w) if TIME_LEADS.contains(&w) => true,
         // "bear with me for a minute", "hang on for a moment"
@@ -904,8 +945,14 @@ mod tests {
         assert!(!found("I won't ask again.", &c, None).states_action);
         assert!(found("We're issuing the credit now.", &c, None).states_action);
         let n = found("Still digging through your invoices.", &c, None);
-        assert!(n.narrates_action && !n.states_action);
-        assert!(found("I've escalated it to the carrier.", &c, None).narrates_action);
+        assert!(n.narrates_action && n.states_action);
+        let done = found("I've escalated it to the carrier.", &c, None);
+        assert!(
+            done.narrates_action && !done.states_action,
+            "done is narration, not what comes next"
+        );
+        assert!(!found("Regarding the refund, it went out.", &c, None).states_action);
+        assert!(!found("Billing on your account looks right.", &c, None).states_action);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl NeverAsk {
     pub fn new() -> NeverAsk {
         NeverAsk {
             request: pat(concat!(
-                r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+)*",
+                r"\b(?:(?:can|could|would|will)\s+you|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
                 r"(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
@@ -101,7 +101,7 @@ impl NeverAsk {
                 r"\b(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
             who: pat(
-                r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b",
+                r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b|\bwhat\s+(?:should|shall|can|do)\s+i\s+call\s+you\b|\bhow\s+(?:should|shall|do)\s+i\s+address\s+you\b",
             ),
             negation: pat(concat!(
                 r"\b(?:no\s+need\s+(?:to|for)|there(?:(?:'|’)s|\s+is)\s+no\s+need",
@@ -122,7 +122,7 @@ impl NeverAsk {
             ),
             explain: pat(concat!(
                 r"\b(?:explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
-                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)",
+                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
                 r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
                 r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
             )),
@@ -176,8 +176,8 @@ impl NeverAsk {
         let text = reply.lower.as_str();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
-        let askable = ctx.details.is_empty() && !self.target.is_match(text);
-        if askable {
+        let nothing_to_ask = ctx.details.is_empty() && !self.target.is_match(text);
+        if nothing_to_ask {
             self.who_asks(reply, ctx, out);
             return;
         }
@@ -199,6 +199,12 @@ impl NeverAsk {
         for m in self.imperative.find_iter(text) {
             if reply.starts_clause(m.start) {
                 leads.push((m, false));
+            }
+        }
+        // "Order number?", "Your email, please." ask with no verb at all.
+        for s in &reply.sentences {
+            if self.is_fragment(reply, s) {
+                leads.push((s.start..s.start, false));
             }
         }
         leads.sort_by_key(|(m, _)| m.start);
@@ -261,6 +267,36 @@ impl NeverAsk {
             }
         }
         self.who_asks(reply, ctx, out);
+    }
+
+    /// Whether sentence `s` is a bare request for a thing ("Order number?",
+    /// "And your email, please."): a question or a "please", a short one,
+    /// with nothing but fillers beside what it names.
+    fn is_fragment(&self, reply: &Reply, s: &Sentence) -> bool {
+        const FILLERS: &[&str] = &[
+            "a", "also", "an", "and", "again", "finally", "first", "hey", "hi", "last", "lastly",
+            "more", "oh", "ok", "okay", "one", "or", "please", "pls", "plus", "quick", "so",
+            "sorry", "thanks", "the", "then", "thing", "too", "you", "your",
+        ];
+        let lower = reply.lower_slice(s.start, s.end);
+        if !(s.question || lower.contains("please") || lower.contains("pls")) || lower.len() > 60 {
+            return false;
+        }
+        let mut named = false;
+        let mut at = 0;
+        let mut others = Vec::new();
+        for t in self.target.find_iter(lower) {
+            named = true;
+            others.push(&lower[at..t.start]);
+            at = t.end;
+        }
+        others.push(&lower[at..]);
+        named
+            && others
+                .iter()
+                .flat_map(|o| o.split(|c: char| !c.is_ascii_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .all(|w| FILLERS.contains(&w))
     }
 
     /// "Who am I speaking with?" asks for the name.
@@ -340,7 +376,8 @@ impl NeverAsk {
             // "Tell me…" asks for something specific ("tell me your email",
             // "tell me which card"); it asks for the story again only with
             // words that say so ("tell me what happened", "…again").
-            let telling = reply.lower_slice(verb.start, verb.end).starts_with("tell");
+            let said = reply.lower_slice(verb.start, verb.end);
+            let telling = said.starts_with("tell") || said.starts_with("remind");
             let end = if let Some(m) = self.explain_object.find(object) {
                 Some(region.start + m.end)
             } else if telling {
@@ -435,6 +472,7 @@ fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
         (Some("you"), Some("can" | "could" | "would" | "will"), _) => Some(k + 1),
         (Some("to"), Some("you"), Some("like" | "need" | "want")) => Some(k + 3),
         (Some("mind"), Some("you"), Some("would" | "do")) => Some(k + 2),
+        (Some("mind"), _, _) => Some(k),
         _ if k > 0 && before.get(k - 1) == Some(&"please") => Some(k - 1),
         _ => None,
     }?;
