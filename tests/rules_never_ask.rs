@@ -292,3 +292,23 @@ fn bare_and_roundabout_requests() {
         assert_eq!(never_ask(&c, reply), vec![], "{reply}");
     }
 }
+
+#[test]
+fn a_message_or_a_new_choice_is_not_the_known_detail() {
+    let c = hotel();
+    for reply in [
+        "Can you confirm you received the email with the voucher?",
+        "Did you get the email I just sent?",
+        "Which membership tier would you like to switch to?",
+        "What name would you like on the new booking?",
+        "Can you describe the room you'd like instead?",
+    ] {
+        assert_eq!(never_ask(&c, reply), vec![], "{reply}");
+    }
+    for reply in [
+        "Could you check the booking number on your receipt?",
+        "What email should the voucher go to?",
+    ] {
+        assert_eq!(never_ask(&c, reply).len(), 1, "{reply}");
+    }
+}

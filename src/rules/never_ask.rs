@@ -78,6 +78,27 @@ pub(crate) struct NeverAsk {
     pub(crate) closing_words: Pattern,
 }
 
+/// Verbs that make what follows a message or a thing, not a detail asked for.
+const RECEIVED: &[&str] = &[
+    "received", "receive", "got", "get", "see", "seen", "open", "opened", "read", "find", "found",
+    "spot", "spotted", "noticed",
+];
+
+/// Words that make a question about a plan or a name a new choice.
+const CHOICE: &[&str] = &[
+    "would you like",
+    "you'd like",
+    "do you want",
+    "prefer",
+    "instead",
+    "switch to",
+    "move to",
+    "change to",
+    "upgrade to",
+    "downgrade to",
+    " new ",
+];
+
 /// Words before a name that make it something else's name.
 const NOT_PERSON: &[&str] = &[
     "account", "brand", "business", "company", "device", "display", "domain", "file", "model",
@@ -251,6 +272,23 @@ impl NeverAsk {
                 {
                     continue;
                 }
+                // "Can you confirm you received the email?": the thing is the
+                // object of another verb, a message rather than the detail.
+                let between = reply.lower_slice(region.start.min(span.start), span.start);
+                if between
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| RECEIVED.contains(&w))
+                {
+                    continue;
+                }
+                // "Which plan would you like to switch to?" asks for a new
+                // choice, not the one the context holds.
+                let object = reply.lower_slice(span.end, region.end.max(span.end));
+                if matches!(asked, Asked::Plan | Asked::Name)
+                    && CHOICE.iter().any(|c| object.contains(c))
+                {
+                    continue;
+                }
                 let span = if span.start < lead.start {
                     span.start..lead.end
                 } else if first {
@@ -384,7 +422,7 @@ impl NeverAsk {
                 None
             } else if object.trim().is_empty() || starts_with_pronoun(object) {
                 Some(region.start.max(whole.end))
-            } else if !self.present.is_match(object) {
+            } else if !self.present.is_match(object) && !CHOICE.iter().any(|c| object.contains(c)) {
                 let mut last = None;
                 content_words(reply.text.get(region.clone()).unwrap_or(""), |r, stem| {
                     if terms.contains(stem) {
