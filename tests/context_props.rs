@@ -193,12 +193,23 @@ fn ten_times_the_text_takes_about_ten_times_as_long() {
     };
     let reader = Reader::new();
     for (name, unit) in worst_cases() {
-        let t_small = time_read(&reader, &unit.repeat(small / unit.len() + 1))
-            .max(Duration::from_millis(floor));
-        let t_big = time_read(&reader, &unit.repeat(10 * small / unit.len() + 1));
-        let ratio = t_big.as_secs_f64() / t_small.as_secs_f64();
+        let (small_card, big_card) = (
+            unit.repeat(small / unit.len() + 1),
+            unit.repeat(10 * small / unit.len() + 1),
+        );
+        // A quadratic reader is a hundred times slower every time; a busy
+        // machine only some of the time: the best of three attempts counts.
+        let mut ratio = f64::INFINITY;
+        for _ in 0..3 {
+            let t_small = time_read(&reader, &small_card).max(Duration::from_millis(floor));
+            let t_big = time_read(&reader, &big_card);
+            ratio = ratio.min(t_big.as_secs_f64() / t_small.as_secs_f64());
+            if ratio < 40.0 {
+                break;
+            }
+        }
         println!(
-            "{name}: {} KB {t_small:?}, ten times that {t_big:?} (x{ratio:.1})",
+            "{name}: {} KB, ten times that (best ratio x{ratio:.1})",
             small / 1000
         );
         assert!(

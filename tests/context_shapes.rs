@@ -484,3 +484,216 @@ fn learning_from_customer_messages() {
         "amounts, dates and phones are not orders"
     );
 }
+
+#[test]
+fn labels_and_values_on_lines_of_their_own() {
+    // As a CRM's record page copies out: each label, then its value below.
+    let c = read(
+        "Contact Name\nSarah Chen\nSubject\nCharged twice\nPriority\nHigh\nDescription\nCustomer was charged twice for her March invoice INV-3391. She is upset and would like a refund today.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Sarah Chen"));
+    assert_eq!(c.issue.as_deref(), Some("Charged twice"));
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert_eq!(c.order_numbers, strings(&["INV-3391"]));
+    assert_eq!(c.sentiment.as_deref(), Some("upset"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("refund today"));
+}
+
+#[test]
+fn a_transcript_is_what_was_said_not_the_card() {
+    let c = read(
+        "**********************************\n* Customer: Paolo Rossi          *\n* Order #: IT-5521               *\n**********************************\nTranscript:\nCustomer: Hi, my order IT-5521 never arrived and I'm furious\nBot: I'm sorry to hear that.\nCustomer: my email is paolo@rossi.it\n\nEscalation reason: Missing parcel",
+    );
+    assert_eq!(
+        c.customer_name.as_deref(),
+        Some("Paolo Rossi"),
+        "a chat line is not the name"
+    );
+    assert_eq!(c.order_numbers, strings(&["IT-5521"]));
+    assert_eq!(c.emails, strings(&["paolo@rossi.it"]));
+    assert_eq!(
+        c.sentiment.as_deref(),
+        Some("furious"),
+        "the customer's own words"
+    );
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Missing parcel"),
+        "the transcript ends at the blank line"
+    );
+    assert!(!c.details.contains_key("Bot"));
+}
+
+#[test]
+fn a_chat_line_under_a_customer_label_is_not_a_name() {
+    let c = read("Customer: Hi, my order hasn't arrived\nBot: Sorry to hear that");
+    assert_eq!(c.customer_name, None);
+    assert_eq!(c.first_name, None);
+}
+
+#[test]
+fn markdown_table_with_its_own_header() {
+    let c = read(
+        "| Field | Value |\n|---|---|\n| Customer | Ama Owusu |\n| Order | #GH-77 |\n| Sentiment | Negative (0.71) |\n| Summary | Package marked delivered but not received. Ama wants a reshipment. |",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ama Owusu"));
+    assert_eq!(c.order_numbers, strings(&["GH-77"]));
+    assert_eq!(c.sentiment.as_deref(), Some("negative"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("Package marked delivered but not received")
+    );
+    assert_eq!(c.requested_outcome.as_deref(), Some("reshipment"));
+    assert!(!c.details.contains_key("Field"));
+}
+
+#[test]
+fn a_note_from_a_colleague() {
+    let c = read(
+        "Hi team — escalating this one. Customer Jane Doe (jane@doe.com) is asking about order 5512, which arrived broken. She'd like a replacement sent before Friday. Seems pretty annoyed.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Jane Doe"));
+    assert_eq!(c.order_numbers, strings(&["5512"]));
+    assert_eq!(c.emails, strings(&["jane@doe.com"]));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("replacement sent"));
+}
+
+#[test]
+fn zendesk_api_json() {
+    let c = read(
+        r#"{"ticket":{"id":35436,"subject":"Help, my printer is on fire!","description":"The fire is very colorful.","priority":"high","requester_id":20978392,"tags":["enterprise","other_tag"],"via":{"channel":"chat"}},"requester":{"name":"Ingrid Berg","email":"ingrid@berg.no"}}"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Ingrid Berg"));
+    assert_eq!(c.issue.as_deref(), Some("Help, my printer is on fire!"));
+    assert!(c.vip, "an enterprise tag");
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert!(c.order_numbers.is_empty(), "a ticket id is not an order");
+    assert_eq!(
+        c.details.get("ticket.id").map(String::as_str),
+        Some("35436")
+    );
+    assert_eq!(
+        c.details.get("ticket.tags").map(String::as_str),
+        Some("enterprise, other_tag")
+    );
+}
+
+#[test]
+fn sentences_that_name_and_numbered_steps() {
+    let c = read(
+        "Reason for contact: Refund for cancelled booking\nBooking ref: QX-22819 / QX-22820\nCustomer's name is Mrs. Olusegun Bankole-Adeyemi\nWants: full refund of both bookings\nAI actions taken:\n  1. Shared cancellation policy\n  2. Checked refund status\nOut of hours: Yes",
+    );
+    assert_eq!(
+        c.customer_name.as_deref(),
+        Some("Mrs. Olusegun Bankole-Adeyemi")
+    );
+    assert_eq!(c.first_name.as_deref(), Some("Olusegun"));
+    assert_eq!(c.order_numbers, strings(&["QX-22819", "QX-22820"]));
+    assert_eq!(c.issue.as_deref(), Some("Refund for cancelled booking"));
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("full refund of both bookings")
+    );
+    assert_eq!(
+        c.ai_tried,
+        strings(&["Shared cancellation policy", "Checked refund status"])
+    );
+    assert!(c.after_hours);
+}
+
+#[test]
+fn label_qualifiers_before_and_after() {
+    let c = read("Summary (AI): Wants a refund.\nSentiment score: -0.6\nCust. name: Bea Ruiz\nLoyalty tier: Platinum\nOrder(s): 881, 882");
+    assert_eq!(c.summary.as_deref(), Some("Wants a refund."));
+    assert_eq!(c.sentiment.as_deref(), Some("negative"));
+    assert_eq!(c.customer_name.as_deref(), Some("Bea Ruiz"));
+    assert_eq!(c.account.as_deref(), Some("Platinum"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["881", "882"]));
+}
+
+#[test]
+fn a_heading_then_prose() {
+    let c = read("Conversation with Lena Fischer\nLena is on the Pro plan. She says the export button does nothing since the update and wants the CSV today.");
+    assert_eq!(c.first_name.as_deref(), Some("Lena"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("CSV today"));
+    assert!(
+        c.issue
+            .as_deref()
+            .is_some_and(|i| i.contains("export button does nothing")),
+        "{:?}",
+        c.issue
+    );
+}
+
+#[test]
+fn an_email_thread_subject() {
+    let c = read(
+        "Customer: Lena Fischer <lena@fischer.de>\nChannel: Email\nSubject: Re: Order #DE-1123 still not shipped\n\n> On Mon, Lena wrote:\n> Where is my order?? This is ridiculous.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Lena Fischer"));
+    assert_eq!(c.emails, strings(&["lena@fischer.de"]));
+    assert_eq!(c.order_numbers, strings(&["DE-1123"]));
+    assert_eq!(c.issue.as_deref(), Some("Order #DE-1123 still not shipped"));
+}
+
+#[test]
+fn html_divs_with_label_and_value_classes() {
+    let c = read(
+        r#"<div class="handoff-card">
+  <div class="field"><div class="label">Customer</div><div class="value">Noor Al-Hassan</div></div>
+  <div class="field"><div class="label">Reservation</div><div class="value">HX-204-77</div></div>
+  <div class="field"><div class="label">Sentiment</div><div class="value">😠 Angry</div></div>
+  <div class="field"><div class="label">Bot summary</div><div class="value">Guest arrived to find the room double-booked. Wants compensation and a new room tonight.</div></div>
+</div>"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Noor Al-Hassan"));
+    assert_eq!(c.order_numbers, strings(&["HX-204-77"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("arrived to find the room double-booked")
+    );
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("compensation and a new room tonight")
+    );
+}
+
+#[test]
+fn aligned_columns_with_a_wrapped_summary() {
+    let c = read(
+        "ESCALATION SUMMARY\n==================\nName:        Kwame Asante\nPlan:        Premium (annual)\nPriority:    High\nTried:       password reset link (x2); account unlock\nSummary:     Can't log in since Tuesday. 2FA codes never arrive by SMS.\n             Customer wants access restored before his 9am meeting.\n",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Kwame Asante"));
+    assert_eq!(c.account.as_deref(), Some("Premium (annual)"));
+    assert!(!c.vip, "a paid plan alone is not VIP");
+    assert_eq!(
+        c.ai_tried,
+        strings(&["password reset link (x2)", "account unlock"])
+    );
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Can't log in since Tuesday. 2FA codes never arrive by SMS. Customer wants access restored before his 9am meeting.")
+    );
+    assert_eq!(c.issue.as_deref(), Some("Can't log in since Tuesday"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("access restored"));
+}
+
+#[test]
+fn a_visitor_without_an_order() {
+    let c = read("👤 Visitor: Ahmed (ahmed.k@example.ae)\n🛒 Cart: 3 items ($129.00)\n🧾 Order: none yet\n💬 Last message: “Can someone just call me?”");
+    assert_eq!(c.customer_name.as_deref(), Some("Ahmed"));
+    assert_eq!(c.emails, strings(&["ahmed.k@example.ae"]));
+    assert!(c.order_numbers.is_empty());
+    assert_eq!(c.details.get("Order").map(String::as_str), Some("none yet"));
+}
+
+#[test]
+fn capitalised_words_in_a_summary_are_not_a_name() {
+    let c = read("Summary: Refund Requested, contact billing@shop.example for the invoice.\nPriority: Normal");
+    assert_eq!(c.customer_name, None);
+    let c = read("Summary: The customer's name is Ana Lima and her parcel is late.");
+    assert_eq!(c.customer_name.as_deref(), Some("Ana Lima"));
+}

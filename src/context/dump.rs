@@ -268,10 +268,12 @@ impl<'a> Parser<'a> {
         }
         label.push_str(key);
         let meaning = meaning_in(&self.path, key);
+        let list = parts.len() > 1;
         self.out.push(Pair {
             label,
             meaning,
             parts,
+            list,
         });
     }
 }

@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 
+use super::chars::is_symbol;
 use super::flatten::{Item, Pair};
 use super::labels::{Field, Meaning};
 use super::names::{first_name, NameValue};
@@ -22,13 +23,26 @@ use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
 use crate::pattern::{Pattern, PatternSet};
 
+/// The card says the bot's ticket was made while nobody staffed the desk.
+const AFTER_HOURS: &str = concat!(
+    r"\bafter[- ]?hours\b",
+    r"|\bout[- ]of[- ](?:office[- ])?hours\b",
+    r"|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b",
+    r"|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
+    r"|\b(?:office|support|store|team|we)\s+(?:(?:is|was|are|were)\s+)?closed\b",
+);
+
+/// The card calls the customer important (CONTRACT 6.2).
+const IMPORTANT: &str = r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b";
+
 /// The patterns of whole-card signals, compiled once.
 #[derive(Debug, Clone)]
 pub(crate) struct Signals {
-    /// After hours (0) and an important customer (1), read in one pass
-    /// over the whole card.
+    /// [`AFTER_HOURS`] (0) and [`IMPORTANT`] (1), read in one pass over the
+    /// whole card.
     whole_card: PatternSet,
     vip_word: Pattern,
+    /// A tier, tag or type that makes a customer VIP.
     vip_tier: Pattern,
 }
 
@@ -36,20 +50,30 @@ impl Signals {
     /// Compiles the patterns.
     pub(crate) fn new() -> Signals {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
-        let whole_card = PatternSet::new(&[
-                r"\bafter[- ]?hours\b|\bout[- ]of[- ](?:office[- ])?hours\b|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
-                r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b",
-        ])
-        .expect("built-in patterns");
         Signals {
-            whole_card,
+            whole_card: PatternSet::new(&[AFTER_HOURS, IMPORTANT]).expect("built-in patterns"),
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
         }
     }
-}
 
-impl Signals {
+    /// Whether a value under a label the table does not know marks a VIP:
+    /// it starts with "VIP" ("Customer type: VIP customer"), or the label
+    /// names a kind and the value is a VIP tier ("Loyalty status:
+    /// Platinum").
+    fn says_vip(&self, label: &str, value: &str) -> bool {
+        const KINDS: &[&str] = &[
+            "type", "tier", "level", "status", "segment", "class", "category",
+        ];
+        let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let kind = label
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        (lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) && self.mentions_vip(value))
+            || (KINDS.iter().any(|k| k.eq_ignore_ascii_case(kind)) && self.vip_tier.is_match(value))
+    }
+
     /// Whether `text` says VIP as a word (a cheap look for the letters
     /// first: most values never mention it).
     fn mentions_vip(&self, text: &str) -> bool {
@@ -90,6 +114,8 @@ impl Slot {
     }
 }
 
+/// The context as the card's items fill it, before the summary's sentences
+/// and the whole card's text have their say.
 #[derive(Debug, Default)]
 struct Draft {
     name: Slot,
@@ -111,6 +137,8 @@ struct Draft {
     details: BTreeMap<String, String>,
     /// Whether any pair meant a field (a card that is not pure prose).
     labelled: bool,
+    /// The chat transcript on the card, if it has one.
+    transcript: String,
     /// Every value and paragraph, one per line, in the card's order: read
     /// once at the end for what the whole card says (emails, after hours,
     /// an important customer).
@@ -118,6 +146,7 @@ struct Draft {
 }
 
 impl Draft {
+    /// Adds `text` to what the whole card says.
     fn said(&mut self, text: &str) {
         self.text.push_str(text);
         self.text.push('\n');
@@ -153,17 +182,25 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
 fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     let value = pair.value();
     if !value.chars().any(char::is_alphanumeric) {
+        // A flag's label on its own says the flag: "Out-of-hours ticket",
+        // "VIP".
+        match pair.meaning.map(|m| m.field) {
+            Some(Field::AfterHours) => d.after_hours = true,
+            Some(Field::Vip) => d.vip = true,
+            _ => {}
+        }
         return;
     }
     d.labelled |= pair.meaning.is_some();
     let Meaning { field, weak } = match pair.meaning {
         Some(m) => m,
         None => {
+            // An unknown label may say something too: "After-hours ticket:
+            // created at 01:32", "Order #12345: shipped".
+            d.text.push_str(&pair.label);
+            d.text.push_str(": ");
             d.said(&value);
-            let lead = value.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if lead.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("vip")) {
-                d.vip |= reader.signals.mentions_vip(&value);
-            }
+            d.vip |= reader.signals.says_vip(&pair.label, &value);
             detail(d, &pair.label, value);
             return;
         }
@@ -202,7 +239,7 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             d.account.offer(value.clone(), weak, label)
         }
         Field::Vip => {
-            d.vip |= truthy(&value) || reader.signals.mentions_vip(&value);
+            d.vip |= truthy(&value) || reader.signals.vip_tier.is_match(&value);
             None
         }
         Field::AfterHours => {
@@ -238,9 +275,26 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             word(&value, false).and_then(|w| d.priority.offer(w, weak, label))
         }
         Field::Summary => d.summary.offer(value.clone(), weak, label),
-        Field::Issue => d.issue.offer(trim_value(&value), weak, label),
+        Field::Issue => {
+            // An email subject's "Re:" / "Fwd:" is not the issue.
+            let subject = value.trim_start();
+            let reply = ["re:", "fw:", "fwd:", "aw:", "sv:"].iter().find(|p| {
+                subject
+                    .get(..p.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(p))
+            });
+            let issue = reply.map_or(subject, |p| subject[p.len()..].trim_start());
+            d.issue.offer(trim_value(issue), weak, label)
+        }
         Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
         Field::Order => None,
+        // What was said in the chat: read for identifiers and the mood
+        // (as the whole card's text), not a detail of the card.
+        Field::Transcript => {
+            d.transcript.push_str(&value);
+            d.transcript.push('\n');
+            None
+        }
     };
     if let Some((label, value)) = lost {
         detail(d, &label, value);
@@ -270,6 +324,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         .name
         .value
         .take()
+        // "Name: Sarah" with "Surname: Chen" is Sarah Chen.
+        .map(|n| match &d.last.value {
+            Some(l) if d.first.value.is_none() && !n.contains(' ') => format!("{n} {l}"),
+            _ => n,
+        })
         .or_else(|| match (&d.first.value, &d.last.value) {
             (Some(f), Some(l)) => Some(format!("{f} {l}")),
             (Some(f), None) => Some(f.clone()),
@@ -280,7 +339,12 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
                 .iter()
                 .map(String::as_str)
                 .chain(prose.iter().copied())
-                .find_map(|t| reader.names.in_prose(t))
+                .find_map(|t| {
+                    reader
+                        .names
+                        .in_prose(t)
+                        .or_else(|| reader.names.introduced(t))
+                })
         });
     let first = d
         .first
@@ -309,6 +373,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
             issue.as_deref(),
             outcome.as_deref(),
             d.reason.value.as_deref(),
+            Some(d.transcript.as_str()),
         ];
         said.into_iter()
             .flatten()
@@ -361,7 +426,7 @@ fn truthy(value: &str) -> bool {
 /// with a machine's `snake_case` spaced out.
 fn trim_value(value: &str) -> String {
     let v = value
-        .trim_end_matches(|c: char| c.is_whitespace() || super::prose::is_symbol(c) || c == '.')
+        .trim_end_matches(|c: char| c.is_whitespace() || is_symbol(c) || c == '.')
         .trim();
     if !v.contains(' ') && v.contains('_') {
         v.replace('_', " ")
@@ -379,9 +444,10 @@ fn short(value: &str) -> String {
     one_line(sentences(value).first().copied().unwrap_or(value))
 }
 
-/// A sentiment or priority value as one lower-case word: the feeling word
-/// when the value holds one ("Negative (frustrated)"), else its first word;
-/// a bare score between -1 and 1 becomes negative, neutral or positive.
+/// A sentiment or priority value as one lower-case word: the known word
+/// when the value holds one ("Negative (frustrated)", "P1 - Urgent"), else
+/// its first word; a face emoji alone is read as the feeling it shows, and
+/// a bare score between -1 and 1 as negative, neutral or positive.
 fn word(value: &str, feeling: bool) -> Option<String> {
     const FEELINGS: &[&str] = &[
         "frustrated",
@@ -405,35 +471,40 @@ fn word(value: &str, feeling: bool) -> Option<String> {
         "satisfied",
         "grateful",
     ];
-    let words: Vec<String> = value
+    const PRIORITIES: &[&str] = &[
+        "critical", "urgent", "high", "medium", "normal", "low", "vip",
+    ];
+    let known = if feeling { FEELINGS } else { PRIORITIES };
+    let mut words = value
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
-        .map(|w| w.trim_matches(['-', '.']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if feeling {
-        if let Some(w) = words.iter().find(|w| FEELINGS.contains(&w.as_str())) {
-            return Some(w.clone());
-        }
-        if !value.chars().any(char::is_alphabetic) {
-            let score: f64 = value.trim().parse().ok()?;
-            return Some(
+        .map(|w| w.trim_matches(['-', '.']))
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    if let Some(w) = words
+        .clone()
+        .find(|w| known.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    {
+        return Some(w.to_ascii_lowercase());
+    }
+    if feeling && !value.chars().any(char::is_alphabetic) {
+        let face = match value.trim().chars().next()? {
+            '😡' | '😠' | '🤬' => "angry",
+            '😤' | '😩' | '😫' => "frustrated",
+            '😞' | '😢' | '😭' | '☹' | '🙁' => "sad",
+            '😟' | '😰' | '😨' => "worried",
+            '😐' | '😶' => "neutral",
+            '🙂' | '😊' | '😀' | '😃' => "happy",
+            _ => {
+                let score: f64 = value.trim().parse().ok()?;
                 match score {
                     s if s <= -0.25 => "negative",
                     s if s >= 0.25 => "positive",
                     _ => "neutral",
                 }
-                .to_string(),
-            );
-        }
+            }
+        };
+        return Some(face.to_string());
     }
-    let first = words
-        .into_iter()
-        .find(|w| w.chars().any(char::is_alphabetic))?;
-    Some(if first.contains('_') {
-        first.replace('_', " ")
-    } else {
-        first
-    })
+    Some(words.next()?.to_lowercase())
 }
 
 /// "2 (provided billing FAQ, offer help)" -> 2 and the two steps; "Two" ->
@@ -501,10 +572,19 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 fn push_step(out: &mut Vec<String>, step: &str) {
-    let step = trim_value(
-        step.trim()
-            .trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '\'' | '-' | '•' | '*')),
-    );
+    let mut step = step
+        .trim()
+        .trim_matches(|c: char| matches!(c, '"' | '\'' | '-' | '•' | '*'))
+        .trim();
+    // A parenthesis that the list split off its partner: "(FAQ", "help)";
+    // "reset link (x2)" keeps its own.
+    if step.starts_with('(') && !step.contains(')') {
+        step = &step[1..];
+    }
+    if step.ends_with(')') && !step.contains('(') {
+        step = &step[..step.len() - 1];
+    }
+    let step = trim_value(step);
     let step = step.trim();
     if step.chars().any(char::is_alphanumeric) {
         out.push(step.to_string());
@@ -549,6 +629,10 @@ mod tests {
             split_list("sent_seller_contact_template"),
             vec!["sent seller contact template"]
         );
+        assert_eq!(
+            split_list("reset link (x2); unlock"),
+            vec!["reset link (x2)", "unlock"]
+        );
     }
 
     #[test]
@@ -560,6 +644,10 @@ mod tests {
         );
         assert_eq!(word("-0.8", true).as_deref(), Some("negative"));
         assert_eq!(word("🔴 High", false).as_deref(), Some("high"));
-        assert_eq!(word("P1 - Urgent", false).as_deref(), Some("p1"));
+        assert_eq!(word("P1 - Urgent", false).as_deref(), Some("urgent"));
+        assert_eq!(word("P2", false).as_deref(), Some("p2"));
+        assert_eq!(word("😡", true).as_deref(), Some("angry"));
+        assert_eq!(word("very_frustrated", true).as_deref(), Some("frustrated"));
+        assert_eq!(word("Neutral", true).as_deref(), Some("neutral"));
     }
 }

@@ -25,13 +25,20 @@ pub(crate) struct Pair {
     pub meaning: Option<Meaning>,
     /// The value: one entry per source line or list element.
     pub parts: Vec<String>,
+    /// The parts are a list's items (an array, bullets), not the lines of
+    /// wrapped text.
+    pub list: bool,
 }
 
 impl Pair {
-    /// The value on one line: its parts joined by single spaces.
+    /// The value on one line: wrapped lines joined by single spaces, a
+    /// list's items by commas.
     pub fn value(&self) -> String {
-        let mut out = String::with_capacity(self.parts.iter().map(|p| p.len() + 1).sum());
+        let mut out = String::with_capacity(self.parts.iter().map(|p| p.len() + 2).sum());
         for part in &self.parts {
+            if self.list && !out.is_empty() {
+                out.push(',');
+            }
             for word in part.split_whitespace() {
                 if !out.is_empty() {
                     out.push(' ');
@@ -55,12 +62,13 @@ pub(crate) enum Item {
 /// The card's pairs and prose, in the card's order.
 pub(crate) fn flatten(card: &str) -> Vec<Item> {
     let starts_dump = card.trim_start().starts_with(['{', '[']);
-    let text: Cow<str> = if !starts_dump && markup::is_html(card) {
+    let html = !starts_dump && markup::is_html(card);
+    let text: Cow<str> = if html {
         Cow::Owned(markup::html_to_text(card))
     } else {
         Cow::Borrowed(card)
     };
-    let mut reader = lines::Lines::default();
+    let mut reader = lines::Lines::new(!html);
     let mut rest: &str = &text;
     // A failed attempt at a dump tells how far it looked; no new attempt
     // starts before that, so a card of many broken brackets stays linear.

@@ -11,6 +11,7 @@
 //! make it someone else's number ("ticket reference", "payment
 //! confirmation", "VAT number") rule it out (CONTRACT 6.3).
 
+use super::chars::without_asides;
 use crate::pattern::Pattern;
 
 /// Words that make the identifier after them not a purchase's.
@@ -107,11 +108,12 @@ impl Ids {
     /// "12345 (placed 2 March)", "A-1 and A-2"): identifiers from the start,
     /// joined by commas or "and", up to the first word that is not one.
     pub(crate) fn in_value(&self, value: &str, out: &mut Vec<String>) {
-        let value = without_parentheses(value);
+        let value = without_asides(value);
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
         {
-            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or") {
+            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or" | "/")
+            {
                 continue;
             }
             match id_token(token) {
@@ -206,7 +208,14 @@ impl Ids {
     /// in a short message, a long number or a code with letters and digits
     /// that nothing marks as a phone, card, ticket or amount.
     pub(crate) fn answered(&self, text: &str, out: &mut Vec<String>) {
-        if text.split_whitespace().count() > 15 || text.contains('+') {
+        // A long message is not an answer; one about phones holds a number
+        // that is not an order's.
+        let phone = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            ["phone", "call", "mobile", "cell", "whatsapp", "text", "sms"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        });
+        if text.split_whitespace().count() > 15 || text.contains('+') || phone {
             return;
         }
         // The two words before a token: "card ends 4242", "ticket 12345".
@@ -314,21 +323,6 @@ fn sentence_end(text: &str, from: usize) -> usize {
     text.len()
 }
 
-/// `text` without parenthesised asides.
-fn without_parentheses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The identifier in `token`, if it is one: without a leading `#` or
 /// trailing punctuation, with a digit, made of letters, digits and `-_/.`,
 /// and not a date, a decimal amount or a bare year.
@@ -355,7 +349,14 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
-    (!date && !decimal && !year).then_some(id)
+    // "28th", "1st", "10am": a number with an ordinal or a clock suffix is a
+    // day or a time, never an identifier.
+    let digits = id.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = id[digits.len()..].to_ascii_lowercase();
+    let ordinal_or_time = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "am" | "pm");
+    (!date && !decimal && !year && !ordinal_or_time).then_some(id)
 }
 
 #[cfg(test)]
@@ -417,7 +418,12 @@ mod tests {
         ids.answered("I already gave it to the bot. 100235.", &mut out);
         assert_eq!(out, vec!["100235"]);
         let mut out = Vec::new();
+        ids.answered("I cancelled on the 28th, at 10am. Person please.", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        let mut out = Vec::new();
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
+        assert!(out.is_empty());
+        ids.answered("Call me at 5550100 please", &mut out);
         assert!(out.is_empty());
         ids.answered("Order is A-99812, call me on +1 555 010 0100", &mut out);
         assert!(out.is_empty());

@@ -52,6 +52,9 @@ pub(crate) enum Field {
     Order,
     /// A yes/no after-hours flag.
     AfterHours,
+    /// A transcript of the chat: every line below it is its own, even
+    /// "Customer: …" (what was said, not a label of the card).
+    Transcript,
 }
 
 /// What a label means: a field, and whether it only stands in when a
@@ -209,9 +212,9 @@ enum Qualifier {
 
 fn qualifier(word: &str) -> Option<Qualifier> {
     Some(match word {
-        "customer" | "client" | "requester" | "subscriber" | "buyer" | "user" | "member"
-        | "caller" | "chatter" | "shopper" | "patient" | "guest" | "passenger" | "traveller"
-        | "traveler" => Qualifier::Role { weak: false },
+        "customer" | "cust" | "client" | "requester" | "subscriber" | "buyer" | "user"
+        | "member" | "caller" | "chatter" | "shopper" | "patient" | "guest" | "passenger"
+        | "traveller" | "traveler" => Qualifier::Role { weak: false },
         // A seller is the customer on a marketplace's seller desk but a third
         // party on its buyer desk; a contact is often an email. Both yield to
         // a plain "Customer".
@@ -219,7 +222,7 @@ fn qualifier(word: &str) -> Option<Qualifier> {
         "ai" | "bot" | "chatbot" | "assistant" | "virtual" | "escalation" | "escalated"
         | "handoff" | "hand" | "off" | "transfer" | "conversation" | "chat" | "ticket" | "case"
         | "the" | "end" | "primary" | "main" | "current" | "detected" | "reported" | "stated"
-        | "original" => Qualifier::Context,
+        | "original" | "loyalty" | "auto" | "automatic" | "generated" => Qualifier::Context,
         _ => return None,
     })
 }
@@ -259,6 +262,7 @@ fn is_order_label(norm: &str) -> bool {
                     | "ref"
                     | "reference"
                     | "code"
+                    | "s"
             )
         })
 }
@@ -293,7 +297,25 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
             weak,
         });
     }
-    let (field, weak) = head_meaning(rest)?;
+    // Then trailing ones: "Summary (AI)", "Summary of conversation",
+    // "Sentiment score", "Bot tried (2)".
+    let mut head = rest;
+    let (field, weak) = loop {
+        if let Some(found) = head_meaning(head) {
+            break found;
+        }
+        let (before, last) = head.rsplit_once(' ')?;
+        let trailing = qualifier(last) == Some(Qualifier::Context)
+            || matches!(
+                last,
+                "of" | "by" | "from" | "score" | "s" | "label" | "value" | "text" | "level"
+            )
+            || last.chars().all(|c| c.is_ascii_digit());
+        if !trailing {
+            return None;
+        }
+        head = before;
+    };
     // "Seller name" is as weak as "Seller".
     let weak = weak || (field == Field::Name && role == Some(true));
     Some(Meaning { field, weak })
@@ -313,8 +335,10 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         "email" | "emails" | "e mail" | "email address" | "e mail address" | "mail" => {
             (Email, false)
         }
-        "account" | "plan" | "subscription" | "membership" | "account type" | "plan type"
-        | "plan name" | "subscription plan" | "package" => (Account, false),
+        "account" | "acct" | "plan" | "subscription" | "membership" | "account type"
+        | "plan type" | "plan name" | "subscription plan" | "package" | "plan tier" => {
+            (Account, false)
+        }
         "tier" | "membership tier" | "membership level" | "level" | "segment" => (Account, true),
         "vip" | "is vip" | "vip status" => (Vip, false),
         "labels" | "label" | "tags" | "tag" | "flags" | "segments" => (Tags, false),
@@ -323,6 +347,7 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "reason for escalation"
         | "reason for handoff"
         | "why"
+        | "because"
         | "trigger"
         | "cause" => (Reason, false),
         "attempts"
@@ -362,7 +387,13 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "inquiry"
         | "enquiry"
         | "concern"
-        | "query" => (Issue, false),
+        | "query"
+        | "question"
+        | "issue description"
+        | "issue details"
+        | "problem details"
+        | "reason for contact"
+        | "contact reason" => (Issue, false),
         "wants"
         | "requested outcome"
         | "desired outcome"
@@ -378,6 +409,10 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "wish" => (Outcome, false),
         "after hours" | "out of hours" | "outside hours" | "outside business hours" => {
             (AfterHours, false)
+        }
+        "transcript" | "chat transcript" | "chat log" | "log" | "chat history" | "history"
+        | "messages" | "last messages" | "recent messages" | "excerpt" | "transcript excerpt" => {
+            (Transcript, false)
         }
         _ => return None,
     })
@@ -456,6 +491,14 @@ mod tests {
         assert_eq!(field("Customer mood"), Some(Field::Sentiment));
         assert_eq!(field("Conversation summary"), Some(Field::Summary));
         assert_eq!(field("Seller name"), Some(Field::Name));
+        assert_eq!(field("Summary (AI)"), Some(Field::Summary));
+        assert_eq!(field("Summary of conversation"), Some(Field::Summary));
+        assert_eq!(field("Sentiment score"), Some(Field::Sentiment));
+        assert_eq!(field("Bot tried (2)"), Some(Field::Tried));
+        assert_eq!(field("Order(s)"), Some(Field::Order));
+        assert_eq!(field("Chat transcript"), Some(Field::Transcript));
+        assert_eq!(field("Loyalty tier"), Some(Field::Account));
+        assert_eq!(field("Status"), None);
         assert!(meaning("Seller name").unwrap().weak);
     }
 
@@ -489,6 +532,11 @@ mod tests {
             Some(Field::Order)
         );
         assert_eq!(meaning_in(&path(&["order"]), "seller"), None);
+        let field_in = |p: &[&str], k: &str| meaning_in(&path(p), k).map(|m| m.field);
+        assert_eq!(field_in(&["sentiment"], "label"), Some(Field::Sentiment));
+        assert_eq!(field_in(&["priority"], "level"), Some(Field::Priority));
+        assert_eq!(field_in(&["order"], "value"), None);
+        assert_eq!(field("sentimentLabel"), Some(Field::Sentiment));
         assert_eq!(
             meaning_in(&path(&["handoff"]), "reason").map(|m| m.field),
             Some(Field::Reason)

@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 
+use super::chars::is_symbol;
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
@@ -44,6 +45,12 @@ pub(crate) struct Lines {
     header: Option<Vec<String>>,
     /// The last item is prose that the next unlabelled line continues.
     prose_open: bool,
+    /// The last prose line read like a heading.
+    heading: bool,
+    /// Character references are still in the text (it was not HTML, whose
+    /// reader decoded them already: decoding twice would turn a written
+    /// "&amp;lt;" into "<").
+    entities: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +61,9 @@ struct Open {
     /// The pair holds free text (a summary, an issue…): a line that looks
     /// like "Customer says: …" is part of it, not a new pair.
     free_text: bool,
+    /// The pair is a chat transcript: every line to a blank one is part of
+    /// it, "Customer: …" included.
+    transcript: bool,
 }
 
 /// How a label was separated from its value.
@@ -78,6 +88,15 @@ struct Found<'a> {
 }
 
 impl Lines {
+    /// A reader for a card's lines; `entities` when its character
+    /// references are not decoded yet.
+    pub(crate) fn new(entities: bool) -> Lines {
+        Lines {
+            entities,
+            ..Lines::default()
+        }
+    }
+
     /// Reads one line of the card (with or without its line break).
     pub(crate) fn line(&mut self, raw: &str) {
         let raw = raw.trim_end_matches(['\n', '\r']);
@@ -98,11 +117,19 @@ impl Lines {
     }
 
     fn one_line(&mut self, raw: &str) {
-        let decoded = decode_entities(raw);
+        let decoded = if self.entities {
+            decode_entities(raw)
+        } else {
+            Cow::Borrowed(raw)
+        };
         let Some((text, indent, bullet)) = strip_decoration(&decoded) else {
             self.blank();
             return;
         };
+        if self.open.is_some_and(|o| o.transcript) {
+            self.text(&text, bullet);
+            return;
+        }
         let joined;
         let text: &str = match split_cells(&text) {
             Some(cells) if self.row(&cells, indent) => return,
@@ -117,12 +144,14 @@ impl Lines {
             self.pair(found, indent, Some(meaning));
         } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
-        } else if let Some(meaning) = (!in_free_text && text.split_whitespace().count() <= 4)
-            .then(|| labels::meaning(text))
-            .flatten()
+        } else if let Some(meaning) = (text.split_whitespace().count() <= 4
+            && (!in_free_text || heading_like(text)))
+        .then(|| labels::meaning(text))
+        .flatten()
         {
             // A label on a line of its own ("AI summary", "<label>Notes</label>",
-            // "## Summary"): the lines below are its value.
+            // "## Summary"): the lines below are its value. Inside free text
+            // only one that looks like a heading ("Priority", not "request.").
             self.pair(
                 Found {
                     label: text,
@@ -174,6 +203,11 @@ impl Lines {
             }
         }
         let (label, values) = (cells[0], &cells[1..]);
+        // A two-column table's own header: "| Field | Value |".
+        let header = ["value", "values", "details", "detail", "info", "data"];
+        if cells.len() == 2 && header.iter().any(|h| h.eq_ignore_ascii_case(cells[1])) {
+            return true;
+        }
         if labels::is_known(label) || plain_label(label) {
             let value = values.join(", ");
             self.pair(
@@ -216,12 +250,19 @@ impl Lines {
             let meaning = known
                 .take()
                 .unwrap_or_else(|| labels::meaning_in(&ancestors, &label));
-            let free_text = meaning.is_some_and(|m| {
-                matches!(
-                    m.field,
-                    Field::Summary | Field::Issue | Field::Outcome | Field::Reason | Field::Tried
-                )
-            });
+            let field = meaning.map(|m| m.field);
+            let transcript = field == Some(Field::Transcript);
+            let free_text = transcript
+                || matches!(
+                    field,
+                    Some(
+                        Field::Summary
+                            | Field::Issue
+                            | Field::Outcome
+                            | Field::Reason
+                            | Field::Tried
+                    )
+                );
             self.items.push(Item::Pair(Pair {
                 label: path(&label),
                 meaning,
@@ -230,6 +271,7 @@ impl Lines {
                 } else {
                     vec![value.to_string()]
                 },
+                list: false,
             }));
             let item = self.items.len() - 1;
             self.open = match (value.is_empty(), free_text) {
@@ -237,11 +279,13 @@ impl Lines {
                     item,
                     block: true,
                     free_text,
+                    transcript,
                 }),
                 (false, true) => Some(Open {
                     item,
                     block: false,
                     free_text,
+                    transcript,
                 }),
                 (false, false) => None,
             };
@@ -264,17 +308,24 @@ impl Lines {
         if let Some(open) = self.open {
             if let Some(Item::Pair(p)) = self.items.get_mut(open.item) {
                 p.parts.push(text.to_string());
+                p.list |= bullet;
                 return;
             }
         }
+        // A short line without a full stop before a capital is a heading
+        // ("Conversation with Lena Fischer" / "Lena is on…"), not the first
+        // half of a wrapped sentence.
+        let after_heading = self.heading && text.starts_with(char::is_uppercase);
         match self.items.last_mut() {
-            Some(Item::Prose(p)) if self.prose_open && !bullet => {
+            Some(Item::Prose(p)) if self.prose_open && !bullet && !after_heading => {
                 p.push(' ');
                 p.push_str(text);
             }
             _ => self.items.push(Item::Prose(text.to_string())),
         }
         self.prose_open = true;
+        self.heading =
+            text.split_whitespace().count() <= 8 && !text.ends_with(['.', '!', '?', ',', ';', ':']);
     }
 
     fn blank(&mut self) {
@@ -292,15 +343,15 @@ impl Lines {
     }
 }
 
-/// Whether a found label/value split is a pair here: a label the table
-/// knows may use any separator; an unknown one must be plain and use a colon
-/// or leader dots; inside free text only a known label starts a new pair.
 /// The split with its label's meaning, when it is accepted.
 fn accepted(found: Option<Found<'_>>, in_free_text: bool) -> Option<(Found<'_>, Option<Meaning>)> {
     let found = found?;
     Some((found, accepts(&found, in_free_text)?))
 }
 
+/// Whether a found label/value split is a pair here: a label the table
+/// knows may use any separator; an unknown one must be plain and use a colon
+/// or leader dots; inside free text only a known label starts a new pair.
 /// Returns the label's meaning (`None` inside for an unknown label) when
 /// the split is accepted.
 fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
@@ -316,6 +367,12 @@ fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
     plain.then_some(None)
 }
 
+/// A line that reads like a heading: it starts with a capital and has no
+/// sentence punctuation.
+fn heading_like(text: &str) -> bool {
+    text.starts_with(char::is_uppercase) && !text.contains(['.', ',', ';', '!', '?'])
+}
+
 /// A label nobody listed may still be one when it reads like one: one to
 /// three words, starting with a letter, no sentence punctuation.
 fn plain_label(label: &str) -> bool {
@@ -324,6 +381,7 @@ fn plain_label(label: &str) -> bool {
     (1..=3).contains(&words)
         && label.len() <= 40
         && label.chars().next().is_some_and(char::is_alphabetic)
+        && !label.contains(|c: char| c.is_ascii_digit())
         && !label.contains([
             ',', ';', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
         ])
@@ -525,10 +583,21 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     if trimmed.is_empty() || is_border(trimmed) {
         return None;
     }
-    // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |".
+    // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |", and a frame of
+    // any mark that closes the line as it opens it: "* Customer: X *".
     if let Some(inner) = trimmed.strip_prefix(is_frame_bar) {
         let inner = inner.trim_end();
         s = inner.strip_suffix(is_frame_bar).unwrap_or(inner).trim_end();
+    } else if let Some(mark) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '*' | '#' | '+' | '!' | '~'))
+    {
+        let inner = &trimmed[mark.len_utf8()..];
+        if inner.starts_with(' ') && inner.trim_end().ends_with(mark) && inner.trim().len() > 1 {
+            let inner = inner.trim_end();
+            s = inner[..inner.len() - mark.len_utf8()].trim_end();
+        }
     }
     let indent = s.len() - s.trim_start().len();
     let mut s = s.trim();
@@ -581,27 +650,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
         }
         break;
     }
-    let symbol = |c: char| {
-        !c.is_ascii()
-            && !c.is_alphanumeric()
-            && !matches!(
-                c,
-                '“' | '”'
-                    | '‘'
-                    | '’'
-                    | '«'
-                    | '»'
-                    | '„'
-                    | '‚'
-                    | '¿'
-                    | '¡'
-                    | '€'
-                    | '£'
-                    | '¥'
-            )
-            || c == '\u{200d}'
-    };
-    s = s.trim_start_matches(|c: char| symbol(c) || c.is_whitespace());
+    s = s.trim_start_matches(|c: char| is_symbol(c) || c.is_whitespace());
     let s = drop_links(s);
     let s = if s.contains(['*', '_']) && (s.contains("**") || s.contains("__")) {
         Cow::Owned(s.replace("**", "").replace("__", ""))
@@ -660,7 +709,7 @@ mod tests {
     use super::*;
 
     fn read(card: &str) -> Vec<Item> {
-        let mut lines = Lines::default();
+        let mut lines = Lines::new(true);
         for l in card.split_inclusive('\n') {
             lines.line(l);
         }

@@ -20,10 +20,12 @@
 //!   turns HTML into lines, [`dump`] reads JSON-like dumps, [`lines`] reads
 //!   every line-based shape.
 //! * [`labels`] is the one synonym table from a label to a field.
+//! * [`chars`] decides what decoration inside a value is (emoji, asides).
 //! * [`fields`] fills the context from pairs and prose; [`names`], [`ids`]
 //!   and [`prose`] each own one kind of value (names, identifiers, the
 //!   summary's sentences) and are shared with [`Reader::learn`].
 
+mod chars;
 mod dump;
 mod fields;
 mod flatten;

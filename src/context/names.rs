@@ -14,6 +14,7 @@
 //! name must be a verb a person does, and a verb that things also do ("was",
 //! "has") needs a "she" or "he" further on.
 
+use super::chars::without_asides;
 use crate::pattern::Pattern;
 use crate::text::fold;
 
@@ -54,6 +55,13 @@ const TITLES: &[&str] = &[
     "madam",
     "doctor",
     "professor",
+];
+
+/// Words a labelled name never starts with: greetings and pronouns of a
+/// line of chat that a "Customer:" label put in front of.
+const NOT_A_NAME_START: &[&str] = &[
+    "hi", "hello", "hey", "dear", "thanks", "thank", "i", "im", "we", "it", "its", "this", "that",
+    "the", "a", "an", "my", "our", "your", "yes", "no", "ok", "okay", "please",
 ];
 
 /// Words after "Last," that are not a first name.
@@ -223,7 +231,7 @@ impl Names {
         Names {
             // Over folded text: "—" is "-" there.
             placeholder: Pattern::new(
-                r"\A(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)\z|\A(?:user|customer|visitor|guest|client)[ #_-]*\d+\z|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
+                r"\A(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)\z|\A(?:user|customer|visitor|guest|client)[ #_-]*\d+\z|\b(?:valued|dear) (?:customer|client|guest)\b|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
             )
             .expect("built-in pattern"),
             pronoun: Pattern::new(r"\b(?:she|he|her|him|his|hers)\b").expect("built-in pattern"),
@@ -242,7 +250,13 @@ impl Names {
         if (v.starts_with('(') && v.ends_with(')')) || (v.starts_with('[') && v.ends_with(']')) {
             return NameValue::Placeholder;
         }
-        let mut s = without_asides(v);
+        let mut s = without_asides_or_emails(v);
+        // A sentence is not a name: "Customer: Hi, my order hasn't come"
+        // is a transcript line.
+        let first_word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if s.split_whitespace().count() > 6 || is_one_of(NOT_A_NAME_START, first_word) {
+            return NameValue::NotAName;
+        }
         // What follows a spaced dash, bar, slash or bullet is not the name:
         // "Sarah Chen - VIP", "Sarah Chen | Gold".
         let cut = s.char_indices().find(|&(i, c)| {
@@ -289,10 +303,19 @@ impl Names {
     /// The customer's name as the subject of the first sentence of `text`
     /// ("Sarah was charged…", "Marek bought…", "Customer Sarah Chen says…").
     pub(crate) fn in_prose(&self, text: &str) -> Option<String> {
-        let sentence = text.split_inclusive(['.', '!', '?', '\n']).next()?;
-        let words: Vec<&str> = sentence.split_whitespace().collect();
-        let mut at = 0;
-        // "The customer, Sarah Chen, …" / "Customer Sarah Chen was…"
+        let mut sentences = text.split_inclusive(['.', '!', '?', '\n']);
+        let words: Vec<&str> = sentences.next()?.split_whitespace().collect();
+        if let Some(name) = self.subject(text, &words, 0, false) {
+            return Some(name);
+        }
+        // An appositive may come a little later: "Hi team. Customer Jane
+        // Doe is asking…".
+        let words: Vec<&str> = words
+            .into_iter()
+            .chain(sentences.take(2).flat_map(str::split_whitespace))
+            .collect();
+        // "The customer, Sarah Chen, …", "customer Jane Doe (jane@x.io) is
+        // asking…", "The customer (Sarah) was…"
         let role = |w: &str| {
             matches!(
                 fold(w).trim_matches(|c: char| !c.is_alphanumeric()),
@@ -307,18 +330,24 @@ impl Names {
                     | "seller"
             )
         };
-        if words.first().is_some_and(|w| fold(w) == "the") {
-            at = 1;
-        }
-        let appositive = words.get(at).is_some_and(|w| role(w));
-        if appositive {
-            at += 1;
-        } else {
-            at = 0;
-        }
-        let start = at;
+        (0..words.len())
+            .filter(|&i| role(words[i]))
+            .find_map(|i| self.subject(text, &words, i + 1, true))
+    }
+
+    /// The name that starts at `words[start]` when a person's verb follows
+    /// it (past a parenthesised aside), or, `after_role`, when a role word
+    /// ("customer") comes right before it.
+    fn subject(
+        &self,
+        text: &str,
+        words: &[&str],
+        start: usize,
+        after_role: bool,
+    ) -> Option<String> {
+        let mut at = start;
         while at < words.len() && at - start < 3 && is_name_word(words[at]) {
-            let last = words[at].ends_with(',') || possessive(words[at]);
+            let last = words[at].ends_with([',', ')']) || possessive(words[at]);
             at += 1;
             if last {
                 break;
@@ -328,27 +357,41 @@ impl Names {
             return None;
         }
         let name: Vec<&str> = words[start..at].iter().map(|w| bare(w)).collect();
-        let next = words.get(at).map(|w| fold(w)).unwrap_or_default();
-        let next2 = words.get(at + 1).map(|w| fold(w)).unwrap_or_default();
+        // The verb comes after an aside: "Jane Doe (jane@doe.com) is asking".
+        let mut k = at;
+        if words.get(k).is_some_and(|w| w.starts_with('(')) {
+            while k < words.len() && !words[k].ends_with(')') {
+                k += 1;
+            }
+            k += 1;
+        }
+        let next = words.get(k).map(|w| fold(w)).unwrap_or_default();
+        let next2 = words.get(k + 1).map(|w| fold(w)).unwrap_or_default();
         let human = HUMAN_VERBS.contains(&next.as_str())
             || HUMAN_VERBS.contains(&format!("{next} {next2}").as_str())
             || possessive(words[at - 1]);
-        let person = PERSON_VERBS.contains(&next.as_str()) && self.pronoun.is_match(text);
-        let after_role = appositive
-            && (human || PERSON_VERBS.contains(&next.as_str()) || words[at - 1].ends_with(','));
-        (human || person || after_role).then(|| name.join(" "))
+        let person = PERSON_VERBS.contains(&next.as_str());
+        let set_off = words[at - 1].ends_with([',', ')']) || words[start].starts_with('(');
+        let trusted =
+            human || (person && self.pronoun.is_match(text)) || (after_role && (person || set_off));
+        trusted.then(|| name.join(" "))
     }
 
-    /// A name that a customer gives: "my name is Dana", "this is Dana
-    /// Whitfield", or a name on its own as an answer ("Dana Whitfield,
-    /// dana.w@example.com").
-    pub(crate) fn given(&self, message: &str) -> Option<String> {
+    /// A name introduced in words: "my name is Dana", "this is Dana
+    /// Whitfield", "The customer's name is Mrs. Olusegun Bankole-Adeyemi".
+    pub(crate) fn introduced(&self, message: &str) -> Option<String> {
         for r in self.intro.find_iter(message) {
             let intro = fold(&message[r.clone()]);
             let explicit = intro.contains("name") || intro.contains("call");
-            let words: Vec<&str> = message[r.end..].split_whitespace().take(3).collect();
+            let words: Vec<&str> = message[r.end..].split_whitespace().take(4).collect();
             let mut name = Vec::new();
             for (i, w) in words.iter().enumerate() {
+                // "Mrs. Olusegun Bankole-Adeyemi": a title is kept as written
+                // and its full stop does not end the name.
+                if is_one_of(TITLES, w) {
+                    name.push(w.trim_end_matches(','));
+                    continue;
+                }
                 let ok = if explicit && i == 0 {
                     w.starts_with(char::is_alphabetic)
                 } else {
@@ -368,9 +411,18 @@ impl Names {
                 last.ends_with([',', '.', '!', ';'])
                     || matches!(after.as_str(), "" | "here" | "from" | "and" | "-")
             });
-            if !name.is_empty() && (explicit || ends) {
+            if name.iter().any(|w| !is_one_of(TITLES, w)) && (explicit || ends) {
                 return Some(name.join(" "));
             }
+        }
+        None
+    }
+
+    /// A name that a customer gives: introduced ([`Names::introduced`]),
+    /// or on its own as an answer ("Dana Whitfield, dana.w@example.com").
+    pub(crate) fn given(&self, message: &str) -> Option<String> {
+        if let Some(name) = self.introduced(message) {
+            return Some(name);
         }
         // An answer: the first part of the message is a name and nothing
         // else, next to an email or a phone number that shows it is one.
@@ -403,9 +455,12 @@ pub(crate) fn first_name(name: &str) -> Option<String> {
     if word.trim_end_matches('.').chars().count() < 2 {
         return None;
     }
+    // A name written all in capitals or all in lower case is greeted in
+    // the usual case: "SARAH" and "sarah" are "Sarah".
     let shouted = word.chars().filter(|c| c.is_uppercase()).count() >= 2
         && !word.chars().any(char::is_lowercase);
-    if !shouted {
+    let whispered = !name.chars().any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    if !shouted && !whispered {
         return Some(word.to_string());
     }
     // "MEI-LING" -> "Mei-Ling": capitals after a hyphen or apostrophe too.
@@ -463,23 +518,15 @@ fn bare(word: &str) -> &str {
     w.trim_end_matches(['\'', '’', '.'])
 }
 
-/// `text` without parenthesised, bracketed or angle-bracketed asides and
-/// without email addresses.
-fn without_asides(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' | '<' | '{' => depth += 1,
-            ')' | ']' | '>' | '}' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace()
+/// `text` without parenthesised or bracketed asides and without email
+/// addresses (also in angle brackets).
+fn without_asides_or_emails(text: &str) -> String {
+    let plain = without_asides(text);
+    let words: Vec<&str> = plain
+        .split_whitespace()
         .filter(|w| !w.contains('@'))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]
@@ -521,6 +568,12 @@ mod tests {
         assert_eq!(name("User 4821"), NameValue::Placeholder);
         assert_eq!(name("marek.k@example.com"), NameValue::NotAName);
         assert_eq!(name("Order 4821"), NameValue::NotAName);
+        assert_eq!(name("Hi, my order hasn't arrived"), NameValue::NotAName);
+        assert_eq!(
+            name("I was charged twice for the same thing today"),
+            NameValue::NotAName
+        );
+        assert_eq!(name("Valued Customer"), NameValue::Placeholder);
     }
 
     #[test]
@@ -529,6 +582,7 @@ mod tests {
         assert_eq!(first_name("Dr Zoë Lefèvre").as_deref(), Some("Zoë"));
         assert_eq!(first_name("MEI-LING WU").as_deref(), Some("Mei-Ling"));
         assert_eq!(first_name("J. Smith"), None);
+        assert_eq!(first_name("sarah chen").as_deref(), Some("Sarah"));
         assert_eq!(first_name("Анна Петрова").as_deref(), Some("Анна"));
     }
 
@@ -583,6 +637,12 @@ mod tests {
         assert_eq!(names.given("Yes, that works. Thanks."), None);
         assert_eq!(names.given("I'm frustrated, this is the third time"), None);
         assert_eq!(names.given("Thanks!"), None);
+        assert_eq!(
+            names
+                .given("The customer's name is Mrs. Olusegun Bankole-Adeyemi.")
+                .as_deref(),
+            Some("Mrs. Olusegun Bankole-Adeyemi")
+        );
         assert_eq!(names.given("Not Received"), None);
         assert_eq!(
             names.given("I'm annoyed. This is Dana Whitfield."),

@@ -15,6 +15,7 @@
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
 //! angry buyer"); a negated feeling ("is not upset") says nothing.
 
+use super::chars::{is_symbol, without_asides};
 use crate::pattern::Pattern;
 
 /// What a summary tells: the customer's issue and the outcome they want.
@@ -66,7 +67,7 @@ impl Prose {
                 r"[,;.!?]|\s(?:-|–|—)\s|\b(?:but|because|since|so|as|while|although|though|before|which|who)\b|\band (?:asked|asks|says|said|is|was|has|had|also|then|would|wants|needs)\b",
             ),
             problem: p(
-                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty)\b",
+                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty|nothing)\b",
             ),
             feeling: p(
                 r"\b(?:(?:is|was|seems|seemed|sounds|sounded|appears|appeared|feels|felt|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
@@ -198,10 +199,10 @@ impl Prose {
         let mut s = clause.trim();
         for _ in 0..2 {
             if let Some(rest) = name.and_then(|n| strip_name(s, n)) {
-                s = rest;
+                s = without_aside(rest);
             }
             match self.subject.find(s) {
-                Some(r) if r.end > 0 => s = &s[r.end..],
+                Some(r) if r.end > 0 => s = without_aside(&s[r.end..]),
                 _ => break,
             }
         }
@@ -209,6 +210,15 @@ impl Prose {
             s = &s[r.end..];
         }
         s
+    }
+}
+
+/// `text` without a parenthesised aside at its start: "(jane@doe.com) is
+/// asking" -> "is asking".
+fn without_aside(text: &str) -> &str {
+    match text.strip_prefix('(').and_then(|t| t.split_once(')')) {
+        Some((_, rest)) => rest.trim_start_matches([',', ' ']),
+        None => text,
     }
 }
 
@@ -326,16 +336,7 @@ fn clauses(sentence: &str) -> Vec<&str> {
 /// emoji and dangling conjunctions dropped, snake_case spaced, at most
 /// [`MAX_WORDS`] words (cut at a comma or "and" where one is near the end).
 pub(crate) fn one_line(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_asides(text);
     let spaced = !plain.contains(' ') && plain.contains('_');
     let plain = if spaced {
         plain.replace('_', " ")
@@ -365,18 +366,6 @@ pub(crate) fn one_line(text: &str) -> String {
     line.trim_end_matches(trailing)
         .trim_start_matches(leading)
         .to_string()
-}
-
-/// An emoji or pictograph: not a letter, digit, space or ASCII character,
-/// and not punctuation a sentence uses (quotes, dashes, currency).
-pub(crate) fn is_symbol(c: char) -> bool {
-    !c.is_ascii()
-        && !c.is_alphanumeric()
-        && !c.is_whitespace()
-        && !matches!(
-            c,
-            '“' | '”' | '‘' | '’' | '«' | '»' | '–' | '—' | '€' | '£' | '¥' | '…' | '×'
-        )
 }
 
 #[cfg(test)]

@@ -1,0 +1,74 @@
+//! What the reader treats as decoration inside a value: emoji and other
+//! pictographs, and parenthesised or bracketed asides.
+//!
+//! Lines, names, identifiers and one-line issues all drop the same things,
+//! so they are decided here once: "Double-charged (2 × $50) 😕" becomes
+//! "Double-charged", "Tom Becker (shop: Becker Bikes)" becomes "Tom Becker",
+//! "12345 (placed 2 March)" becomes "12345".
+
+/// An emoji or pictograph: not a letter, digit, space or ASCII character,
+/// and not punctuation that text uses (quotes, dashes, currency, ellipsis).
+pub(crate) fn is_symbol(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '„'
+                | '‚'
+                | '–'
+                | '—'
+                | '€'
+                | '£'
+                | '¥'
+                | '…'
+                | '×'
+                | '¿'
+                | '¡'
+        )
+}
+
+/// `text` without its parenthesised and bracketed asides (an unclosed one
+/// runs to the end).
+pub(crate) fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_are_pictographs_not_punctuation() {
+        for c in ['😕', '🔒', '\u{fe0f}', '\u{200d}', '✓', '→'] {
+            assert!(is_symbol(c), "{c:?}");
+        }
+        for c in ['a', 'é', '王', ' ', '’', '—', '€', '.', '#'] {
+            assert!(!is_symbol(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn asides_go() {
+        assert_eq!(
+            without_asides("Tom Becker (shop: Becker [Bikes]) & co"),
+            "Tom Becker  & co"
+        );
+        assert_eq!(without_asides("12345 (placed"), "12345 ");
+    }
+}
