@@ -24,7 +24,9 @@ pub(crate) fn never_ask(asked: Asked, ctx: &Context) -> (String, Option<String>)
         Asked::Problem => (
             format!("Asking what's wrong. {WHY_ASK}"),
             Some(match issue_phrase(ctx) {
-                Some(p) => format!("I can see from your chat — {p}. Let me help."),
+                // The guide's "I see you're having [issue], let me help.", with the
+                // issue as the card says it (a clause or a noun phrase alike).
+                Some(p) => format!("I see you're having trouble — {p}. Let me help."),
                 None => "I see you're having [issue], let me help.".to_string(),
             }),
         ),
