@@ -45,7 +45,9 @@ impl Close {
             )),
             next: pat(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
-                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b"
+                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b",
+                // "If it cuts out again, reply to this email": what to do next.
+                r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
             anything_else: pat(concat!(
                 r"\b(?:anything|something)\s+(?:else|more|further)\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
@@ -163,6 +165,9 @@ mod tests {
         );
         assert!(!found("That should be everything. Take care!").next_steps);
         assert!(!found("Can I help with anything else?").next_steps);
+        assert!(
+            found("If it ever cuts out again, reply here and it comes straight to me.").next_steps
+        );
     }
 
     #[test]
