@@ -187,24 +187,24 @@ const TIME_QUALIFIERS: &[&str] = &[
 /// The first-message patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Always {
-    pub(crate) intro: Pattern,
-    pub(crate) here: Pattern,
-    pub(crate) chatting: Pattern,
-    pub(crate) role: Pattern,
-    pub(crate) affiliation: Pattern,
-    pub(crate) read_chat: Pattern,
-    pub(crate) i_see: Pattern,
-    pub(crate) let_me: Pattern,
-    pub(crate) will: Pattern,
-    pub(crate) doing: Pattern,
-    pub(crate) in_place: Pattern,
-    pub(crate) ongoing: Pattern,
+    intro: Pattern,
+    here: Pattern,
+    chatting: Pattern,
+    role: Pattern,
+    affiliation: Pattern,
+    read_chat: Pattern,
+    i_see: Pattern,
+    let_me: Pattern,
+    will: Pattern,
+    doing: Pattern,
+    in_place: Pattern,
+    ongoing: Pattern,
     on_it: Pattern,
-    pub(crate) done: Pattern,
-    pub(crate) duration: Pattern,
-    pub(crate) deadline: Pattern,
-    pub(crate) day: Pattern,
-    pub(crate) future: Pattern,
+    done: Pattern,
+    duration: Pattern,
+    deadline: Pattern,
+    day: Pattern,
+    future: Pattern,
 }
 
 /// What the first-message items found in one reply.
@@ -309,11 +309,7 @@ impl Always {
     /// Whether the agent says who they are, and the spans that describe the
     /// agent ("Dev from Returns", "I'm with the billing team"), which must
     /// not count as naming the customer's issue.
-    pub(crate) fn introduction(
-        &self,
-        reply: &Reply,
-        agent: Option<&str>,
-    ) -> (bool, Vec<Range<usize>>) {
+    fn introduction(&self, reply: &Reply, agent: Option<&str>) -> (bool, Vec<Range<usize>>) {
         let (text, lower) = (reply.text, reply.lower.as_str());
         let mut own = Vec::new();
         let agent = agent.map(fold).filter(|a| !a.is_empty());
@@ -432,7 +428,7 @@ impl Always {
 
     /// Whether the reply names the issue (its words or its outcome), and
     /// whether it quotes a known order number.
-    pub(crate) fn issue(
+    fn issue(
         &self,
         reply: &Reply,
         ctx: &Context,
@@ -446,7 +442,7 @@ impl Always {
         (names, mentions_order)
     }
 
-    pub(crate) fn references_context(&self, reply: &Reply) -> bool {
+    fn references_context(&self, reply: &Reply) -> bool {
         if self.read_chat.is_match(&reply.lower) {
             return true;
         }
@@ -472,7 +468,7 @@ impl Always {
 
     /// Whether the reply says what the agent will do next, and whether it
     /// narrates what they are doing or have done.
-    pub(crate) fn actions(&self, reply: &Reply) -> (bool, bool) {
+    fn actions(&self, reply: &Reply) -> (bool, bool) {
         let doing_it = |followers: &[&str]| {
             // A clause that opens with what the agent is doing: "Checking that
             // for you now", "Looking into it".
@@ -584,7 +580,7 @@ impl Always {
         })
     }
 
-    pub(crate) fn sets_timeline(&self, reply: &Reply) -> bool {
+    fn sets_timeline(&self, reply: &Reply) -> bool {
         if self.deadline.is_match(&reply.lower) {
             return true;
         }

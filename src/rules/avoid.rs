@@ -18,11 +18,11 @@ use super::sentences::Reply;
 /// The avoid patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Avoid {
-    pub(crate) bot: Pattern,
-    pub(crate) disparage: Pattern,
-    pub(crate) no_help: Pattern,
-    pub(crate) failure: Pattern,
-    pub(crate) apology: Pattern,
+    bot: Pattern,
+    disparage: Pattern,
+    no_help: Pattern,
+    failure: Pattern,
+    apology: Pattern,
 }
 
 impl Avoid {

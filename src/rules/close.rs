@@ -17,12 +17,12 @@ use super::sentences::Reply;
 /// The closing patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Close {
-    pub(crate) resolved: Pattern,
-    pub(crate) next: Pattern,
-    pub(crate) anything_else: Pattern,
-    pub(crate) thanks: Pattern,
-    pub(crate) appreciate: Pattern,
-    pub(crate) confirm: Pattern,
+    resolved: Pattern,
+    next: Pattern,
+    anything_else: Pattern,
+    thanks: Pattern,
+    appreciate: Pattern,
+    confirm: Pattern,
 }
 
 /// What the closing items found in one reply.

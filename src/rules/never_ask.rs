@@ -61,21 +61,21 @@ pub(crate) struct Ask {
 /// The never-ask patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct NeverAsk {
-    pub(crate) request: Pattern,
-    pub(crate) interrogative: Pattern,
-    pub(crate) imperative: Pattern,
-    pub(crate) who: Pattern,
-    pub(crate) negation: Pattern,
-    pub(crate) target: Pattern,
-    pub(crate) cut: Pattern,
-    pub(crate) explain: Pattern,
-    pub(crate) explain_object: Pattern,
-    pub(crate) what_happened: Pattern,
-    pub(crate) present: Pattern,
-    pub(crate) generic: Pattern,
-    pub(crate) generic_question: Pattern,
-    pub(crate) anything: Pattern,
-    pub(crate) closing_words: Pattern,
+    request: Pattern,
+    interrogative: Pattern,
+    imperative: Pattern,
+    who: Pattern,
+    negation: Pattern,
+    target: Pattern,
+    cut: Pattern,
+    explain: Pattern,
+    explain_object: Pattern,
+    what_happened: Pattern,
+    present: Pattern,
+    generic: Pattern,
+    generic_question: Pattern,
+    anything: Pattern,
+    closing_words: Pattern,
 }
 
 /// Verbs that make what follows a message or a thing, not a detail asked for.
@@ -193,7 +193,7 @@ impl NeverAsk {
     }
 
     /// Requests for an order number, name, email, plan or card detail.
-    pub(crate) fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
+    fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
         let text = reply.lower.as_str();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
@@ -393,7 +393,7 @@ impl NeverAsk {
         found
     }
 
-    pub(crate) fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
+    fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
         for verb in self.explain.find_iter(&reply.lower) {
             // A request: "can you / could you / please / I'd like you to"
             // before the verb, or the verb opening its clause ("Tell me…").
@@ -461,7 +461,7 @@ impl NeverAsk {
         }
     }
 
-    pub(crate) fn generic_opener(&self, reply: &Reply, first: bool, out: &mut Vec<Ask>) {
+    fn generic_opener(&self, reply: &Reply, first: bool, out: &mut Vec<Ask>) {
         let closing = |m: &Range<usize>| {
             reply.sentence_at(m.start).is_some_and(|s| {
                 self.closing_words

@@ -39,9 +39,9 @@ pub(crate) fn needs_empathy(sentiment: Option<&str>) -> bool {
 /// The tone patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Tone {
-    pub(crate) feeling: Pattern,
-    pub(crate) registers: Pattern,
-    pub(crate) casual: Pattern,
+    feeling: Pattern,
+    registers: Pattern,
+    casual: Pattern,
 }
 
 impl Tone {
