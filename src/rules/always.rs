@@ -736,7 +736,7 @@ pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
     if surnames.is_empty() {
         return false;
     }
-    let hay = folded(reply);
+    let hay = reply.folded();
     surnames.iter().any(|surname| {
         let mut from = 0;
         while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
@@ -755,28 +755,18 @@ pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
     })
 }
 
-/// The reply folded for comparison; ASCII replies only need lower-casing.
-fn folded(reply: &Reply) -> String {
-    if reply.text.is_ascii() {
-        reply
-            .lower
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        fold(reply.text)
-    }
-}
-
 /// Whether the folded `needle` occurs in `reply` as whole words. A one-word
-/// needle is searched in the lower-cased ASCII reply as it is; anything else
-/// needs the reply folded first.
+/// ASCII needle is first looked for in the lower-cased reply as it is, which
+/// spares folding the whole reply in the common case.
 fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
-    if reply.text.is_ascii() && needle.is_ascii() && !needle.contains(' ') {
-        find_words(&reply.lower, needle).is_some()
-    } else {
-        find_words(&folded(reply), needle).is_some()
+    let plain = needle.is_ascii() && !needle.contains(' ');
+    if plain && find_words(&reply.lower, needle).is_some() {
+        return true;
     }
+    if plain && reply.text.is_ascii() {
+        return false;
+    }
+    find_words(reply.folded(), needle).is_some()
 }
 
 fn strip_title(name: &str) -> String {

@@ -27,6 +27,9 @@ pub(crate) struct Reply<'a> {
     /// keyword checks can run on it without folding per call.
     pub lower: String,
     pub sentences: Vec<Sentence>,
+    /// `text` folded for comparison ([`crate::text::fold`]), made on first
+    /// use: only name checks need it, and folding is the costliest step.
+    folded: std::cell::OnceCell<String>,
 }
 
 /// Words that stop a period from ending a sentence ("Ms. Chen", "e.g. this").
@@ -63,7 +66,24 @@ impl<'a> Reply<'a> {
             text,
             lower: text.to_ascii_lowercase(),
             sentences: split(text),
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The reply folded for comparison (case, diacritics, apostrophes,
+    /// whitespace); an ASCII reply only needs lower-casing and its spaces
+    /// collapsed.
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| {
+            if self.text.is_ascii() {
+                self.lower
+                    .split_ascii_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                crate::text::fold(self.text)
+            }
+        })
     }
 
     /// Index of the sentence holding byte `pos` (the last one that starts at

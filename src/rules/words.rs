@@ -333,8 +333,37 @@ fn order(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// Where each first letter's words start in [`STOP`] (index 26 is the end),
+/// worked out at compile time, so a lookup searches only one letter's words.
+const STOP_LETTERS: [usize; 27] = letter_starts(STOP);
+
+const fn letter_starts(words: &[&str]) -> [usize; 27] {
+    let mut out = [0; 27];
+    let mut letter = 0;
+    let mut i = 0;
+    while letter < 26 {
+        while i < words.len() && words[i].as_bytes()[0] < b'a' + letter as u8 {
+            i += 1;
+        }
+        out[letter] = i;
+        letter += 1;
+    }
+    out[26] = words.len();
+    out
+}
+
 fn is_stop(word: &str) -> bool {
-    STOP.binary_search_by(|s| order(s, word)).is_ok()
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let letter = usize::from(first - b'a');
+    let words = STOP
+        .get(STOP_LETTERS[letter]..STOP_LETTERS[letter + 1])
+        .unwrap_or(&[]);
+    words.binary_search_by(|s| order(s, word)).is_ok()
 }
 
 fn concept(stem: &str) -> Option<&'static str> {
@@ -406,7 +435,7 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
             continue;
         }
         stem_into(&buf, &mut stemmed);
-        if drop_stop_words && is_stop(&stemmed) {
+        if drop_stop_words && stemmed != buf && is_stop(&stemmed) {
             continue;
         }
         if since_negation.is_some()
@@ -550,6 +579,16 @@ mod tests {
             CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0),
             "CONCEPTS must be sorted and unique"
         );
+    }
+
+    #[test]
+    fn stop_words_are_found_through_their_letter() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        for w in ["zebra", "charg", "", "Über", "1st"] {
+            assert!(!is_stop(w), "{w}");
+        }
     }
 
     #[test]
