@@ -354,3 +354,26 @@ fn more_paraphrases() {
         assert_eq!(item(&ctx, reply, id, None), Some(false), "{id}: {reply}");
     }
 }
+
+#[test]
+fn rich_text_spaces_are_spaces() {
+    let ctx = engine().read(CARD);
+    assert_eq!(
+        item(
+            &ctx,
+            "Hi Zoë,\u{A0}I'm\u{A0}Kwame.",
+            "always.introduce-self",
+            None
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        item(
+            &ctx,
+            "Give\u{A0}me 2\u{A0}minutes.",
+            "always.set-timeline",
+            None
+        ),
+        Some(true)
+    );
+}

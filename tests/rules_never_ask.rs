@@ -312,3 +312,11 @@ fn a_message_or_a_new_choice_is_not_the_known_detail() {
         assert_eq!(never_ask(&c, reply).len(), 1, "{reply}");
     }
 }
+
+#[test]
+fn rich_text_spaces_are_spaces() {
+    // Editors put NBSPs and narrow spaces between words.
+    let c = hotel();
+    assert_eq!(never_ask(&c, "What's your booking\u{A0}number?").len(), 1);
+    assert_eq!(never_ask(&c, "How\u{A0}can\u{202F}I help?").len(), 1);
+}

@@ -64,7 +64,7 @@ impl<'a> Reply<'a> {
     pub fn new(text: &'a str) -> Reply<'a> {
         Reply {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower: lower_case(text),
             sentences: split(text),
             folded: std::cell::OnceCell::new(),
         }
@@ -182,6 +182,25 @@ impl<'a> Reply<'a> {
     pub fn lower_slice(&self, start: usize, end: usize) -> &str {
         self.lower.get(start..end).unwrap_or("")
     }
+}
+
+/// `text` with ASCII letters lower-cased and every Unicode space (NBSP, thin,
+/// narrow, ideographic…) written as as many ASCII spaces as it has bytes:
+/// rich-text editors put NBSPs between words, and the patterns' `\s` is
+/// ASCII. Every offset stays the same.
+fn lower_case(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        for (i, c) in text.char_indices() {
+            if !c.is_ascii() && c.is_whitespace() {
+                if let Some(b) = bytes.get_mut(i..i + c.len_utf8()) {
+                    b.fill(b' ');
+                }
+            }
+        }
+    }
+    // Only whole characters were replaced, by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// Word characters for the ASCII word helpers: letters, digits, apostrophes.
@@ -343,6 +362,14 @@ mod tests {
         assert_eq!(r.words_before(two, 3), vec!["about", "me", "give"]);
         assert_eq!(r.clause_start(two), t.find("give").unwrap() - 1);
         assert_eq!(&t[tell..r.clause_end(tell)], "tell me what happened ");
+    }
+
+    #[test]
+    fn unicode_spaces_read_as_spaces_at_the_same_offsets() {
+        let t = "I'm\u{A0}Alex,\u{202F}ok\u{3000}é";
+        let r = Reply::new(t);
+        assert_eq!(r.lower.len(), t.len());
+        assert_eq!(r.lower, "i'm  alex,   ok   é");
     }
 
     #[test]
