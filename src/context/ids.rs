@@ -349,7 +349,15 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
-    (!date && !decimal && !year).then_some(id)
+    // A number with a unit or an ordinal after it: "28th", "24h", "10am",
+    // "5GB", "3x".
+    let digits = id.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &id[digits..];
+    let quantity = !hashed
+        && digits > 0
+        && (1..=4).contains(&suffix.len())
+        && suffix.chars().all(|c| c.is_ascii_alphabetic());
+    (!date && !decimal && !year && !quantity).then_some(id)
 }
 
 #[cfg(test)]
@@ -414,6 +422,8 @@ mod tests {
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
         assert!(out.is_empty());
         ids.answered("Call me at 5550100 please", &mut out);
+        assert!(out.is_empty());
+        ids.answered("I cancelled on the 28th. Waited 24h, since 10am.", &mut out);
         assert!(out.is_empty());
         ids.answered("Order is A-99812, call me on +1 555 010 0100", &mut out);
         assert!(out.is_empty());
