@@ -112,7 +112,7 @@ fn ada_style_json_dump() {
     assert_eq!(c.order_numbers, strings(&["BK-7731"]));
     assert_eq!(c.requested_outcome.as_deref(), Some("full refund"));
     assert_eq!(
-        c.details.get("metaFields.phone").map(String::as_str),
+        c.details.get("phone").map(String::as_str),
         Some("+234 803 555 0199")
     );
     assert_eq!(
@@ -574,7 +574,7 @@ fn zendesk_api_json() {
         Some("35436")
     );
     assert_eq!(
-        c.details.get("ticket.tags").map(String::as_str),
+        c.details.get("tags").map(String::as_str),
         Some("enterprise, other_tag")
     );
 }

@@ -400,8 +400,41 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     }
 }
 
+/// Keeps `value` as a detail under `label`, unless the card gave that
+/// label already. A nested key is kept under its own name ("phone", as an
+/// agent would ask for it) unless that name says nothing alone ("id",
+/// "total") or is taken: then under its path ("ticket.id").
 fn detail(d: &mut Draft, label: &str, value: String) {
+    const VAGUE: &[&str] = &[
+        "id",
+        "name",
+        "type",
+        "status",
+        "value",
+        "total",
+        "amount",
+        "date",
+        "time",
+        "code",
+        "number",
+        "label",
+        "text",
+        "title",
+        "source",
+        "created",
+        "created_at",
+        "updated_at",
+        "url",
+        "key",
+    ];
     let label = label.trim();
+    let key = label.rsplit('.').next().unwrap_or(label);
+    let vague = VAGUE.iter().any(|v| v.eq_ignore_ascii_case(key));
+    let label = if key.len() < label.len() && !vague && !d.details.contains_key(key) {
+        key
+    } else {
+        label
+    };
     if !label.is_empty() {
         d.details.entry(label.to_string()).or_insert(value);
     }
