@@ -345,7 +345,11 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let all_digits = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
-    let date = all_digits && groups.len() == 3;
+    // 2026-03-02, 03/04/2026, 12.05.26; not 123-4567890-1234567.
+    let date = all_digits
+        && groups.len() == 3
+        && groups.iter().all(|g| g.len() <= 4)
+        && groups[1].len() <= 2;
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
@@ -403,6 +407,10 @@ mod tests {
         .is_empty());
         assert!(text_ids("ticket reference 4521 and payment confirmation 99812").is_empty());
         assert!(text_ids("order 2026-03-02 of $79.99, ordered 100 units").is_empty());
+        assert_eq!(
+            text_ids("Amazon order 123-4567890-1234567 arrived"),
+            vec!["123-4567890-1234567"]
+        );
         assert!(text_ids("Order arrived. Ticket #4521 is open").is_empty());
     }
 

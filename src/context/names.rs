@@ -496,10 +496,18 @@ fn is_name_word(word: &str) -> bool {
         && !w.ends_with('.')
 }
 
-/// Whether every word of `s` (at most `max` of them) is a name word.
+/// Whether every word of `s` (at most `max` of them) is a name word or a
+/// surname's particle ("van der Berg", "da Silva").
 fn name_words(s: &str, max: usize) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "der", "den", "de", "da", "di", "du", "la", "le", "von", "bin", "bint", "al", "el",
+        "y", "dos", "das", "del", "della", "ter", "ten", "zu",
+    ];
     let n = s.split_whitespace().count();
-    (1..=max).contains(&n) && s.split_whitespace().all(is_name_word)
+    (1..=max + 2).contains(&n)
+        && s.split_whitespace()
+            .all(|w| is_name_word(w) || is_one_of(PARTICLES, w))
+        && s.split_whitespace().any(is_name_word)
 }
 
 fn possessive(word: &str) -> bool {
@@ -545,6 +553,7 @@ mod tests {
     fn labelled_values() {
         assert_eq!(name("Siobhán O’Brien"), n("Siobhán O’Brien"));
         assert_eq!(name("Chen, Sarah"), n("Sarah Chen"));
+        assert_eq!(name("van der Berg, Anna"), n("Anna van der Berg"));
         assert_eq!(
             name("Tom Becker (shop: Becker Bikes & Parts)"),
             n("Tom Becker")
