@@ -697,3 +697,11 @@ fn capitalised_words_in_a_summary_are_not_a_name() {
     let c = read("Summary: The customer's name is Ana Lima and her parcel is late.");
     assert_eq!(c.customer_name.as_deref(), Some("Ana Lima"));
 }
+
+#[test]
+fn a_bar_after_a_value_keeps_the_tag_with_it() {
+    let c = read("Customer: Sarah Chen | VIP\nOrder #:\t100-22");
+    assert_eq!(c.customer_name.as_deref(), Some("Sarah Chen"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["100-22"]));
+}

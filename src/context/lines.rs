@@ -168,13 +168,29 @@ impl Lines {
 
     /// A table row (cells split by tabs or bars). Returns whether it was one.
     fn row(&mut self, cells: &[&str], indent: usize) -> bool {
-        let found: Vec<Found> = cells
+        // "Customer: Sarah | Order: 1234", and "Customer: Sarah Chen | VIP",
+        // where a cell without a label belongs to the pair before it.
+        let pairs: Vec<Option<Found>> = cells
             .iter()
-            .filter_map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
+            .map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
             .collect();
-        if found.len() == cells.len() {
-            for f in found {
-                self.pair(f, indent, None);
+        if pairs[0].is_some() {
+            let mut i = 0;
+            while let Some(Some(f)) = pairs.get(i) {
+                let more = pairs[i + 1..].iter().take_while(|p| p.is_none()).count();
+                let value: Vec<&str> = std::iter::once(f.value)
+                    .chain(cells[i + 1..=i + more].iter().copied())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                self.pair(
+                    Found {
+                        value: &value.join(" | "),
+                        ..*f
+                    },
+                    indent,
+                    None,
+                );
+                i += 1 + more;
             }
             self.open = None;
             return true;
@@ -383,7 +399,7 @@ fn plain_label(label: &str) -> bool {
         && label.chars().next().is_some_and(char::is_alphabetic)
         && !label.contains(|c: char| c.is_ascii_digit())
         && !label.contains([
-            ',', ';', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
+            ',', ';', ':', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
         ])
 }
 
@@ -782,6 +798,10 @@ mod tests {
         assert_eq!(
             pairs("Customer\tOrder #\nSarah\t1234"),
             vec![p("Customer", "Sarah"), p("Order #", "1234")]
+        );
+        assert_eq!(
+            pairs("Customer: Sarah Chen | VIP"),
+            vec![p("Customer", "Sarah Chen | VIP")]
         );
         assert_eq!(
             pairs("Customer: Sarah Chen | Order: 1234, Mood: angry"),
