@@ -705,3 +705,45 @@ fn a_bar_after_a_value_keeps_the_tag_with_it() {
     assert!(c.vip);
     assert_eq!(c.order_numbers, strings(&["100-22"]));
 }
+
+#[test]
+fn a_box_value_that_wraps() {
+    let c = read(
+        "┌──────────────────────────────────────────────┐\n│ Customer: Priya Natarajan                    │\n│ AI Attempts: 3 (cancellation FAQ, account    │\n│ settings link, retention offer)              │\n│ Sentiment: Annoyed                           │\n│                                              │\n│ AI Summary:                                  │\n│ Customer tried to cancel twice but the       │\n│ button errors out. Wants the subscription    │\n│ cancelled and March refunded.                │\n└──────────────────────────────────────────────┘",
+    );
+    assert_eq!(c.ai_attempts, Some(3));
+    assert_eq!(
+        c.ai_tried,
+        strings(&[
+            "cancellation FAQ",
+            "account settings link",
+            "retention offer"
+        ])
+    );
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("tried to cancel twice but the button errors out")
+    );
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("subscription cancelled and March refunded")
+    );
+}
+
+#[test]
+fn emoji_only_mood_and_an_email_in_the_outcome() {
+    let c = read("• Customer — Wanjiru Kamau\n• Reference — RES-2207\n• Issue — Room not cleaned for 3 days\n• Mood — 😠");
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(c.order_numbers, strings(&["RES-2207"]));
+    let c = read(
+        "Mohammed bought two tickets (booking #EVT-90011) for the 14 June show but only received one e-ticket. He is now quite angry. He wants the second ticket emailed to m.alfarsi@example.com.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Mohammed"));
+    assert_eq!(c.order_numbers, strings(&["EVT-90011"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("second ticket emailed to m.alfarsi@example.com")
+    );
+}

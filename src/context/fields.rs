@@ -181,7 +181,7 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
 
 fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     let value = pair.value();
-    if !value.chars().any(char::is_alphanumeric) {
+    if !value.chars().any(|c| c.is_alphanumeric() || is_symbol(c)) {
         // A flag's label on its own says the flag: "Out-of-hours ticket",
         // "VIP".
         match pair.meaning.map(|m| m.field) {

@@ -47,6 +47,10 @@ pub(crate) struct Lines {
     prose_open: bool,
     /// The last prose line read like a heading.
     heading: bool,
+    /// The pair on the line before this one, and whether that line was
+    /// framed: a value that wraps ("(FAQ, account" / "settings link)")
+    /// continues there.
+    last_pair: Option<(usize, bool)>,
     /// Character references are still in the text (it was not HTML, whose
     /// reader decoded them already: decoding twice would turn a written
     /// "&amp;lt;" into "<").
@@ -122,10 +126,11 @@ impl Lines {
         } else {
             Cow::Borrowed(raw)
         };
-        let Some((text, indent, bullet)) = strip_decoration(&decoded) else {
+        let Some((text, indent, bullet, framed)) = strip_decoration(&decoded) else {
             self.blank();
             return;
         };
+        let last_pair = self.last_pair.take();
         if self.open.is_some_and(|o| o.transcript) {
             self.text(&text, bullet);
             return;
@@ -142,6 +147,7 @@ impl Lines {
         let in_free_text = self.open.is_some_and(|o| o.free_text);
         if let Some((found, meaning)) = accepted(split_label(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
+            self.last_pair = Some((self.items.len() - 1, framed));
         } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
         } else if let Some(meaning) = (text.split_whitespace().count() <= 4
@@ -161,9 +167,30 @@ impl Lines {
                 indent,
                 Some(Some(meaning)),
             );
+        } else if let Some(item) =
+            last_pair.filter(|&(i, was_framed)| self.wraps(i, text, framed && was_framed))
+        {
+            if let Some(Item::Pair(p)) = self.items.get_mut(item.0) {
+                p.parts.push(text.to_string());
+            }
+            self.last_pair = Some(item);
         } else {
             self.text(text, bullet);
         }
+    }
+
+    /// Whether `text` is the wrapped rest of pair `item`'s value: the value
+    /// left a parenthesis open or ended on a comma, or, in a box, the line
+    /// goes on in lower case.
+    fn wraps(&self, item: usize, text: &str, boxed: bool) -> bool {
+        let Some(Item::Pair(p)) = self.items.get(item) else {
+            return false;
+        };
+        let Some(value) = p.parts.last() else {
+            return false;
+        };
+        let open = value.matches('(').count() > value.matches(')').count();
+        open || value.ends_with([',', '-', '/']) || (boxed && text.starts_with(char::is_lowercase))
     }
 
     /// A table row (cells split by tabs or bars). Returns whether it was one.
@@ -592,8 +619,9 @@ fn is_border(text: &str) -> bool {
 }
 
 /// The line without frames, borders, bullets, emoji and emphasis, with its
-/// indent and whether it was a list item; `None` for a blank line.
-fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
+/// indent, whether it was a list item and whether it was framed; `None` for
+/// a blank line.
+fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
     let mut s = line.trim_end();
     let trimmed = s.trim_start();
     if trimmed.is_empty() || is_border(trimmed) {
@@ -601,9 +629,11 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     }
     // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |", and a frame of
     // any mark that closes the line as it opens it: "* Customer: X *".
+    let mut framed = false;
     if let Some(inner) = trimmed.strip_prefix(is_frame_bar) {
         let inner = inner.trim_end();
         s = inner.strip_suffix(is_frame_bar).unwrap_or(inner).trim_end();
+        framed = true;
     } else if let Some(mark) = trimmed
         .chars()
         .next()
@@ -613,6 +643,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
         if inner.starts_with(' ') && inner.trim_end().ends_with(mark) && inner.trim().len() > 1 {
             let inner = inner.trim_end();
             s = inner[..inner.len() - mark.len_utf8()].trim_end();
+            framed = true;
         }
     }
     let indent = s.len() - s.trim_start().len();
@@ -676,7 +707,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     if s.trim().is_empty() {
         return None;
     }
-    Some((s, indent, bullet))
+    Some((s, indent, bullet, framed))
 }
 
 /// The text without "[View Full Conversation]"-style links (and the URL of a
