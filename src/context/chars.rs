@@ -1,5 +1,6 @@
 //! What the reader treats as decoration inside a value: emoji and other
-//! pictographs, and parenthesised or bracketed asides.
+//! pictographs, and parenthesised or bracketed asides; and how it looks a
+//! word up in one of its short word lists.
 //!
 //! Lines, names, identifiers and one-line issues all drop the same things,
 //! so they are decided here once: "Double-charged (2 × $50) 😕" becomes
@@ -49,6 +50,15 @@ pub(crate) fn without_asides(text: &str) -> String {
     out
 }
 
+/// Whether `word`, without a final full stop, is one of the space-separated
+/// ASCII `words`, compared without case. The reader's word lists (titles,
+/// fillers, units…) are written as one string each: short to read, and
+/// nothing to build.
+pub(crate) fn listed(words: &str, word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    !word.is_empty() && words.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +71,13 @@ mod tests {
         for c in ['a', 'é', '王', ' ', '’', '—', '€', '.', '#'] {
             assert!(!is_symbol(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn word_lists() {
+        assert!(listed("mr mrs dr", "Dr."));
+        assert!(!listed("mr mrs dr", "drs"));
+        assert!(!listed("mr mrs dr", ""));
     }
 
     #[test]

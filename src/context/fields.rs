@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::is_symbol;
+use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
 use super::labels::{Field, Meaning};
 use super::names::{first_name, NameValue};
@@ -482,40 +482,17 @@ fn short(value: &str) -> String {
 /// its first word; a face emoji alone is read as the feeling it shows, and
 /// a bare score between -1 and 1 as negative, neutral or positive.
 fn word(value: &str, feeling: bool) -> Option<String> {
-    const FEELINGS: &[&str] = &[
-        "frustrated",
-        "angry",
-        "annoyed",
-        "upset",
-        "furious",
-        "irritated",
-        "livid",
-        "anxious",
-        "worried",
-        "confused",
-        "disappointed",
-        "stressed",
-        "impatient",
-        "sad",
-        "unhappy",
-        "happy",
-        "calm",
-        "nervous",
-        "satisfied",
-        "grateful",
-    ];
-    const PRIORITIES: &[&str] = &[
-        "critical", "urgent", "high", "medium", "normal", "low", "vip",
-    ];
+    const FEELINGS: &str = concat!(
+        "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
+        "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
+    );
+    const PRIORITIES: &str = "critical urgent high medium normal low vip";
     let known = if feeling { FEELINGS } else { PRIORITIES };
     let mut words = value
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
         .map(|w| w.trim_matches(['-', '.']))
         .filter(|w| w.chars().any(char::is_alphabetic));
-    if let Some(w) = words
-        .clone()
-        .find(|w| known.iter().any(|k| k.eq_ignore_ascii_case(w)))
-    {
+    if let Some(w) = words.clone().find(|w| listed(known, w)) {
         return Some(w.to_ascii_lowercase());
     }
     if feeling && !value.chars().any(char::is_alphabetic) {

@@ -11,67 +11,25 @@
 //! make it someone else's number ("ticket reference", "payment
 //! confirmation", "VAT number") rule it out (CONTRACT 6.3).
 
-use super::chars::without_asides;
+use super::chars::{listed, without_asides};
 use crate::pattern::Pattern;
 
 /// Words that make the identifier after them not a purchase's.
-const NOT_PURCHASE: &[&str] = &[
-    "ticket",
-    "case",
-    "tracking",
-    "conversation",
-    "chat",
-    "transaction",
-    "payment",
-    "bank",
-    "rma",
-    "return",
-    "account",
-    "customer",
-    "vat",
-    "tax",
-    "serial",
-    "support",
-    "phone",
-    "card",
-    "member",
-    "membership",
-    "zip",
-    "postcode",
-    "pin",
-    "cvv",
-    "call",
-    "text",
-    "passport",
-    "licence",
-    "license",
-];
+const NOT_PURCHASE: &str = concat!(
+    "ticket case tracking conversation chat transaction payment bank rma return account ",
+    "customer vat tax serial support phone card member membership zip postcode pin cvv call ",
+    "text passport licence license",
+);
 
 /// Words between a purchase word and its identifier: "order number is …",
 /// "booking ref: …".
-const FILLERS: &[&str] = &[
-    "number",
-    "numbers",
-    "no",
-    "nos",
-    "num",
-    "nr",
-    "id",
-    "ids",
-    "ref",
-    "reference",
-    "code",
-    "is",
-    "was",
-    "#",
-];
+const FILLERS: &str = "number numbers no nos num nr id ids ref reference code is was #";
 
 /// What follows a number that makes it an amount, not an identifier.
-const UNITS: &[&str] = &[
-    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute",
-    "minutes", "mins", "item", "items", "pcs", "pieces", "units", "times", "seats", "gb", "mb",
-    "kg", "lbs", "%",
-];
+const UNITS: &str = concat!(
+    "day days hour hours week weeks month months year years minute minutes mins item items ",
+    "pcs pieces units times seats gb mb kg lbs %",
+);
 
 /// At most this many order numbers or emails are kept from one card: more
 /// is not a card but a dump of something else, and the lists stay small.
@@ -122,7 +80,7 @@ impl Ids {
                     found = true;
                 }
                 None if found => break,
-                None if FILLERS.contains(&token.to_ascii_lowercase().trim_end_matches('.')) => {}
+                None if listed(FILLERS, token) => {}
                 None => break,
             }
         }
@@ -140,7 +98,7 @@ impl Ids {
                 line_start = searched + n + 1;
             }
             searched = m.start;
-            if NOT_PURCHASE.contains(&word_before(text, line_start, m.start).as_str()) {
+            if listed(NOT_PURCHASE, &word_before(text, line_start, m.start)) {
                 continue;
             }
             let mut rest = &text[m.end..];
@@ -153,7 +111,7 @@ impl Ids {
                 let lower = token.to_ascii_lowercase();
                 let word = lower.trim_end_matches(['.', ':']);
                 if first
-                    && (FILLERS.contains(&word)
+                    && (listed(FILLERS, word)
                         || token.chars().all(|c| matches!(c, ':' | '-' | '=')))
                 {
                     rest = after;
@@ -193,7 +151,7 @@ impl Ids {
                 break;
             };
             from = i + 1;
-            if NOT_PURCHASE.contains(&word_before(text, 0, i).as_str()) {
+            if listed(NOT_PURCHASE, &word_before(text, 0, i)) {
                 continue;
             }
             let (token, _) = next_token(&text[i..]);
@@ -234,9 +192,7 @@ impl Ids {
                 }
             };
             if let Some(id) = id_token(token).filter(|id| long_enough(id)) {
-                if !previous.iter().any(|p| NOT_PURCHASE.contains(&p.as_str()))
-                    && !followed_by_unit(after)
-                {
+                if !previous.iter().any(|p| listed(NOT_PURCHASE, p)) && !followed_by_unit(after) {
                     push_unique(out, id);
                 }
             }
@@ -303,7 +259,7 @@ fn followed_by_unit(after: &str) -> bool {
     let token = token
         .trim_end_matches(['.', ',', '!', '?'])
         .to_ascii_lowercase();
-    UNITS.contains(&token.as_str())
+    listed(UNITS, &token)
 }
 
 /// Where the sentence that contains byte `from` ends.

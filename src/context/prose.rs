@@ -15,7 +15,7 @@
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
 //! angry buyer"); a negated feeling ("is not upset") says nothing.
 
-use super::chars::{is_symbol, without_asides};
+use super::chars::{is_symbol, listed, without_asides};
 use crate::pattern::Pattern;
 
 /// What a summary tells: the customer's issue and the outcome they want.
@@ -265,10 +265,7 @@ fn main_clause(clause: &str) -> &str {
 }
 
 /// Words a full stop follows without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "inc",
-    "ltd", "jr", "sr", "co",
-];
+const ABBREVIATIONS: &str = "mr mrs ms mx dr prof st no vs approx e.g i.e etc inc ltd jr sr co";
 
 /// The sentences of `text`: they end at `.`, `!` or `?` before a space and
 /// something that is not a lower-case word, except after a title, an
@@ -289,7 +286,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
             .unwrap_or("");
         let abbreviation = b == b'.'
             && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
+                || listed(ABBREVIATIONS, word));
         let next = text[i + 1..].trim_start().chars().next();
         if abbreviation || next.is_some_and(char::is_lowercase) {
             continue;
