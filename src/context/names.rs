@@ -15,6 +15,7 @@
 //! "has") needs a "she" or "he" further on.
 
 use super::chars::{listed, without_asides};
+use super::labels;
 use crate::pattern::Pattern;
 use crate::text::fold;
 
@@ -45,10 +46,10 @@ const NOT_A_NAME_START: &str = concat!(
 /// Words after "Last," that are not a first name.
 const SUFFIXES: &str = "jr sr ii iii iv phd md esq vip";
 
-/// Sentence openings that are never a customer's name.
+/// Sentence openings that are never a customer's name (nor is a role word:
+/// "Customer", "Buyer", see [`not_a_name`]).
 const NOT_NAMES: &str = concat!(
-    "the a an customer client user buyer seller caller guest visitor subscriber member ",
-    "shopper she he they we i it this that these those our your their his her my bot ai ",
+    "the a an she he they we i it this that these those our your their his her my bot ai ",
     "assistant chatbot agent after before when while since today yesterday hi hello dear ",
     "please note summary update escalated escalation new someone nobody yes no thanks thank ",
     "ok okay sure sorry great hey good fine sounds perfect done got works morning afternoon ",
@@ -169,20 +170,7 @@ impl Names {
             .collect();
         // "The customer, Sarah Chen, …", "customer Jane Doe (jane@x.io) is
         // asking…", "The customer (Sarah) was…"
-        let role = |w: &str| {
-            matches!(
-                fold(w).trim_matches(|c: char| !c.is_alphanumeric()),
-                "customer"
-                    | "client"
-                    | "user"
-                    | "buyer"
-                    | "caller"
-                    | "subscriber"
-                    | "member"
-                    | "shopper"
-                    | "seller"
-            )
-        };
+        let role = |w: &str| labels::is_role(fold(w).trim_matches(|c: char| !c.is_alphanumeric()));
         (0..words.len())
             .filter(|&i| role(words[i]))
             .find_map(|i| self.subject(text, &words, i + 1, true))
@@ -206,7 +194,7 @@ impl Names {
                 break;
             }
         }
-        if at == start || listed(NOT_NAMES, &fold(bare(words[start]))) {
+        if at == start || not_a_name(words[start]) {
             return None;
         }
         let name: Vec<&str> = words[start..at].iter().map(|w| bare(w)).collect();
@@ -250,7 +238,7 @@ impl Names {
                 } else {
                     is_name_word(w)
                 };
-                if !ok || listed(NOT_NAMES, &fold(bare(w))) {
+                if !ok || not_a_name(w) {
                     break;
                 }
                 name.push(bare(w));
@@ -291,9 +279,7 @@ impl Names {
             .trim_end_matches(['.', '!']);
         let words: Vec<&str> = first.split_whitespace().collect();
         let only_name = (1..=3).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| is_name_word(w) && !listed(NOT_NAMES, &fold(bare(w))));
+            && words.iter().all(|w| is_name_word(w) && !not_a_name(w));
         only_name.then(|| words.join(" "))
     }
 }
@@ -341,6 +327,13 @@ fn is_name_word(word: &str) -> bool {
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         && !w.ends_with('.')
+}
+
+/// Whether `word` opens a sentence without being anyone's name: a role
+/// ("Customer"), a pronoun, a greeting, a month…
+fn not_a_name(word: &str) -> bool {
+    let word = fold(bare(word));
+    labels::is_role(&word) || listed(NOT_NAMES, &word)
 }
 
 /// Whether every word of `s` (at most `max` of them) is a name word or a
