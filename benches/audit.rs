@@ -78,12 +78,20 @@ fn main() {
         let (mbs, convs) = rate(seconds);
         println!("{what:<34} {mbs:8.1} MB/s {convs:10.0} conversations/s");
     };
-    line("serde_json parse only, 1 thread", parse_one);
+    line("serde_json parse only, 1 thread (CPU)", parse_one);
     line(
         &format!("serde_json parse only, {cores} threads"),
         parse_all,
     );
     line("handoff-coach audit", audit.seconds);
+    // Throughput per CPU-second does not depend on what else runs: the
+    // audit on `cores` free cores would reach `cores` times it.
+    let per_cpu = mb(bytes) / audit.cpu_seconds;
+    println!(
+        "audit per CPU-second: {per_cpu:.1} MB; on {cores} free cores {:.1} MB/s = {:.0}% of 1-thread parse only",
+        per_cpu * cores as f64,
+        100.0 * per_cpu * cores as f64 * parse_one / mb(bytes)
+    );
     println!(
         "audit / parse only: {:.0}% of 1 thread, {:.0}% of {cores} threads; audit peak memory {:.1} MB",
         100.0 * parse_one / audit.seconds,
@@ -100,6 +108,7 @@ fn main() {
         "audit_conversations_s": rate(audit.seconds).1,
         "audit_share_of_parse_1_thread": parse_one / audit.seconds,
         "audit_share_of_parse_all_threads": parse_all / audit.seconds,
+        "audit_mb_per_cpu_second": per_cpu,
         "bench_process_peak_mb_at_spawn": own_kb as f64 / 1024.0,
     });
     if let Some((big_bytes, run)) = big {
@@ -142,8 +151,8 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / (1 << 20) as f64
 }
 
-/// Seconds to parse every line of `file` into a `serde_json::Value`, on one
-/// thread or on every core. The file is read into memory first so that only
+/// Seconds to parse every line of `file` into a `serde_json::Value`: on one
+/// thread its CPU time, on every core the wall time. The file is read into memory first so that only
 /// parsing is timed.
 fn parse_only(file: &Path, parallel: bool) -> f64 {
     let data = std::fs::read(file).expect("bench input");
@@ -157,18 +166,49 @@ fn parse_only(file: &Path, parallel: bool) -> f64 {
             .unwrap_or(false)
     };
     let start = Instant::now();
+    let cpu_start = thread_cpu_seconds();
     let parsed = if parallel {
         lines.par_iter().filter(|l| parse(l)).count()
     } else {
         lines.iter().filter(|l| parse(l)).count()
     };
+    let cpu = thread_cpu_seconds() - cpu_start;
     let seconds = start.elapsed().as_secs_f64();
     assert_eq!(parsed, lines.len(), "every generated line is a JSON object");
-    seconds
+    // On one thread, its CPU time is the time parsing took whatever else
+    // shares the machine.
+    if parallel || cpu.is_nan() {
+        seconds
+    } else {
+        cpu
+    }
+}
+
+/// CPU time of the calling thread, in seconds.
+#[cfg(unix)]
+fn thread_cpu_seconds() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } != 0 {
+        return f64::NAN;
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
+
+#[cfg(not(unix))]
+fn thread_cpu_seconds() -> f64 {
+    f64::NAN
 }
 
 struct Run {
+    /// Wall time.
     seconds: f64,
+    /// User + system CPU time over all of its threads: unlike the wall
+    /// time, it does not grow when other work shares the machine.
+    cpu_seconds: f64,
     peak_kb: u64,
 }
 
@@ -182,16 +222,20 @@ fn run_audit(file: &Path) -> Run {
         .stdout(Stdio::null())
         .spawn()
         .expect("the handoff-coach binary");
-    let (status, peak_kb) = wait_with_peak(child);
+    let (status, cpu_seconds, peak_kb) = wait_with_peak(child);
     let seconds = start.elapsed().as_secs_f64();
     assert!(status, "the audit of generated conversations succeeds");
-    Run { seconds, peak_kb }
+    Run {
+        seconds,
+        cpu_seconds,
+        peak_kb,
+    }
 }
 
-/// Waits for `child` and reads its peak resident set (VmHWM) from the
-/// kernel's accounting of that very process.
+/// Waits for `child` and reads its CPU time and peak resident set (VmHWM)
+/// from the kernel's accounting of that very process.
 #[cfg(unix)]
-fn wait_with_peak(child: std::process::Child) -> (bool, u64) {
+fn wait_with_peak(child: std::process::Child) -> (bool, f64, u64) {
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: `rusage` is plain data, zero is a valid value for it, and
@@ -200,13 +244,22 @@ fn wait_with_peak(child: std::process::Child) -> (bool, u64) {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(waited, pid, "wait4");
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
     // Linux reports ru_maxrss in kilobytes.
-    (ok, usage.ru_maxrss as u64)
+    (
+        ok,
+        secs(usage.ru_utime) + secs(usage.ru_stime),
+        usage.ru_maxrss as u64,
+    )
 }
 
 #[cfg(not(unix))]
-fn wait_with_peak(mut child: std::process::Child) -> (bool, u64) {
-    (child.wait().map(|s| s.success()).unwrap_or(false), 0)
+fn wait_with_peak(mut child: std::process::Child) -> (bool, f64, u64) {
+    (
+        child.wait().map(|s| s.success()).unwrap_or(false),
+        f64::NAN,
+        0,
+    )
 }
 
 enum Limit {

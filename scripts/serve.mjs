@@ -1,6 +1,8 @@
 // Serves the demo helpdesk (www/) on 127.0.0.1 only, never 0.0.0.0.
 //
 //   node scripts/serve.mjs [--port N]   N = 0 picks any free port
+//   node scripts/serve.mjs --fixtures   also serves tests/browser/fixtures/
+//                                       under /fixtures/ (the browser tests' own pages)
 //
 // Every page is also served under /strict/ with the CSP real helpdesks ship,
 // `default-src 'self'; script-src 'self'`, which forbids WebAssembly in the
@@ -14,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
+const FIXTURES = path.join(ROOT, 'tests', 'browser', 'fixtures');
+const withFixtures = process.argv.includes('--fixtures');
 const STRICT_CSP = "default-src 'self'; script-src 'self'";
 // The in-page engine needs 'wasm-unsafe-eval'; nothing else is allowed either.
 const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
@@ -34,10 +38,20 @@ function parsePort(argv) {
 }
 
 function resolve(urlPath) {
-  let p = decodeURIComponent(urlPath);
+  let p;
+  try {
+    p = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
   if (p.endsWith('/')) p += 'index.html';
-  const file = path.normalize(path.join(WWW, p));
-  if (!file.startsWith(WWW + path.sep)) return null; // no way out of www/
+  let base = WWW;
+  if (withFixtures && p.startsWith('/fixtures/')) {
+    base = FIXTURES;
+    p = p.slice('/fixtures'.length);
+  }
+  const file = path.normalize(path.join(base, p));
+  if (!file.startsWith(base + path.sep)) return null; // no way out of www/ (or the fixtures)
   return file;
 }
 

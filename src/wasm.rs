@@ -135,13 +135,16 @@ impl WasmEngine {
     }
 }
 
-/// Validates a pack without keeping it: `{ok: true, changes, tests}` or
-/// `{ok: false, error: {line, column, message}}`.
+/// Validates a pack without keeping it: `{ok: true, pack, changes, tests}`
+/// (`pack` as `packInfo` shows it, so the options page can check the sites'
+/// selectors with the browser itself) or `{ok: false, error: {line, column,
+/// message}}`.
 #[wasm_bindgen(js_name = validatePack)]
 pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
-    struct Valid {
+    struct Valid<'a> {
         ok: bool,
+        pack: &'a Pack,
         changes: Vec<String>,
         tests: Vec<crate::PackTestResult>,
     }
@@ -153,9 +156,11 @@ pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
     match Pack::parse(src) {
         Ok(pack) => {
             let changes = pack.describe();
-            let tests = Engine::new(pack).run_pack_tests();
+            let engine = Engine::new(pack);
+            let tests = engine.run_pack_tests();
             to_js(&Valid {
                 ok: true,
+                pack: engine.pack(),
                 changes,
                 tests,
             })

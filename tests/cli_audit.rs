@@ -161,7 +161,6 @@ fn the_corpus_response_times_and_restatements_are_right() {
 
 /// Every labelled qa item and metric of the corpus (CONTRACT §2, §6.12).
 #[test]
-#[ignore = "needs the real rules and card reader (rules and context branches)"]
 fn the_corpus_expectations_hold() {
     let out = bin()
         .arg("audit")

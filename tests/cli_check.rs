@@ -265,7 +265,6 @@ fn text_is_the_same_answer_for_people() {
 /// A custom rule of a pack fires where its phrase is, and the text report
 /// underlines exactly the phrase, after a wide emoji and a tab.
 #[test]
-#[ignore = "needs the real rules (custom rules fire from the rules branch)"]
 fn a_custom_rule_is_underlined_under_its_words() {
     let pack = scratch(
         "pack.toml",

@@ -9,26 +9,18 @@
 //! still be in progress), and the card's text as `summary` where neither
 //! has one.
 
+mod rules_support;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use handoff_coach::{CheckOptions, Context, Engine, Phase};
+use handoff_coach::{CheckOptions, Context, Phase};
+use rules_support::{corpus, engine};
 use serde_json::Value;
-
-fn corpus(file: &str) -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("corpus line is JSON"))
-        .collect()
-}
 
 /// The context of every card, by id: what the reader read, with the
 /// card's labelled fields laid over it when `labelled`.
-fn contexts(engine: &Engine, labelled: bool) -> BTreeMap<String, Context> {
+fn contexts(labelled: bool) -> BTreeMap<String, Context> {
+    let engine = engine();
     corpus("cards.jsonl")
         .into_iter()
         .map(|card| {
@@ -70,7 +62,7 @@ struct Tally {
 /// Checks every reply against the contexts, prints the pass rate per rule
 /// and returns what failed: misses, and rules under `floor`.
 fn run(contexts: &BTreeMap<String, Context>, floor: f64) -> Vec<String> {
-    let engine = Engine::default();
+    let engine = engine();
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     let mut note = |rule: &str, ok: bool, what: String| {
         let t = tally.entry(rule.to_string()).or_default();
@@ -149,7 +141,7 @@ fn run(contexts: &BTreeMap<String, Context>, floor: f64) -> Vec<String> {
 
 #[test]
 fn every_labelled_reply() {
-    let contexts = contexts(&Engine::default(), true);
+    let contexts = contexts(true);
     let failed = run(&contexts, 1.0);
     assert!(failed.is_empty(), "corpus misses:\n{}", failed.join("\n"));
 }
@@ -158,7 +150,7 @@ fn every_labelled_reply() {
 /// command line and the extension see them: the floor is 97% per rule.
 #[test]
 fn every_reply_through_the_reader() {
-    let contexts = contexts(&Engine::default(), false);
+    let contexts = contexts(false);
     let failed = run(&contexts, 0.97);
     assert!(
         failed.is_empty(),

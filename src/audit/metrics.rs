@@ -7,7 +7,6 @@
 //! ([`Turn`]s), so each can be tested with hand-made input.
 
 use crate::context::Context;
-use crate::text::{find_words, fold};
 
 use super::{Message, Role, Turn};
 
@@ -42,33 +41,16 @@ pub struct Usage {
 }
 
 /// What the agent's messages used of `ctx` (the context at the end of the
-/// conversation). The name and the issue come from the messages' signals; an
-/// order number is used when an agent message quotes one of the known ones.
-pub fn usage<'a>(
-    ctx: &Context,
-    turns: &[Turn],
-    agent_texts: impl Iterator<Item = &'a str>,
-) -> Usage {
-    let name_known = ctx.first_name.is_some() || ctx.customer_name.is_some();
-    let orders: Vec<String> = ctx
-        .order_numbers
-        .iter()
-        .map(|o| fold(o))
-        .filter(|o| !o.is_empty())
-        .collect();
-    let order_used = || {
-        let texts: Vec<String> = agent_texts.map(fold).collect();
-        texts
-            .iter()
-            .any(|t| orders.iter().any(|o| find_words(t, o).is_some()))
-    };
+/// conversation), from the messages' signals: the name, a known order
+/// number quoted, the issue's own words.
+pub fn usage(ctx: &Context, turns: &[Turn]) -> Usage {
+    let used = |signal: fn(&Turn) -> bool| turns.iter().any(signal);
     Usage {
-        name: name_known.then(|| turns.iter().any(|t| t.signals.uses_name)),
-        order_number: (!orders.is_empty()).then(order_used),
-        issue: ctx
-            .issue
-            .is_some()
-            .then(|| turns.iter().any(|t| t.signals.acknowledges_issue)),
+        name: (ctx.first_name.is_some() || ctx.customer_name.is_some())
+            .then(|| used(|t| t.signals.uses_name)),
+        order_number: (!ctx.order_numbers.is_empty())
+            .then(|| used(|t| t.signals.mentions_order_number)),
+        issue: ctx.issue.is_some().then(|| used(|t| t.signals.names_issue)),
     }
 }
 
@@ -179,39 +161,47 @@ mod tests {
     }
 
     #[test]
-    fn usage_reads_order_numbers_from_the_agent_text() {
+    fn usage_counts_only_known_fields_from_the_signals() {
         let ctx = Context {
             first_name: Some("Grace".into()),
             order_numbers: vec!["100235".into()],
             ..Context::default()
         };
-        let turns = [turn(
+        let named = turn(
             1,
             Signals {
                 uses_name: true,
                 ..Signals::default()
             },
             &[],
-        )];
-        let used = usage(
-            &ctx,
-            &turns,
-            ["Hi Grace, order #100235 is on its way."].into_iter(),
+        );
+        let quoted = turn(
+            2,
+            Signals {
+                mentions_order_number: true,
+                names_issue: true,
+                ..Signals::default()
+            },
+            &[],
         );
         assert_eq!(
-            used,
+            usage(&ctx, &[named.clone(), quoted]),
             Usage {
                 name: Some(true),
                 order_number: Some(true),
                 issue: None
+            },
+            "the issue is not known, so naming it does not count"
+        );
+        assert_eq!(
+            usage(&ctx, &[named]),
+            Usage {
+                name: Some(true),
+                order_number: Some(false),
+                issue: None
             }
         );
-        let unused = usage(
-            &ctx,
-            &turns,
-            ["Hi Grace, order 1002351 is not yours."].into_iter(),
-        );
-        assert_eq!(unused.order_number, Some(false));
+        assert_eq!(usage(&Context::default(), &[]), Usage::default());
     }
 
     #[test]

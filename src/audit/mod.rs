@@ -223,15 +223,15 @@ impl Auditor {
                 Role::Agent => {
                     let phase = phase_of(turns.len(), agents);
                     if phase == Phase::First {
-                        upset = qa::is_upset(ctx.sentiment.as_deref());
+                        upset = crate::rules::needs_empathy(ctx.sentiment.as_deref());
                     }
                     let opts = CheckOptions {
                         phase,
                         mode: Mode::Qa,
                         agent: None,
                     };
-                    let signals = rules.signals(&ctx, &m.text, &opts);
-                    let findings = rules.check(&ctx, &m.text, &opts).findings;
+                    let (signals, report) = rules.judge(&ctx, &m.text, &opts);
+                    let findings = report.findings;
                     turns.push(Turn {
                         index,
                         phase,
@@ -252,19 +252,9 @@ impl Auditor {
             upset,
         };
         let items = qa::items(&turns, &facts);
-        let agent_texts = || {
-            conv.messages
-                .iter()
-                .filter(|m| m.role == Role::Agent)
-                .map(|m| m.text.as_str())
-        };
         let metrics = Metrics {
             time_to_first_response_s: metrics::time_to_first_response(&conv.messages),
-            context_utilization: metrics::context_utilization(&metrics::usage(
-                &ctx,
-                &turns,
-                agent_texts(),
-            )),
+            context_utilization: metrics::context_utilization(&metrics::usage(&ctx, &turns)),
             repeat_questions: turns.iter().map(Turn::repeat_questions).sum(),
             customer_repeated: metrics::customer_repeated(&conv.messages, &turns, |t| {
                 self.restated.is_match(t)

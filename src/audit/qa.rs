@@ -21,17 +21,6 @@ pub struct Facts {
     pub upset: bool,
 }
 
-/// Whether a sentiment word counts as frustrated or angry (CONTRACT §6.6).
-pub fn is_upset(sentiment: Option<&str>) -> bool {
-    let Some(word) = sentiment else { return false };
-    let word = word.trim().to_ascii_lowercase();
-    [
-        "frustrat", "angry", "anger", "upset", "annoyed", "irritat", "furious",
-    ]
-    .iter()
-    .any(|w| word.contains(w))
-}
-
 /// The `qa.*` items, in [`QA_ITEMS`] order, keyed by full id.
 pub fn items(turns: &[Turn], facts: &Facts) -> Checklist {
     let any = |f: fn(&Turn) -> bool| turns.iter().any(f);
@@ -46,7 +35,9 @@ pub fn items(turns: &[Turn], facts: &Facts) -> Checklist {
                 .then(|| any(|t| t.signals.references_context)),
             "qa.no-repeat-questions" => Some(turns.iter().all(|t| t.repeat_questions() == 0)),
             "qa.set-expectations" => Some(any(|t| t.signals.sets_timeline)),
-            "qa.narrated-actions" => Some(any(|t| t.signals.states_action)),
+            "qa.narrated-actions" => Some(any(|t| {
+                t.signals.states_action || t.signals.narrates_action
+            })),
             // Checking with the customer is what counts; an agent who only
             // states the fix did not confirm it, and a conversation where no
             // fix is stated at all cannot tell.
@@ -251,25 +242,6 @@ mod tests {
             items(&[plain, breezy], &ALL).get("qa.tone-matched"),
             Some(Some(false))
         );
-    }
-
-    #[test]
-    fn upset_sentiments_are_the_contract_list() {
-        for s in [
-            "frustrated",
-            "Angry",
-            "upset",
-            "annoyed",
-            "irritated",
-            "furious",
-            "very frustrated",
-        ] {
-            assert!(is_upset(Some(s)), "{s}");
-        }
-        for s in ["anxious", "worried", "sad", "calm", "neutral"] {
-            assert!(!is_upset(Some(s)), "{s}");
-        }
-        assert!(!is_upset(None));
     }
 
     fn checklist(values: &[(&str, Option<bool>)]) -> Checklist {

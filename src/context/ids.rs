@@ -383,6 +383,9 @@ mod tests {
         ids.answered("I already gave it to the bot. 100235.", &mut out);
         assert_eq!(out, vec!["100235"]);
         let mut out = Vec::new();
+        ids.answered("I cancelled on the 28th, at 10am. Person please.", &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        let mut out = Vec::new();
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
         assert!(out.is_empty());
         ids.answered("Call me at 5550100 please", &mut out);

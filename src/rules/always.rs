@@ -118,7 +118,6 @@ const NOT_ACTIONS: &[&str] = &[
     "assuming",
     "being",
     "feeling",
-    "going",
     "guessing",
     "having",
     "hoping",
@@ -249,7 +248,7 @@ impl Always {
                 r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
             ),
             ongoing: pat(
-                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b",
+                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
             ),
             done: pat(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
@@ -529,8 +528,13 @@ impl Always {
         let doing = || {
             self.doing.find_iter(lower).any(|m| {
                 let w = words(&m);
-                let verb = w.iter().copied().find(|x| x.ends_with("ing")).unwrap_or("");
-                !NOT_ACTIONS.contains(&verb) && w.last() != Some(&"forward")
+                let verb = w.iter().position(|x| x.ends_with("ing"));
+                let next = verb.and_then(|i| w.get(i + 1)).copied();
+                let verb = verb.and_then(|i| w.get(i)).copied().unwrap_or("");
+                // "I'm going to…" is the future (`will`); "I'm going through…" is doing.
+                !NOT_ACTIONS.contains(&verb)
+                    && next != Some("forward")
+                    && !(verb == "going" && next == Some("to"))
             })
         };
         let_me() || will() || doing()
@@ -655,7 +659,9 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
 /// word that often follows "I'm".
 fn looks_like_name(word: &str) -> bool {
     let bare = word.trim_matches(['[', ']']);
-    bare.chars().next().is_some_and(char::is_uppercase) && !is_not_name(bare)
+    // "This is Frustrating": a long -ing word is a feeling, not a name.
+    let feeling = bare.len() >= 7 && bare.to_ascii_lowercase().ends_with("ing");
+    bare.chars().next().is_some_and(char::is_uppercase) && !is_not_name(bare) && !feeling
 }
 
 fn is_not_name(word: &str) -> bool {
@@ -685,24 +691,31 @@ pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
     if names.iter().any(|n| contains_folded_words(reply, n)) {
         return true;
     }
-    let Some(surname) = ctx.customer_name.as_deref().and_then(surname) else {
+    let surnames = ctx
+        .customer_name
+        .as_deref()
+        .map(surnames)
+        .unwrap_or_default();
+    if surnames.is_empty() {
         return false;
-    };
-    let hay = folded(reply);
-    let mut from = 0;
-    while let Some(at) = hay.get(from..).and_then(|h| find_words(h, &surname)) {
-        let at = from + at;
-        let before = hay[..at].trim_end().trim_end_matches('.');
-        let title = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if TITLES.contains(&title) {
-            return true;
-        }
-        from = at + surname.len();
     }
-    false
+    let hay = folded(reply);
+    surnames.iter().any(|surname| {
+        let mut from = 0;
+        while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
+            let at = from + at;
+            let before = hay[..at].trim_end().trim_end_matches('.');
+            let title = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if TITLES.contains(&title) {
+                return true;
+            }
+            from = at + surname.len();
+        }
+        false
+    })
 }
 
 /// The reply folded for comparison; ASCII replies only need lower-casing.
@@ -740,22 +753,25 @@ fn strip_title(name: &str) -> String {
     }
 }
 
-/// The folded surname of a full name ("Chen" from "Sarah Chen" or from
-/// "Chen, Sarah"); `None` for a single name.
-fn surname(name: &str) -> Option<String> {
+/// The folded surnames a title may stand before: everything after the
+/// first name ("Ní Bhriain", "van der Berg") and its last word ("Berg"), or
+/// what stands before the comma of "Chen, Sarah". Empty for a single name.
+fn surnames(name: &str) -> Vec<String> {
     let name = strip_title(name);
-    let last = match name.split_once(',') {
-        Some((last, _)) => last.trim().to_string(),
+    let mut out = Vec::new();
+    match name.split_once(',') {
+        Some((last, _)) => out.push(fold(last)),
         None => {
             let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() < 2 {
-                return None;
+            if words.len() >= 2 {
+                out.push(fold(&words[1..].join(" ")));
+                out.push(fold(words[words.len() - 1]));
             }
-            words[words.len() - 1].to_string()
         }
-    };
-    let last = fold(&last);
-    (!last.is_empty()).then_some(last)
+    }
+    out.retain(|s| !s.is_empty());
+    out.dedup();
+    out
 }
 
 /// Whether `reply` quotes order number `order` (with or without `#`, any

@@ -48,7 +48,7 @@ impl Close {
                 r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b"
             )),
             anything_else: pat(concat!(
-                r"\b(?:anything|something)\s+else\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
+                r"\b(?:anything|something)\s+(?:else|more|further)\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
                 r"|\bany\s+questions\b|\belse\s+(?:i|we)\s+can\b",
                 r"|\blet\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|have|want)|there(?:(?:'|’)s|\s+is)|anything)\b",
                 r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",

@@ -10,6 +10,7 @@
 use crate::context::Context;
 
 use super::never_ask::Asked;
+use super::words::{content_words, tokens};
 
 /// The guide's "why" for never-ask questions about the problem.
 pub(crate) const WHY_ASK: &str =
@@ -163,49 +164,178 @@ pub(crate) fn action_phrase(ctx: &Context) -> String {
     {
         return format!("pull up order #{o} and get this fixed");
     }
-    if let Some(outcome) = ctx
+    // The wanted outcome, as the card says it when it can be said.
+    let outcome = ctx
         .requested_outcome
         .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
+        .map(|o| o.trim().trim_end_matches(['.', '!', '?']));
+    if let Some(o) = outcome
+        .map(|o| {
+            if quotable(o) {
+                o.to_string()
+            } else {
+                scrubbed(o)
+            }
+        })
+        .filter(|o| quotable(o))
     {
-        return format!(
-            "get your {} sorted",
-            sentence_case_lower(outcome.trim_end_matches('.'))
-        );
+        return outcome_action(&sentence_case_lower(&o));
     }
     "pull up your account and get this fixed".to_string()
 }
 
+/// Verbs a wanted outcome may start with ("know what the charge is for").
+const OUTCOME_VERBS: &[&str] = &[
+    "be",
+    "cancel",
+    "change",
+    "check",
+    "confirm",
+    "downgrade",
+    "find",
+    "get",
+    "have",
+    "keep",
+    "know",
+    "make",
+    "move",
+    "receive",
+    "restore",
+    "return",
+    "see",
+    "speak",
+    "stop",
+    "switch",
+    "talk",
+    "understand",
+    "upgrade",
+];
+
+/// What the agent will do about a wanted outcome, in words that fit its
+/// shape: "get your full refund sorted", "get your charge refunded", "help
+/// you move to Basic".
+fn outcome_action(o: &str) -> String {
+    let words: Vec<&str> = o.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let noun = [
+        "the ", "a ", "an ", "my ", "your ", "his ", "her ", "their ",
+    ]
+    .iter()
+    .find_map(|a| o.strip_prefix(a))
+    .unwrap_or(o);
+    if OUTCOME_VERBS.contains(&first.as_str()) {
+        match o.split_once(' ') {
+            Some(("know", rest)) => format!("help you find out {rest}"),
+            _ => format!("help you {o}"),
+        }
+    } else if last.ends_with("ed") || last.ends_with("en") || words.contains(&"back") {
+        format!("get your {noun}")
+    } else if words.len() <= 6 {
+        format!("get your {noun} sorted")
+    } else {
+        "pull up your account and get this fixed".to_string()
+    }
+}
+
 /// One short line saying what the problem is, addressed to the customer:
-/// the issue, else the escalation reason, else the summary's first sentence,
-/// else the wanted outcome. `None` when the context knows none of them.
+/// the issue, else the escalation reason, else a sentence of the summary,
+/// else the wanted outcome — the first that can be quoted to them as it is
+/// (see [`quotable`]). `None` when the context knows none of them.
 pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
-    let first_sentence = |s: &str| {
-        let end = s.char_indices().find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?')
-                && s[i + 1..].chars().next().map_or(true, char::is_whitespace)
-        });
-        s[..end.map_or(s.len(), |(i, _)| i)].to_string()
-    };
-    let raw = [&ctx.issue, &ctx.escalation_reason]
+    let field = |f: &Option<String>| f.as_deref().map(str::trim).map(String::from);
+    let summary: Vec<String> = ctx.summary.as_deref().map(sentences).unwrap_or_default();
+    let candidates: Vec<String> = field(&ctx.issue)
         .into_iter()
-        .flatten()
-        .map(|s| s.trim().to_string())
-        .chain(ctx.summary.as_deref().map(|s| first_sentence(s.trim())))
-        .chain(
-            ctx.requested_outcome
-                .as_deref()
-                .map(|s| s.trim().to_string()),
-        )
-        .find(|s| s.chars().any(char::is_alphanumeric))?;
-    let phrase = to_customer(&shorten(
-        raw.trim()
-            .trim_end_matches(['.', '!', ';', ':', ','])
-            .trim(),
-        140,
-    ));
-    Some(sentence_case_lower(&phrase))
+        .chain(field(&ctx.escalation_reason))
+        .chain(summary)
+        .chain(field(&ctx.requested_outcome))
+        .collect();
+    // A whole line, else one of its clauses, else its words without the
+    // ones that cannot be said ("Bot couldn't fix the printer" → "couldn't
+    // fix the printer").
+    let raw = candidates
+        .iter()
+        .flat_map(|c| std::iter::once(c.clone()).chain(clauses(c)))
+        .find(|c| quotable(c))
+        .or_else(|| candidates.iter().map(|c| scrubbed(c)).find(|c| quotable(c)))?;
+    let raw = raw
+        .trim()
+        .trim_end_matches(['.', '!', '?', ';', ':', ','])
+        .trim();
+    let first = ctx
+        .first_name
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    Some(sentence_case_lower(&to_customer(
+        &shorten(raw, 140),
+        &first,
+    )))
+}
+
+/// The clauses of a line, split at punctuation and "but".
+fn clauses(s: &str) -> Vec<String> {
+    s.split([',', ';', ':', '—', '–', '(', ')'])
+        .flat_map(|c| c.split(" but "))
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// `s` without the words that cannot be said and without brackets.
+fn scrubbed(s: &str) -> String {
+    tokens(s)
+        .map(|(_, w)| w)
+        .filter(|w| !unsayable(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words a ready line must not repeat from the card: the bot, apologies.
+fn unsayable(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "bot"
+            | "bots"
+            | "chatbot"
+            | "ai"
+            | "assistant"
+            | "sorry"
+            | "apologise"
+            | "apologize"
+            | "apologies"
+            | "apology"
+    )
+}
+
+/// The sentences of a card's summary.
+fn sentences(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?') && s[end..].chars().next().map_or(true, char::is_whitespace)
+        {
+            out.push(s[start..end].trim().to_string());
+            start = end;
+        }
+    }
+    out.push(s[start..].trim().to_string());
+    out.retain(|x| !x.is_empty());
+    out
+}
+
+/// Whether a card's line can be quoted to the customer: it has a content
+/// word, and no bot, apology, inner question or bracket in it — a ready line
+/// must not blame the bot or apologise because the card did ("Bot couldn't
+/// help"), and brackets would read as a placeholder.
+fn quotable(s: &str) -> bool {
+    let mut content = false;
+    content_words(s, |_, _| content = true);
+    let inner_question = s.trim_end().trim_end_matches('?').contains('?');
+    content && !tokens(s).any(|(_, w)| unsayable(w)) && !inner_question && !s.contains(['[', ']'])
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary.
@@ -249,7 +379,7 @@ fn sentence_case_lower(s: &str) -> String {
 
 /// Turns a card's third person into the second ("Customer was charged
 /// twice" → "you were charged twice", "her password" → "your password").
-fn to_customer(s: &str) -> String {
+fn to_customer(s: &str, first_name: &str) -> String {
     let words: Vec<&str> = s.split(' ').collect();
     let bare: Vec<String> = words
         .iter()
@@ -263,9 +393,37 @@ fn to_customer(s: &str) -> String {
     let mut i = match (pair.as_deref(), bare.first().map(String::as_str)) {
         (Some("the customer" | "the buyer" | "the seller" | "guest user"), _) => 2,
         (_, Some("customer" | "buyer" | "seller" | "user" | "subscriber")) => 1,
+        // A prose card may open with the customer's name: "Sarah was charged…".
+        (_, Some(w)) if !first_name.is_empty() && w == first_name => 1,
         _ => 0,
     };
-    let mut verb_next = i > 0;
+    // A card line with no subject ("wants to downgrade", "was charged twice")
+    // is about the customer: it gets one.
+    let subjectless = i == 0
+        && bare.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "wants"
+                    | "needs"
+                    | "says"
+                    | "asks"
+                    | "asked"
+                    | "reports"
+                    | "reported"
+                    | "claims"
+                    | "was"
+                    | "is"
+                    | "has"
+                    | "hasn't"
+                    | "wasn't"
+                    | "isn't"
+                    | "can't"
+                    | "cannot"
+                    | "didn't"
+                    | "doesn't"
+            )
+        });
+    let mut verb_next = i > 0 || subjectless;
     if verb_next {
         out.push("you".into());
     }
@@ -290,6 +448,12 @@ fn to_customer(s: &str) -> String {
                 "they" => Some("you".to_string()),
                 "they're" | "they’re" => Some("you're".to_string()),
                 "her" | "his" | "their" => Some("your".to_string()),
+                // "the hotel cancelled Ingrid's room" → "…cancelled your room".
+                w if !first_name.is_empty()
+                    && (w == format!("{first_name}'s") || w == format!("{first_name}’s")) =>
+                {
+                    Some("your".to_string())
+                }
                 "herself" | "himself" | "themselves" => Some("yourself".to_string()),
                 _ => None,
             }
@@ -400,5 +564,52 @@ mod tests {
                 .unwrap(),
             "I'm Kai."
         );
+    }
+
+    #[test]
+    fn third_person_lines_become_second_person() {
+        let ctx = |summary: &str| Context {
+            summary: Some(summary.into()),
+            ..Context::default()
+        };
+        for (card, line) in [
+            (
+                "Guest says their card was charged and they don't know why.",
+                "guest says your card was charged and you don't know why",
+            ),
+            ("Customer still wants a refund.", "you still want a refund"),
+            ("Wants to downgrade.", "you want to downgrade"),
+            ("Bot couldn't fix the printer.", "couldn't fix the printer"),
+            (
+                "See [View Full Conversation]. Parcel is late.",
+                "parcel is late",
+            ),
+        ] {
+            assert_eq!(issue_phrase(&ctx(card)).as_deref(), Some(line), "{card}");
+        }
+    }
+
+    #[test]
+    fn actions_fit_the_wanted_outcome() {
+        for (outcome, action) in [
+            ("Full refund", "get your full refund sorted"),
+            ("charge refunded", "get your charge refunded"),
+            ("Access back tonight", "get your access back tonight"),
+            (
+                "know what the charge is for",
+                "help you find out what the charge is for",
+            ),
+            (
+                "move to Basic at renewal",
+                "help you move to Basic at renewal",
+            ),
+            ("sorry sorry", "pull up your account and get this fixed"),
+        ] {
+            let c = Context {
+                requested_outcome: Some(outcome.into()),
+                ..Context::default()
+            };
+            assert_eq!(action_phrase(&c), action, "{outcome}");
+        }
     }
 }

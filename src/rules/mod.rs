@@ -34,6 +34,7 @@ mod sentences;
 mod tone;
 mod words;
 
+pub(crate) use messages::{action_phrase, greeting_name, issue_phrase};
 pub(crate) use tone::needs_empathy;
 
 use serde::{Deserialize, Serialize};
@@ -374,11 +375,35 @@ impl Rules {
 
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
-        let text = reply;
-        let reply = Reply::new(text);
+        let reply = Reply::new(reply);
         let terms = Terms::of_issue(ctx);
         let signals = self.read(ctx, &reply, &terms, opts, Some(opts.phase));
-        let mut hits = self.phrase_hits(ctx, &reply, &terms, opts.phase);
+        self.report(ctx, &reply, &terms, &signals, opts)
+    }
+
+    /// Every signal of `reply` and its [`Report`] as the message of
+    /// `opts.phase`, reading the reply once: what the audit needs of each
+    /// agent message, at the cost of one [`Rules::signals`] instead of it
+    /// and a [`Rules::check`].
+    pub fn judge(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> (Signals, Report) {
+        let reply = Reply::new(reply);
+        let terms = Terms::of_issue(ctx);
+        let signals = self.read(ctx, &reply, &terms, opts, None);
+        let report = self.report(ctx, &reply, &terms, &signals, opts);
+        (signals, report)
+    }
+
+    /// The report of a reply whose signals are read.
+    fn report(
+        &self,
+        ctx: &Context,
+        reply: &Reply,
+        terms: &Terms,
+        signals: &Signals,
+        opts: &CheckOptions,
+    ) -> Report {
+        let text = reply.text;
+        let mut hits = self.phrase_hits(ctx, reply, terms, opts.phase);
         hits.sort_by_key(|h| (h.span.start, h.span.end));
 
         let agent = opts
@@ -395,7 +420,7 @@ impl Rules {
             if self.pack.is_off(info.id) {
                 continue;
             }
-            let value = item_value(info.id, ctx, &terms, &signals);
+            let value = item_value(info.id, ctx, terms, signals);
             checklist.push((info.id.to_string(), value));
             if value == Some(false) {
                 let (message, suggestion) = messages::missing(info.id, ctx, agent);

@@ -444,14 +444,14 @@ fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
     let head = reply.lower_slice(clause, verb);
     let mut seen = 0;
     let mut at = head.len();
-    for (i, _) in
+    for (i, sep) in
         head.rmatch_indices(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
     {
-        let word = &head[i + 1..at];
-        if !word.is_empty() {
+        let after = i + sep.len();
+        if after < at {
             seen += 1;
             if seen > k {
-                return Some(clause + i + 1);
+                return Some(clause + after);
             }
         }
         at = i;
@@ -631,33 +631,37 @@ fn heads(reply: &Reply, targets: Vec<(Asked, Range<usize>)>) -> Vec<(Asked, Rang
 /// number") occur in `text`, compared folded, word by word; a trailing
 /// "number"/"id" on the label is optional in the text.
 fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
+    const TAILS: &[&str] = &["number", "no", "id", "code", "ref", "address"];
     let mut want: Vec<String> = tokens(label).map(|(_, w)| fold(w)).collect();
-    while want.len() > 1
-        && want
-            .last()
-            .is_some_and(|w| matches!(w.as_str(), "number" | "no" | "id" | "code" | "ref"))
-    {
+    while want.len() > 1 && want.last().is_some_and(|w| TAILS.contains(&w.as_str())) {
         want.pop();
     }
     if want.is_empty() {
         return None;
     }
     let have: Vec<(Range<usize>, String)> = tokens(text).map(|(r, w)| (r, fold(w))).collect();
-    have.windows(want.len())
-        .find(|win| {
-            win.iter()
-                .zip(&want)
-                .all(|((_, h), w)| h == w || h == &format!("{w}s"))
-        })
-        .map(|win| {
-            let start = win.first().map_or(0, |(r, _)| r.start);
-            let end = win.last().map_or(0, |(r, _)| r.end);
-            start..end
-        })
+    let at = have.windows(want.len()).position(|win| {
+        win.iter()
+            .zip(&want)
+            .all(|((_, h), w)| h == w || *h == format!("{w}s"))
+    })?;
+    let start = have.get(at).map_or(0, |(r, _)| r.start);
+    // "phone" on the card, "phone number" in the question: one target.
+    let last = at + want.len() - 1;
+    let last = if have
+        .get(last + 1)
+        .is_some_and(|(_, w)| TAILS.contains(&w.as_str()))
+    {
+        last + 1
+    } else {
+        last
+    };
+    Some(start..have.get(last).map_or(start, |(r, _)| r.end))
 }
 
 /// One finding per span: where never-ask findings overlap, the more
-/// specific rule's finding stays (CONTRACT 6.5); equal rules keep the first.
+/// specific rule's finding stays (CONTRACT 6.5); for one rule, the earliest
+/// and then the longest.
 pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
     let rank = |rule: &str| {
         PRIORITY
@@ -665,7 +669,8 @@ pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
             .position(|r| *r == rule)
             .unwrap_or(PRIORITY.len())
     };
-    asks.sort_by_key(|a| (rank(a.rule), a.span.start));
+    // The more specific rule first, then the earlier and the longer span.
+    asks.sort_by_key(|a| (rank(a.rule), a.span.start, std::cmp::Reverse(a.span.end)));
     let mut kept: Vec<Ask> = Vec::new();
     for a in asks {
         if !kept

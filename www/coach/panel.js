@@ -1,0 +1,295 @@
+// The hint panel: a <handoff-coach-panel> host with an open shadow root,
+// one per reply box, floating beside it. It shows what the engine returned
+// and nothing it made up: the context read from the card (each field
+// editable by the agent), the checklist, the score, the findings and the
+// ready opening. The CONTRACT §5 hooks live here and only here:
+//
+//   host       data-hc-mode, data-hc-score
+//   fields     data-hc-field="<context field>" (text = the value)
+//   checklist  data-hc-check="<id>" data-hc-ok="true|false" (absent: not applicable)
+//   findings   data-hc-rule, data-hc-severity, data-hc-start, data-hc-end
+//   actions    data-hc-action="accept" (per finding), data-hc-action="insert-opening"
+import { h, shadowHost } from './dom.js';
+import { PANEL_CSS } from './styles.js';
+
+// How each context field (CONTRACT §1) is shown and edited. Labels are UI
+// words; the values always come from the engine or the agent.
+const FIELDS = [
+  ['customer_name', 'Customer', 'text'],
+  ['first_name', 'Greet as', 'text'],
+  ['order_numbers', 'Orders', 'list'],
+  ['issue', 'Issue', 'text'],
+  ['requested_outcome', 'Wants', 'text'],
+  ['sentiment', 'Sentiment', 'text'],
+  ['account', 'Account', 'text'],
+  ['vip', 'VIP', 'bool'],
+  // Shown under "More".
+  ['emails', 'Emails', 'list'],
+  ['priority', 'Priority', 'text'],
+  ['escalation_reason', 'Escalated for', 'text'],
+  ['ai_attempts', 'AI attempts', 'number'],
+  ['ai_tried', 'AI tried', 'list'],
+  ['summary', 'Summary', 'text'],
+  ['after_hours', 'After hours', 'bool'],
+  ['details', 'Other', 'details'],
+];
+const MAIN_FIELDS = 8;
+
+const PHASES = [['first', 'First reply'], ['resolution', 'Follow-up'], ['closing', 'Closing']];
+
+/** The value of a field as text (what its hook element holds). */
+export function fieldText(kind, value) {
+  if (value === null || value === undefined) return '';
+  if (kind === 'list') return value.join(', ');
+  if (kind === 'details') return Object.entries(value).map(([k, v]) => `${k}: ${v}`).join('\n');
+  return String(value);
+}
+
+/** The agent's text for a field, back as the context value. */
+function parseField(kind, text) {
+  const t = text.trim();
+  switch (kind) {
+    case 'list':
+      return t.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    case 'bool':
+      return /^(true|yes|y|1)$/i.test(t);
+    case 'number': {
+      const n = Number.parseInt(t, 10);
+      return Number.isFinite(n) && n >= 0 ? n : null;
+    }
+    case 'details':
+      return Object.fromEntries(
+        t.split('\n').map((line) => line.split(/:(.*)/s)).filter(([k, v]) => k.trim() && v !== undefined)
+          .map(([k, v]) => [k.trim(), v.trim()]),
+      );
+    default:
+      return t === '' ? null : t;
+  }
+}
+
+/** A checklist id as words: "always.set-timeline" → "Set timeline". */
+function itemLabel(id) {
+  const words = id.replace(/^[^.]*\./, '').replace(/-missing$/, '').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export class Panel {
+  /**
+   * `actions`: `{ editField(name, value), resetFields(), accept(finding),
+   * insertOpening(), focusFinding(finding), setPhase(phase), setCollapsed(bool) }`.
+   */
+  constructor(actions) {
+    this.actions = actions;
+    const { host, root } = shadowHost('handoff-coach-panel', PANEL_CSS);
+    this.host = host;
+    this.root = root;
+    this.fieldEls = new Map();
+    this.#build();
+  }
+
+  #build() {
+    const a = this.actions;
+    this.titleEl = h('button', { class: 'title', type: 'button', 'aria-expanded': 'true',
+      onclick: () => a.setCollapsed(!this.collapsed) }, 'Handoff coach');
+    this.modeEl = h('span', { class: 'mode' });
+    this.scoreEl = h('span', { class: 'score', title: 'Score of this reply' }, '–');
+    this.phaseEl = h('select', { 'aria-label': 'Which message this is', onchange: () => a.setPhase(this.phaseEl.value) },
+      PHASES.map(([value, label]) => h('option', { value }, label)));
+    this.noticeEl = h('div', { class: 'notice', role: 'status' });
+
+    const rows = FIELDS.map(([name, label, kind]) => {
+      const dd = this.#fieldEl(name, kind);
+      this.fieldEls.set(name, { el: dd, kind });
+      return [h('dt', {}, label), dd];
+    });
+    this.resetEl = h('button', { class: 'reset', type: 'button', hidden: true, onclick: () => a.resetFields() }, 'Reset to the card');
+    this.checklistEl = h('ul');
+    this.findingsEl = h('ul');
+    this.openingEl = h('p');
+    this.insertEl = h('button', { class: 'primary', type: 'button', 'data-hc-action': 'insert-opening',
+      onclick: () => a.insertOpening() }, 'Insert opening');
+
+    this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach' },
+      h('header', {}, this.titleEl, this.modeEl, this.scoreEl, this.phaseEl),
+      h('div', { class: 'body' },
+        this.noticeEl,
+        h('section', { class: 'context' }, h('h3', {}, 'From the card'),
+          h('dl', {}, rows.slice(0, MAIN_FIELDS)),
+          h('details', {}, h('summary', {}, 'More'), h('dl', {}, rows.slice(MAIN_FIELDS))),
+          this.resetEl),
+        h('section', { class: 'checklist' }, h('h3', {}, 'Checklist'), this.checklistEl),
+        h('section', { class: 'findings' }, h('h3', {}, 'Findings'), this.findingsEl),
+        h('section', { class: 'opening' }, h('h3', {}, 'Ready opening'), this.openingEl, this.insertEl)));
+    this.root.append(this.panelEl);
+  }
+
+  /** The element showing one context field; the agent edits it in place. */
+  #fieldEl(name, kind) {
+    if (kind === 'bool') {
+      const el = h('dd', { 'data-hc-field': name, role: 'switch', tabindex: '0', 'aria-checked': 'false' });
+      const flip = () => this.actions.editField(name, el.textContent !== 'true');
+      el.addEventListener('click', flip);
+      el.addEventListener('keydown', (e) => {
+        if (e.key === ' ' || e.key === 'Enter') {
+          e.preventDefault();
+          flip();
+        }
+      });
+      return el;
+    }
+    const el = h('dd', { 'data-hc-field': name, contenteditable: 'plaintext-only', spellcheck: 'false',
+      title: 'Click to correct what was read from the card' });
+    let before = '';
+    el.addEventListener('focus', () => {
+      before = el.textContent;
+    });
+    el.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !(e.shiftKey && (kind === 'details' || kind === 'text'))) {
+        e.preventDefault();
+        el.blur();
+      } else if (e.key === 'Escape') {
+        el.textContent = before;
+        el.blur();
+      }
+      e.stopPropagation(); // the helpdesk's shortcuts are not for us
+    });
+    el.addEventListener('blur', () => {
+      if (el.textContent !== before) this.actions.editField(name, parseField(kind, el.textContent));
+    });
+    return el;
+  }
+
+  get collapsed() {
+    return this.panelEl.classList.contains('collapsed');
+  }
+
+  setCollapsed(collapsed) {
+    this.panelEl.classList.toggle('collapsed', collapsed);
+    this.titleEl.setAttribute('aria-expanded', String(!collapsed));
+  }
+
+  setMode(mode) {
+    this.host.setAttribute('data-hc-mode', mode);
+    this.modeEl.textContent = mode;
+  }
+
+  setPhase(phase) {
+    this.phaseEl.value = phase;
+  }
+
+  setNotice(text) {
+    this.noticeEl.textContent = text ?? '';
+  }
+
+  /** Shows the context; `edited` names the fields the agent changed. */
+  setContext(ctx, edited) {
+    for (const [name, { el, kind }] of this.fieldEls) {
+      if (el === this.root.activeElement) continue; // never under the agent's cursor
+      const text = fieldText(kind, ctx?.[name]);
+      if (el.textContent !== text) el.textContent = text;
+      if (kind === 'bool') el.setAttribute('aria-checked', text);
+      el.classList.toggle('edited', edited.has(name));
+    }
+    this.resetEl.hidden = edited.size === 0;
+  }
+
+  /** Shows a report: checklist, findings, score (all as the engine gave them). */
+  setReport(report) {
+    this.panelEl.setAttribute('aria-busy', 'false');
+    if (!report) {
+      this.host.removeAttribute('data-hc-score');
+      this.scoreEl.textContent = '–';
+      this.checklistEl.replaceChildren();
+      this.findingsEl.replaceChildren();
+      return;
+    }
+    this.host.setAttribute('data-hc-score', String(report.score));
+    const pct = Math.round(report.score * 100);
+    this.scoreEl.textContent = `${pct}%`;
+    this.scoreEl.className = `score ${pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor'}`;
+    this.checklistEl.replaceChildren(...Object.entries(report.checklist ?? {}).map(([id, ok]) =>
+      h('li', { 'data-hc-check': id, 'data-hc-ok': ok === null ? null : String(ok),
+        title: ok === null ? 'Not applicable here' : null }, itemLabel(id))));
+    const items = report.findings.map((f) => this.#findingEl(f));
+    this.findingsEl.replaceChildren(...(items.length ? items : [h('li', { class: 'none' }, 'Nothing to fix.')]));
+  }
+
+  #findingEl(f) {
+    const spanned = f.start !== null && f.end !== null;
+    const li = h('li', {
+      'data-hc-rule': f.rule, 'data-hc-severity': f.severity,
+      'data-hc-start': spanned ? String(f.start) : null, 'data-hc-end': spanned ? String(f.end) : null,
+      tabindex: spanned ? '0' : null,
+    },
+    h('div', { class: 'rule' }, `${f.severity} · ${f.rule}`),
+    h('p', { class: 'message' }, f.message),
+    f.suggestion ? h('p', { class: 'suggestion' }, f.suggestion) : null,
+    f.suggestion ? h('button', { type: 'button', 'data-hc-action': 'accept',
+      onclick: (e) => {
+        e.stopPropagation();
+        this.actions.accept(f);
+      } }, spanned ? 'Accept' : 'Add') : null);
+    if (spanned) {
+      li.addEventListener('click', () => this.actions.focusFinding(f));
+      li.addEventListener('keydown', (e) => e.key === 'Enter' && e.target === li && this.actions.focusFinding(f));
+    }
+    return li;
+  }
+
+  /** The reply changed since the report shown: it is about to be replaced. */
+  setBusy() {
+    this.panelEl.setAttribute('aria-busy', 'true');
+  }
+
+  setOpening(opening) {
+    this.openingEl.textContent = opening?.text ?? '';
+    this.insertEl.disabled = !opening?.text;
+  }
+
+  /**
+   * Floats the panel beside `anchor` (the reply box's client rect): right of
+   * it if there is room, else left, with its bottom at the box's bottom and
+   * growing upwards (reply boxes sit low on the screen); else above or below
+   * the box, whichever has more room.
+   */
+  place(anchor) {
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const w = this.panelEl.offsetWidth || 340;
+    const h = this.panelEl.offsetHeight || 400;
+    const gap = 8;
+    let left;
+    let top;
+    let maxHeight;
+    if (anchor.right + gap + w <= vw - gap) left = anchor.right + gap;
+    else if (anchor.left - gap - w >= gap) left = anchor.left - gap - w;
+    if (left !== undefined) {
+      maxHeight = vh - 2 * gap;
+      const height = Math.min(h, maxHeight);
+      top = Math.max(gap, Math.min(Math.max(anchor.bottom, anchor.top + height) - height, vh - gap - height));
+    } else {
+      left = Math.max(gap, Math.min(anchor.right - w, vw - w - gap));
+      const above = anchor.top - 2 * gap;
+      const below = vh - anchor.bottom - 2 * gap;
+      maxHeight = Math.max(120, Math.max(above, below));
+      top = above >= below ? Math.max(gap, anchor.top - gap - Math.min(h, maxHeight)) : anchor.bottom + gap;
+    }
+    const style = this.host.style;
+    style.left = `${Math.round(left)}px`;
+    style.top = `${Math.round(top)}px`;
+    style.setProperty('--hc-max-height', `${Math.round(maxHeight)}px`);
+  }
+
+  /** The panel's rendered size, as a key that changes when it does. */
+  size() {
+    return `${this.panelEl.offsetWidth}x${this.panelEl.offsetHeight}`;
+  }
+
+  setVisible(visible) {
+    this.host.hidden = !visible;
+  }
+
+  destroy() {
+    this.host.remove();
+  }
+}

@@ -1,0 +1,284 @@
+// One coached reply box: its field adapter, its underlines, its overlay and
+// its panel, and the loop that keeps them in step with what the agent types.
+//
+// Linting: at most one check per animation frame, never two in flight. The
+// first change in a frame is checked at once (a keystroke's underline must
+// not wait for the next frame); changes after it in the same frame mark the
+// session dirty, and the coach's frame loop sends one check for all of them.
+// A result is shown only if the reply is still the text it was computed
+// for; otherwise the next frame asks again.
+//
+// Between a keystroke and the next result the underlines must not lie: the
+// edit is located (common prefix and suffix of the old and new text), spans
+// after it move by the edit's length, and a span the edit touched is hidden
+// until the next result, never drawn in the wrong place.
+import { fieldFor } from './fields/index.js';
+import { Overlay } from './overlay.js';
+import { Panel } from './panel.js';
+
+/** Where `before` became `after`: the changed range in both. */
+export function editRegion(before, after) {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** `spans` carried over an edit: moved when after it, dropped when touched by it. */
+export function carrySpans(spans, region) {
+  const delta = region.newEnd - region.oldEnd;
+  const out = [];
+  for (const span of spans) {
+    if (span.end < region.start) out.push(span);
+    else if (span.start > region.oldEnd) out.push({ ...span, start: span.start + delta, end: span.end + delta });
+  }
+  return out;
+}
+
+export class Session {
+  /**
+   * `coach`: what the sessions share: `{ engine, settings, collapsed,
+   * setCollapsed(bool), noCardHint, onError(err), wake() }` (wake: a frame
+   * is needed soon).
+   */
+  constructor(element, coach) {
+    this.coach = coach;
+    this.field = fieldFor(element);
+    this.overlay = new Overlay();
+    this.painter = this.field.painter(this.overlay.layer);
+    this.panel = new Panel({
+      editField: (name, value) => this.#editField(name, value),
+      resetFields: () => this.#resetFields(),
+      accept: (finding) => this.accept(finding),
+      insertOpening: () => this.insertOpening(),
+      focusFinding: (finding) => this.#focusFinding(finding),
+      setPhase: (phase) => {
+        this.phase = phase;
+        this.dirty = true;
+        coach.wake();
+      },
+      setCollapsed: (collapsed) => coach.setCollapsed(collapsed),
+    });
+    this.phase = 'first';
+    this.cardText = undefined; // undefined: not set yet; null: no card
+    this.read = null; // the context as the engine read it from the card
+    this.edits = new Map(); // the agent's corrections, by field
+    this.opening = null;
+    this.text = this.field.text();
+    this.spans = []; // live spans: {finding, start, end, severity}, offsets into this.text
+    this.dirty = true;
+    this.inFlight = false;
+    this.checkedThisFrame = false;
+    this.retryAt = 0;
+    this.anchorKey = '';
+    this.generation = 0; // bumps when the context changes under a check in flight
+
+    this.field.watch(() => this.#changed());
+    this.onMove = (e) => this.#hover(e);
+    this.onLeave = () => this.overlay.hideCard();
+    element.addEventListener('mousemove', this.onMove, { passive: true });
+    element.addEventListener('mouseleave', this.onLeave, { passive: true });
+    document.documentElement.append(this.overlay.host, this.panel.host);
+    this.applySettings();
+    this.panel.setCollapsed(coach.collapsed);
+    this.panel.setReport(null);
+  }
+
+  /** The context the reply is checked against: the card's, with the agent's corrections. */
+  context() {
+    return { ...(this.read ?? {}), ...Object.fromEntries(this.edits) };
+  }
+
+  /** Sets the card's text (null: no card); a different card is a new conversation. */
+  setCard(text) {
+    if (text === this.cardText) return;
+    this.cardText = text;
+    this.edits.clear();
+    this.generation++;
+    this.panel.setNotice(text ? '' : this.coach.noCardHint);
+    if (!text) {
+      this.read = null;
+      this.#contextChanged();
+      return;
+    }
+    const generation = this.generation;
+    this.coach.engine.read(text).then((ctx) => {
+      if (generation !== this.generation) return;
+      this.read = ctx;
+      this.#contextChanged();
+    }, (err) => {
+      if (generation === this.generation) this.cardText = undefined; // the next scan reads it again
+      this.coach.onError(err);
+    });
+  }
+
+  /** The engine changed (a new rule pack): read the card again, keep the agent's corrections. */
+  refresh() {
+    const edits = [...this.edits];
+    const text = this.cardText;
+    this.cardText = undefined;
+    this.setCard(text);
+    this.edits = new Map(edits);
+    this.#contextChanged();
+  }
+
+  /** Mode or agent name changed. */
+  applySettings() {
+    this.panel.setMode(this.coach.settings.mode);
+    this.#refreshOpening();
+    this.dirty = true;
+    this.coach.wake();
+  }
+
+  setCollapsed(collapsed) {
+    this.panel.setCollapsed(collapsed);
+    this.anchorKey = '';
+  }
+
+  /** Accepts a finding's suggestion: replaces its words, or adds it when it has none. */
+  accept(finding) {
+    if (!finding.suggestion) return;
+    const text = this.field.text();
+    if (finding.start === null || finding.end === null) {
+      const gap = text && !/\s$/.test(text) ? ' ' : '';
+      this.field.replace(text.length, text.length, gap + finding.suggestion);
+    } else {
+      const live = this.spans.find((s) => s.finding === finding);
+      if (!live) return; // its words changed since: wait for the next check
+      this.field.replace(live.start, live.end, finding.suggestion);
+    }
+    this.overlay.hideCard(true);
+  }
+
+  /** Puts the ready opening in the reply: the whole reply when empty, else before it. */
+  insertOpening() {
+    const opening = this.opening?.text;
+    if (!opening) return;
+    const text = this.field.text();
+    if (!text.trim()) this.field.replace(0, text.length, opening);
+    else this.field.replace(0, 0, `${opening}\n\n`);
+  }
+
+  /**
+   * Called once per animation frame while the coach is awake; returns
+   * whether this session still has work that needs frames (a check to send
+   * or to wait for).
+   */
+  frame(now) {
+    this.checkedThisFrame = false;
+    this.field.poll();
+    const el = this.field.element;
+    const shown = el.isConnected && el.getClientRects().length > 0;
+    this.panel.setVisible(shown);
+    this.overlay.host.hidden = !shown;
+    if (!shown) return false;
+    this.painter.frame();
+    const r = el.getBoundingClientRect();
+    // The panel moves with the box, and when its own height changes.
+    const key = `${r.left},${r.top},${r.width},${r.height},${this.panel.size()}`;
+    if (key !== this.anchorKey) {
+      this.anchorKey = key;
+      this.panel.place(r);
+    }
+    if (this.dirty && !this.inFlight && now >= this.retryAt) this.#lint();
+    return this.dirty || this.inFlight || this.checkedThisFrame;
+  }
+
+  destroy() {
+    this.field.element.removeEventListener('mousemove', this.onMove);
+    this.field.element.removeEventListener('mouseleave', this.onLeave);
+    this.field.destroy();
+    this.painter.destroy();
+    this.overlay.destroy();
+    this.panel.destroy();
+  }
+
+  #changed() {
+    const text = this.field.text();
+    if (text === this.text) return;
+    this.spans = carrySpans(this.spans, editRegion(this.text, text));
+    this.text = text;
+    this.painter.show(this.spans);
+    this.panel.setBusy();
+    this.dirty = true;
+    this.coach.wake();
+    if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
+  }
+
+  #lint() {
+    this.dirty = false;
+    this.inFlight = true;
+    this.checkedThisFrame = true;
+    const text = this.field.text();
+    const generation = this.generation;
+    const { mode, agent } = this.coach.settings;
+    this.coach.engine.check(this.context(), text, { phase: this.phase, mode, agent: agent || null }).then((report) => {
+      this.inFlight = false;
+      if (text !== this.field.text() || generation !== this.generation) {
+        // Outdated on arrival: ask again now if this frame has not asked yet.
+        this.dirty = true;
+        if (!this.checkedThisFrame) this.#lint();
+        return;
+      }
+      this.text = text;
+      this.spans = report.findings
+        .filter((f) => f.start !== null && f.end !== null && f.end > f.start)
+        .map((f) => ({ finding: f, start: f.start, end: f.end, severity: f.severity }));
+      this.painter.show(this.spans);
+      this.panel.setReport(report);
+      this.coach.wake(); // the panel's size may have changed: place it again
+    }, (err) => {
+      this.inFlight = false;
+      this.dirty = true;
+      this.retryAt = performance.now() + 1000;
+      this.coach.onError(err);
+    });
+  }
+
+  #contextChanged() {
+    this.panel.setContext(this.context(), new Set(this.edits.keys()));
+    this.#refreshOpening();
+    this.dirty = true;
+    this.coach.wake();
+  }
+
+  #refreshOpening() {
+    const generation = this.generation;
+    this.coach.engine.opening(this.context(), this.coach.settings.agent || null).then((opening) => {
+      if (generation !== this.generation) return;
+      this.opening = opening;
+      this.panel.setOpening(opening);
+      this.coach.wake();
+    }, (err) => this.coach.onError(err));
+  }
+
+  #editField(name, value) {
+    this.edits.set(name, value);
+    this.generation++;
+    this.#contextChanged();
+  }
+
+  #resetFields() {
+    this.edits.clear();
+    this.generation++;
+    this.#contextChanged();
+  }
+
+  #focusFinding(finding) {
+    const live = this.spans.find((s) => s.finding === finding);
+    if (live) this.field.select(live.start, live.end);
+  }
+
+  #hover(e) {
+    for (const span of this.spans) {
+      const rects = this.painter.rectsOf(span);
+      if (rects.some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2)) {
+        this.overlay.showCard(span.finding, rects, () => this.accept(span.finding));
+        return;
+      }
+    }
+    this.overlay.hideCard();
+  }
+}
