@@ -55,8 +55,28 @@ pub(crate) fn without_asides(text: &str) -> String {
 /// fillers, units…) are written as one string each: short to read, and
 /// nothing to build.
 pub(crate) fn listed(words: &str, word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    !word.is_empty() && words.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+    let want = word.trim_end_matches('.').as_bytes();
+    let list = words.as_bytes();
+    let Some(&first) = want.first() else {
+        return false;
+    };
+    // Word by word through the list, comparing only words of the right
+    // length that start right: these lists are read for every line.
+    let mut at = 0;
+    while at + want.len() <= list.len() {
+        let end = at + want.len();
+        if list[at].eq_ignore_ascii_case(&first)
+            && !matches!(list.get(end), Some(&b) if b != b' ')
+            && list[at..end].eq_ignore_ascii_case(want)
+        {
+            return true;
+        }
+        match list[at..].iter().position(|&b| b == b' ') {
+            Some(n) => at += n + 1,
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
