@@ -747,3 +747,21 @@ fn emoji_only_mood_and_an_email_in_the_outcome() {
         Some("second ticket emailed to m.alfarsi@example.com")
     );
 }
+
+#[test]
+fn buttons_are_not_the_case() {
+    let c = read("Customer: Eva Novak\nSummary: Charged twice.\n\nView full transcript →\n[Open ticket](https://desk.example.com/t/9)");
+    assert_eq!(c.summary.as_deref(), Some("Charged twice."));
+    let all = serde_json::to_string(&c).unwrap();
+    assert!(
+        !all.contains("transcript") && !all.contains("ticket") && !all.contains("http"),
+        "{all}"
+    );
+    // Words of looking inside a sentence stay.
+    assert_eq!(
+        read("Customer wants to view her full order history.")
+            .requested_outcome
+            .as_deref(),
+        Some("view her full order history")
+    );
+}

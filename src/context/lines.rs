@@ -24,7 +24,7 @@
 
 use std::borrow::Cow;
 
-use super::chars::is_symbol;
+use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
@@ -711,8 +711,13 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
 }
 
 /// The text without "[View Full Conversation]"-style links (and the URL of a
-/// markdown link after them): they name a button, not the customer's case.
+/// markdown link after them), and nothing of a line that is only such a
+/// button's words ("View full transcript →"): they name a button, not the
+/// customer's case.
 fn drop_links(text: &str) -> Cow<'_, str> {
+    if is_button(text) {
+        return Cow::Borrowed("");
+    }
     if !text.contains('[') {
         return Cow::Borrowed(text);
     }
@@ -722,21 +727,7 @@ fn drop_links(text: &str) -> Cow<'_, str> {
         let Some(close) = rest[open..].find(']').map(|n| open + n) else {
             break;
         };
-        let inner = rest[open + 1..close].to_ascii_lowercase();
-        let link = [
-            "view",
-            "open",
-            "see ",
-            "show",
-            "click",
-            "expand",
-            "full conversation",
-            "transcript",
-            "read more",
-        ]
-        .iter()
-        .any(|w| inner.contains(w));
-        if !link {
+        if !is_button(&rest[open + 1..close]) {
             out.push_str(&rest[..=close]);
             rest = &rest[close + 1..];
             continue;
@@ -749,6 +740,23 @@ fn drop_links(text: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out.trim().to_string())
+}
+
+/// A button's words: a few words that open with a verb of looking and name
+/// what it opens ("View Full Conversation", "Open transcript", "Show more").
+fn is_button(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && listed("view open see show click expand read", words[0])
+        && words[1..].iter().any(|w| {
+            listed(
+                "conversation transcript chat details ticket more full history thread",
+                w,
+            )
+        })
 }
 
 #[cfg(test)]
