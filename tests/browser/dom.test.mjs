@@ -347,3 +347,19 @@ for (const box of ['textarea', 'contenteditable']) {
     await page.close();
   });
 }
+
+test('a reply box that is hidden takes its panel and underlines with it; shown again, they come back', async () => {
+  const page = await openDesk('box=textarea');
+  await page.locator('#reply').pressSequentially('Sorry!');
+  await settled(page);
+  const visible = () => page.evaluate(() => ['handoff-coach-panel', 'handoff-coach-overlay']
+    .map((n) => document.querySelector(n).getClientRects().length > 0));
+  assert.deepEqual(await visible(), [true, true]);
+  await page.locator('#composer').evaluate((el) => { el.style.display = 'none'; });
+  await page.waitForFunction(() => document.querySelector('handoff-coach-panel').hidden);
+  assert.deepEqual(await visible(), [false, false]);
+  await page.locator('#composer').evaluate((el) => { el.style.display = ''; });
+  await page.waitForFunction(() => !document.querySelector('handoff-coach-panel').hidden);
+  assert.deepEqual(await visible(), [true, true]);
+  await page.close();
+});

@@ -197,6 +197,7 @@ export class Panel {
   setReport(report) {
     this.panelEl.setAttribute('aria-busy', 'false');
     if (!report) {
+      this.reportKey = null;
       this.host.removeAttribute('data-hc-score');
       this.scoreEl.textContent = '–';
       this.checklistEl.replaceChildren();
@@ -207,9 +208,16 @@ export class Panel {
     const pct = Math.round(report.score * 100);
     this.scoreEl.textContent = `${pct}%`;
     this.scoreEl.className = `score ${pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor'}`;
+    // Most keystrokes change neither list (a span before the caret keeps its
+    // offsets): rebuild a list only when what it shows changed.
+    const key = JSON.stringify([report.checklist, report.findings]);
+    if (key === this.reportKey) return;
+    this.reportKey = key;
+    // A missing item's finding says why it matters: its message is the item's tooltip.
+    const why = new Map(report.findings.filter((f) => f.start === null).map((f) => [f.rule, f.message]));
     this.checklistEl.replaceChildren(...Object.entries(report.checklist ?? {}).map(([id, ok]) =>
       h('li', { 'data-hc-check': id, 'data-hc-ok': ok === null ? null : String(ok),
-        title: ok === null ? 'Not applicable here' : null }, itemLabel(id))));
+        title: ok === null ? 'Not applicable here' : why.get(id) ?? null }, itemLabel(id))));
     const items = report.findings.map((f) => this.#findingEl(f));
     this.findingsEl.replaceChildren(...(items.length ? items : [h('li', { class: 'none' }, 'Nothing to fix.')]));
   }

@@ -11,7 +11,9 @@
 // Between a keystroke and the next result the underlines must not lie: the
 // edit is located (common prefix and suffix of the old and new text), spans
 // after it move by the edit's length, and a span the edit touched is hidden
-// until the next result, never drawn in the wrong place.
+// until the next result, never drawn in the wrong place. Those carried spans
+// are drawn in the next frame, before the next paint, not in the input
+// handler: drawing measures layout, and the check should leave first.
 import { fieldFor } from './fields/index.js';
 import { Overlay } from './overlay.js';
 import { Panel } from './panel.js';
@@ -71,6 +73,7 @@ export class Session {
     this.dirty = true;
     this.inFlight = false;
     this.checkedThisFrame = false;
+    this.repaint = false; // carried spans wait for the next frame
     this.retryAt = 0;
     this.anchorKey = '';
     this.generation = 0; // bumps when the context changes under a check in flight
@@ -145,7 +148,7 @@ export class Session {
       const gap = text && !/\s$/.test(text) ? ' ' : '';
       this.field.replace(text.length, text.length, gap + finding.suggestion);
     } else {
-      const live = this.spans.find((s) => s.finding === finding);
+      const live = this.#live(finding);
       if (!live) return; // its words changed since: wait for the next check
       this.field.replace(live.start, live.end, finding.suggestion);
     }
@@ -174,6 +177,10 @@ export class Session {
     this.panel.setVisible(shown);
     this.overlay.host.hidden = !shown;
     if (!shown) return false;
+    if (this.repaint) {
+      this.repaint = false;
+      this.painter.show(this.spans);
+    }
     this.painter.frame();
     const r = el.getBoundingClientRect();
     // The panel moves with the box, and when its own height changes.
@@ -200,11 +207,11 @@ export class Session {
     if (text === this.text) return;
     this.spans = carrySpans(this.spans, editRegion(this.text, text));
     this.text = text;
-    this.painter.show(this.spans);
-    this.panel.setBusy();
+    this.repaint = true;
     this.dirty = true;
-    this.coach.wake();
     if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
+    this.panel.setBusy();
+    this.coach.wake();
   }
 
   #lint() {
@@ -226,6 +233,7 @@ export class Session {
       this.spans = report.findings
         .filter((f) => f.start !== null && f.end !== null && f.end > f.start)
         .map((f) => ({ finding: f, start: f.start, end: f.end, severity: f.severity }));
+      this.repaint = false;
       this.painter.show(this.spans);
       this.panel.setReport(report);
       this.coach.wake(); // the panel's size may have changed: place it again
@@ -267,8 +275,18 @@ export class Session {
   }
 
   #focusFinding(finding) {
-    const live = this.spans.find((s) => s.finding === finding);
+    const live = this.#live(finding);
     if (live) this.field.select(live.start, live.end);
+  }
+
+  /**
+   * The live span of `finding` (as the panel or the hover card holds it: an
+   * equal finding from an earlier, identical report counts), or undefined
+   * when an edit touched its words.
+   */
+  #live(finding) {
+    return this.spans.find(({ finding: f }) => f === finding
+      || (f.rule === finding.rule && f.start === finding.start && f.end === finding.end));
   }
 
   #hover(e) {

@@ -9,6 +9,7 @@ const SEVERITY = `
 /** The fixed overlay over a reply box: underline boxes, mirror, hover card. */
 export const OVERLAY_CSS = `
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; contain: strict; ${SEVERITY} }
+:host([hidden]) { display: none; }
 .clip { position: absolute; overflow: hidden; }
 .box { position: absolute; left: 0; top: 0; box-sizing: border-box; border-bottom: 2px solid; border-radius: 1px; }
 .box.error { border-color: var(--hc-error); background: rgb(197 34 31 / 0.08); }
