@@ -62,11 +62,12 @@ impl Close {
             ),
             confirm: pat(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care)",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick)",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
-                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay)\b",
+                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know)\b",
+                r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
                 r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
-                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:working|fixed|resolved|sorted|back|ok|okay|showing|right)\b",
+                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
             )),
         }
     }
