@@ -132,3 +132,22 @@ fn conv13_name_and_email_are_learned_from_the_answer() {
     assert_eq!(ctx.first_name.as_deref(), Some("Dana"));
     assert_eq!(ctx.emails, vec!["dana.w@example.com"]);
 }
+
+#[test]
+fn conv05_dates_and_prices_are_not_learned_as_orders() {
+    // "I cancelled on the 28th", "$17.99": what a customer says about when
+    // and how much is not an order number (it would count as a known field
+    // the agent never used).
+    let reader = Reader::new();
+    let conv = corpus("conversations.jsonl")
+        .into_iter()
+        .find(|c| c["id"] == "conv05")
+        .expect("conv05");
+    let mut ctx = reader.read(conv["summary"].as_str().expect("summary"));
+    for m in conv["messages"].as_array().expect("messages") {
+        if m["role"] == "customer" {
+            reader.learn(&mut ctx, m["text"].as_str().unwrap_or(""));
+        }
+    }
+    assert!(ctx.order_numbers.is_empty(), "{:?}", ctx.order_numbers);
+}

@@ -112,7 +112,7 @@ fn ada_style_json_dump() {
     assert_eq!(c.order_numbers, strings(&["BK-7731"]));
     assert_eq!(c.requested_outcome.as_deref(), Some("full refund"));
     assert_eq!(
-        c.details.get("metaFields.phone").map(String::as_str),
+        c.details.get("phone").map(String::as_str),
         Some("+234 803 555 0199")
     );
     assert_eq!(
@@ -262,7 +262,7 @@ fn two_column_box() {
 #[test]
 fn shouted_dotted_leaders_last_first() {
     let c = read("NAME............. O'NEILL, SEAN\nORDER REF........ ORD-2026-00017\nSTATUS........... Escalated (after-hours)\n");
-    assert_eq!(c.customer_name.as_deref(), Some("SEAN O'NEILL"));
+    assert_eq!(c.customer_name.as_deref(), Some("O'NEILL, SEAN"));
     assert_eq!(c.first_name.as_deref(), Some("Sean"));
     assert_eq!(c.order_numbers, strings(&["ORD-2026-00017"]));
     assert!(c.after_hours);
@@ -574,7 +574,7 @@ fn zendesk_api_json() {
         Some("35436")
     );
     assert_eq!(
-        c.details.get("ticket.tags").map(String::as_str),
+        c.details.get("tags").map(String::as_str),
         Some("enterprise, other_tag")
     );
 }
@@ -696,4 +696,72 @@ fn capitalised_words_in_a_summary_are_not_a_name() {
     assert_eq!(c.customer_name, None);
     let c = read("Summary: The customer's name is Ana Lima and her parcel is late.");
     assert_eq!(c.customer_name.as_deref(), Some("Ana Lima"));
+}
+
+#[test]
+fn a_bar_after_a_value_keeps_the_tag_with_it() {
+    let c = read("Customer: Sarah Chen | VIP\nOrder #:\t100-22");
+    assert_eq!(c.customer_name.as_deref(), Some("Sarah Chen"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["100-22"]));
+}
+
+#[test]
+fn a_box_value_that_wraps() {
+    let c = read(
+        "┌──────────────────────────────────────────────┐\n│ Customer: Priya Natarajan                    │\n│ AI Attempts: 3 (cancellation FAQ, account    │\n│ settings link, retention offer)              │\n│ Sentiment: Annoyed                           │\n│                                              │\n│ AI Summary:                                  │\n│ Customer tried to cancel twice but the       │\n│ button errors out. Wants the subscription    │\n│ cancelled and March refunded.                │\n└──────────────────────────────────────────────┘",
+    );
+    assert_eq!(c.ai_attempts, Some(3));
+    assert_eq!(
+        c.ai_tried,
+        strings(&[
+            "cancellation FAQ",
+            "account settings link",
+            "retention offer"
+        ])
+    );
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("tried to cancel twice but the button errors out")
+    );
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("subscription cancelled and March refunded")
+    );
+}
+
+#[test]
+fn emoji_only_mood_and_an_email_in_the_outcome() {
+    let c = read("• Customer — Wanjiru Kamau\n• Reference — RES-2207\n• Issue — Room not cleaned for 3 days\n• Mood — 😠");
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(c.order_numbers, strings(&["RES-2207"]));
+    let c = read(
+        "Mohammed bought two tickets (booking #EVT-90011) for the 14 June show but only received one e-ticket. He is now quite angry. He wants the second ticket emailed to m.alfarsi@example.com.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Mohammed"));
+    assert_eq!(c.order_numbers, strings(&["EVT-90011"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    assert_eq!(
+        c.requested_outcome.as_deref(),
+        Some("second ticket emailed to m.alfarsi@example.com")
+    );
+}
+
+#[test]
+fn buttons_are_not_the_case() {
+    let c = read("Customer: Eva Novak\nSummary: Charged twice.\n\nView full transcript →\n[Open ticket](https://desk.example.com/t/9)");
+    assert_eq!(c.summary.as_deref(), Some("Charged twice."));
+    let all = serde_json::to_string(&c).unwrap();
+    assert!(
+        !all.contains("transcript") && !all.contains("ticket") && !all.contains("http"),
+        "{all}"
+    );
+    // Words of looking inside a sentence stay.
+    assert_eq!(
+        read("Customer wants to view her full order history.")
+            .requested_outcome
+            .as_deref(),
+        Some("view her full order history")
+    );
 }

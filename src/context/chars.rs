@@ -1,5 +1,6 @@
 //! What the reader treats as decoration inside a value: emoji and other
-//! pictographs, and parenthesised or bracketed asides.
+//! pictographs, and parenthesised or bracketed asides; and how it looks a
+//! word up in one of its short word lists.
 //!
 //! Lines, names, identifiers and one-line issues all drop the same things,
 //! so they are decided here once: "Double-charged (2 × $50) 😕" becomes
@@ -49,6 +50,35 @@ pub(crate) fn without_asides(text: &str) -> String {
     out
 }
 
+/// Whether `word`, without a final full stop, is one of the space-separated
+/// ASCII `words`, compared without case. The reader's word lists (titles,
+/// fillers, units…) are written as one string each: short to read, and
+/// nothing to build.
+pub(crate) fn listed(words: &str, word: &str) -> bool {
+    let want = word.trim_end_matches('.').as_bytes();
+    let list = words.as_bytes();
+    let Some(&first) = want.first() else {
+        return false;
+    };
+    // Word by word through the list, comparing only words of the right
+    // length that start right: these lists are read for every line.
+    let mut at = 0;
+    while at + want.len() <= list.len() {
+        let end = at + want.len();
+        if list[at].eq_ignore_ascii_case(&first)
+            && !matches!(list.get(end), Some(&b) if b != b' ')
+            && list[at..end].eq_ignore_ascii_case(want)
+        {
+            return true;
+        }
+        match list[at..].iter().position(|&b| b == b' ') {
+            Some(n) => at += n + 1,
+            None => return false,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +91,13 @@ mod tests {
         for c in ['a', 'é', '王', ' ', '’', '—', '€', '.', '#'] {
             assert!(!is_symbol(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn word_lists() {
+        assert!(listed("mr mrs dr", "Dr."));
+        assert!(!listed("mr mrs dr", "drs"));
+        assert!(!listed("mr mrs dr", ""));
     }
 
     #[test]

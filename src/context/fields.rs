@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::is_symbol;
+use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
 use super::labels::{Field, Meaning};
 use super::names::{first_name, NameValue};
@@ -181,7 +181,7 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
 
 fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     let value = pair.value();
-    if !value.chars().any(char::is_alphanumeric) {
+    if !value.chars().any(|c| c.is_alphanumeric() || is_symbol(c)) {
         // A flag's label on its own says the flag: "Out-of-hours ticket",
         // "VIP".
         match pair.meaning.map(|m| m.field) {
@@ -400,8 +400,41 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     }
 }
 
+/// Keeps `value` as a detail under `label`, unless the card gave that
+/// label already. A nested key is kept under its own name ("phone", as an
+/// agent would ask for it) unless that name says nothing alone ("id",
+/// "total") or is taken: then under its path ("ticket.id").
 fn detail(d: &mut Draft, label: &str, value: String) {
+    const VAGUE: &[&str] = &[
+        "id",
+        "name",
+        "type",
+        "status",
+        "value",
+        "total",
+        "amount",
+        "date",
+        "time",
+        "code",
+        "number",
+        "label",
+        "text",
+        "title",
+        "source",
+        "created",
+        "created_at",
+        "updated_at",
+        "url",
+        "key",
+    ];
     let label = label.trim();
+    let key = label.rsplit('.').next().unwrap_or(label);
+    let vague = VAGUE.iter().any(|v| v.eq_ignore_ascii_case(key));
+    let label = if key.len() < label.len() && !vague && !d.details.contains_key(key) {
+        key
+    } else {
+        label
+    };
     if !label.is_empty() {
         d.details.entry(label.to_string()).or_insert(value);
     }
@@ -449,40 +482,17 @@ fn short(value: &str) -> String {
 /// its first word; a face emoji alone is read as the feeling it shows, and
 /// a bare score between -1 and 1 as negative, neutral or positive.
 fn word(value: &str, feeling: bool) -> Option<String> {
-    const FEELINGS: &[&str] = &[
-        "frustrated",
-        "angry",
-        "annoyed",
-        "upset",
-        "furious",
-        "irritated",
-        "livid",
-        "anxious",
-        "worried",
-        "confused",
-        "disappointed",
-        "stressed",
-        "impatient",
-        "sad",
-        "unhappy",
-        "happy",
-        "calm",
-        "nervous",
-        "satisfied",
-        "grateful",
-    ];
-    const PRIORITIES: &[&str] = &[
-        "critical", "urgent", "high", "medium", "normal", "low", "vip",
-    ];
+    const FEELINGS: &str = concat!(
+        "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
+        "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
+    );
+    const PRIORITIES: &str = "critical urgent high medium normal low vip";
     let known = if feeling { FEELINGS } else { PRIORITIES };
     let mut words = value
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
         .map(|w| w.trim_matches(['-', '.']))
         .filter(|w| w.chars().any(char::is_alphabetic));
-    if let Some(w) = words
-        .clone()
-        .find(|w| known.iter().any(|k| k.eq_ignore_ascii_case(w)))
-    {
+    if let Some(w) = words.clone().find(|w| listed(known, w)) {
         return Some(w.to_ascii_lowercase());
     }
     if feeling && !value.chars().any(char::is_alphabetic) {

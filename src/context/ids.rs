@@ -11,67 +11,25 @@
 //! make it someone else's number ("ticket reference", "payment
 //! confirmation", "VAT number") rule it out (CONTRACT 6.3).
 
-use super::chars::without_asides;
+use super::chars::{listed, without_asides};
 use crate::pattern::Pattern;
 
 /// Words that make the identifier after them not a purchase's.
-const NOT_PURCHASE: &[&str] = &[
-    "ticket",
-    "case",
-    "tracking",
-    "conversation",
-    "chat",
-    "transaction",
-    "payment",
-    "bank",
-    "rma",
-    "return",
-    "account",
-    "customer",
-    "vat",
-    "tax",
-    "serial",
-    "support",
-    "phone",
-    "card",
-    "member",
-    "membership",
-    "zip",
-    "postcode",
-    "pin",
-    "cvv",
-    "call",
-    "text",
-    "passport",
-    "licence",
-    "license",
-];
+const NOT_PURCHASE: &str = concat!(
+    "ticket case tracking conversation chat transaction payment bank rma return account ",
+    "customer vat tax serial support phone card member membership zip postcode pin cvv call ",
+    "text passport licence license",
+);
 
 /// Words between a purchase word and its identifier: "order number is …",
 /// "booking ref: …".
-const FILLERS: &[&str] = &[
-    "number",
-    "numbers",
-    "no",
-    "nos",
-    "num",
-    "nr",
-    "id",
-    "ids",
-    "ref",
-    "reference",
-    "code",
-    "is",
-    "was",
-    "#",
-];
+const FILLERS: &str = "number numbers no nos num nr id ids ref reference code is was #";
 
 /// What follows a number that makes it an amount, not an identifier.
-const UNITS: &[&str] = &[
-    "day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute",
-    "minutes", "mins", "item", "items", "pcs", "pieces", "units", "times", "seats", "gb", "mb",
-    "kg", "lbs", "%",
-];
+const UNITS: &str = concat!(
+    "day days hour hours week weeks month months year years minute minutes mins item items ",
+    "pcs pieces units times seats gb mb kg lbs %",
+);
 
 /// At most this many order numbers or emails are kept from one card: more
 /// is not a card but a dump of something else, and the lists stay small.
@@ -122,7 +80,7 @@ impl Ids {
                     found = true;
                 }
                 None if found => break,
-                None if FILLERS.contains(&token.to_ascii_lowercase().trim_end_matches('.')) => {}
+                None if listed(FILLERS, token) => {}
                 None => break,
             }
         }
@@ -140,7 +98,7 @@ impl Ids {
                 line_start = searched + n + 1;
             }
             searched = m.start;
-            if NOT_PURCHASE.contains(&word_before(text, line_start, m.start).as_str()) {
+            if listed(NOT_PURCHASE, &word_before(text, line_start, m.start)) {
                 continue;
             }
             let mut rest = &text[m.end..];
@@ -153,7 +111,7 @@ impl Ids {
                 let lower = token.to_ascii_lowercase();
                 let word = lower.trim_end_matches(['.', ':']);
                 if first
-                    && (FILLERS.contains(&word)
+                    && (listed(FILLERS, word)
                         || token.chars().all(|c| matches!(c, ':' | '-' | '=')))
                 {
                     rest = after;
@@ -193,7 +151,7 @@ impl Ids {
                 break;
             };
             from = i + 1;
-            if NOT_PURCHASE.contains(&word_before(text, 0, i).as_str()) {
+            if listed(NOT_PURCHASE, &word_before(text, 0, i)) {
                 continue;
             }
             let (token, _) = next_token(&text[i..]);
@@ -234,9 +192,7 @@ impl Ids {
                 }
             };
             if let Some(id) = id_token(token).filter(|id| long_enough(id)) {
-                if !previous.iter().any(|p| NOT_PURCHASE.contains(&p.as_str()))
-                    && !followed_by_unit(after)
-                {
+                if !previous.iter().any(|p| listed(NOT_PURCHASE, p)) && !followed_by_unit(after) {
                     push_unique(out, id);
                 }
             }
@@ -303,7 +259,7 @@ fn followed_by_unit(after: &str) -> bool {
     let token = token
         .trim_end_matches(['.', ',', '!', '?'])
         .to_ascii_lowercase();
-    UNITS.contains(&token.as_str())
+    listed(UNITS, &token)
 }
 
 /// Where the sentence that contains byte `from` ends.
@@ -345,18 +301,23 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let all_digits = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
-    let date = all_digits && groups.len() == 3;
+    // 2026-03-02, 03/04/2026, 12.05.26; not 123-4567890-1234567.
+    let date = all_digits
+        && groups.len() == 3
+        && groups.iter().all(|g| g.len() <= 4)
+        && groups[1].len() <= 2;
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;
-    // "28th", "1st", "10am": a number with an ordinal or a clock suffix is a
-    // day or a time, never an identifier.
-    let digits = id.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = id[digits.len()..].to_ascii_lowercase();
-    let ordinal_or_time = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "am" | "pm");
-    (!date && !decimal && !year && !ordinal_or_time).then_some(id)
+    // A number with a unit or an ordinal after it: "28th", "24h", "10am",
+    // "5GB", "3x".
+    let digits = id.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &id[digits..];
+    let quantity = !hashed
+        && digits > 0
+        && (1..=4).contains(&suffix.len())
+        && suffix.chars().all(|c| c.is_ascii_alphabetic());
+    (!date && !decimal && !year && !quantity).then_some(id)
 }
 
 #[cfg(test)]
@@ -402,6 +363,10 @@ mod tests {
         .is_empty());
         assert!(text_ids("ticket reference 4521 and payment confirmation 99812").is_empty());
         assert!(text_ids("order 2026-03-02 of $79.99, ordered 100 units").is_empty());
+        assert_eq!(
+            text_ids("Amazon order 123-4567890-1234567 arrived"),
+            vec!["123-4567890-1234567"]
+        );
         assert!(text_ids("Order arrived. Ticket #4521 is open").is_empty());
     }
 
@@ -424,6 +389,8 @@ mod tests {
         ids.answered("My card ends 12345, I waited 20000 minutes", &mut out);
         assert!(out.is_empty());
         ids.answered("Call me at 5550100 please", &mut out);
+        assert!(out.is_empty());
+        ids.answered("I cancelled on the 28th. Waited 24h, since 10am.", &mut out);
         assert!(out.is_empty());
         ids.answered("Order is A-99812, call me on +1 555 010 0100", &mut out);
         assert!(out.is_empty());

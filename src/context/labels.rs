@@ -202,6 +202,12 @@ pub(crate) fn meaning_in(ancestors: &[String], key: &str) -> Option<Meaning> {
     meaning_of_words(&key)
 }
 
+/// Whether `word` (lower case) names the customer by their role:
+/// "customer", "buyer", "seller", "guest"…
+pub(crate) fn is_role(word: &str) -> bool {
+    matches!(qualifier(word), Some(Qualifier::Role { .. }))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Qualifier {
     /// Whose: the customer by another name. Alone, it labels the name.

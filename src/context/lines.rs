@@ -24,7 +24,7 @@
 
 use std::borrow::Cow;
 
-use super::chars::is_symbol;
+use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
@@ -47,6 +47,10 @@ pub(crate) struct Lines {
     prose_open: bool,
     /// The last prose line read like a heading.
     heading: bool,
+    /// The pair on the line before this one, and whether that line was
+    /// framed: a value that wraps ("(FAQ, account" / "settings link)")
+    /// continues there.
+    last_pair: Option<(usize, bool)>,
     /// Character references are still in the text (it was not HTML, whose
     /// reader decoded them already: decoding twice would turn a written
     /// "&amp;lt;" into "<").
@@ -122,10 +126,11 @@ impl Lines {
         } else {
             Cow::Borrowed(raw)
         };
-        let Some((text, indent, bullet)) = strip_decoration(&decoded) else {
+        let Some((text, indent, bullet, framed)) = strip_decoration(&decoded) else {
             self.blank();
             return;
         };
+        let last_pair = self.last_pair.take();
         if self.open.is_some_and(|o| o.transcript) {
             self.text(&text, bullet);
             return;
@@ -142,6 +147,7 @@ impl Lines {
         let in_free_text = self.open.is_some_and(|o| o.free_text);
         if let Some((found, meaning)) = accepted(split_label(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
+            self.last_pair = Some((self.items.len() - 1, framed));
         } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
         } else if let Some(meaning) = (text.split_whitespace().count() <= 4
@@ -161,20 +167,57 @@ impl Lines {
                 indent,
                 Some(Some(meaning)),
             );
+        } else if let Some(item) =
+            last_pair.filter(|&(i, was_framed)| self.wraps(i, text, framed && was_framed))
+        {
+            if let Some(Item::Pair(p)) = self.items.get_mut(item.0) {
+                p.parts.push(text.to_string());
+            }
+            self.last_pair = Some(item);
         } else {
             self.text(text, bullet);
         }
     }
 
+    /// Whether `text` is the wrapped rest of pair `item`'s value: the value
+    /// left a parenthesis open or ended on a comma, or, in a box, the line
+    /// goes on in lower case.
+    fn wraps(&self, item: usize, text: &str, boxed: bool) -> bool {
+        let Some(Item::Pair(p)) = self.items.get(item) else {
+            return false;
+        };
+        let Some(value) = p.parts.last() else {
+            return false;
+        };
+        let open = value.matches('(').count() > value.matches(')').count();
+        open || value.ends_with([',', '-', '/']) || (boxed && text.starts_with(char::is_lowercase))
+    }
+
     /// A table row (cells split by tabs or bars). Returns whether it was one.
     fn row(&mut self, cells: &[&str], indent: usize) -> bool {
-        let found: Vec<Found> = cells
+        // "Customer: Sarah | Order: 1234", and "Customer: Sarah Chen | VIP",
+        // where a cell without a label belongs to the pair before it.
+        let pairs: Vec<Option<Found>> = cells
             .iter()
-            .filter_map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
+            .map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
             .collect();
-        if found.len() == cells.len() {
-            for f in found {
-                self.pair(f, indent, None);
+        if pairs[0].is_some() {
+            let mut i = 0;
+            while let Some(Some(f)) = pairs.get(i) {
+                let more = pairs[i + 1..].iter().take_while(|p| p.is_none()).count();
+                let value: Vec<&str> = std::iter::once(f.value)
+                    .chain(cells[i + 1..=i + more].iter().copied())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                self.pair(
+                    Found {
+                        value: &value.join(" | "),
+                        ..*f
+                    },
+                    indent,
+                    None,
+                );
+                i += 1 + more;
             }
             self.open = None;
             return true;
@@ -383,7 +426,7 @@ fn plain_label(label: &str) -> bool {
         && label.chars().next().is_some_and(char::is_alphabetic)
         && !label.contains(|c: char| c.is_ascii_digit())
         && !label.contains([
-            ',', ';', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
+            ',', ';', ':', '!', '?', '(', ')', '"', '“', '”', '[', ']', '<', '>', '@', '$',
         ])
 }
 
@@ -576,8 +619,9 @@ fn is_border(text: &str) -> bool {
 }
 
 /// The line without frames, borders, bullets, emoji and emphasis, with its
-/// indent and whether it was a list item; `None` for a blank line.
-fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
+/// indent, whether it was a list item and whether it was framed; `None` for
+/// a blank line.
+fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
     let mut s = line.trim_end();
     let trimmed = s.trim_start();
     if trimmed.is_empty() || is_border(trimmed) {
@@ -585,9 +629,11 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     }
     // Frames: "│ Customer: Sarah Chen │", "| Order #: 1 |", and a frame of
     // any mark that closes the line as it opens it: "* Customer: X *".
+    let mut framed = false;
     if let Some(inner) = trimmed.strip_prefix(is_frame_bar) {
         let inner = inner.trim_end();
         s = inner.strip_suffix(is_frame_bar).unwrap_or(inner).trim_end();
+        framed = true;
     } else if let Some(mark) = trimmed
         .chars()
         .next()
@@ -597,6 +643,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
         if inner.starts_with(' ') && inner.trim_end().ends_with(mark) && inner.trim().len() > 1 {
             let inner = inner.trim_end();
             s = inner[..inner.len() - mark.len_utf8()].trim_end();
+            framed = true;
         }
     }
     let indent = s.len() - s.trim_start().len();
@@ -660,12 +707,17 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool)> {
     if s.trim().is_empty() {
         return None;
     }
-    Some((s, indent, bullet))
+    Some((s, indent, bullet, framed))
 }
 
 /// The text without "[View Full Conversation]"-style links (and the URL of a
-/// markdown link after them): they name a button, not the customer's case.
+/// markdown link after them), and nothing of a line that is only such a
+/// button's words ("View full transcript →"): they name a button, not the
+/// customer's case.
 fn drop_links(text: &str) -> Cow<'_, str> {
+    if is_button(text) {
+        return Cow::Borrowed("");
+    }
     if !text.contains('[') {
         return Cow::Borrowed(text);
     }
@@ -675,21 +727,7 @@ fn drop_links(text: &str) -> Cow<'_, str> {
         let Some(close) = rest[open..].find(']').map(|n| open + n) else {
             break;
         };
-        let inner = rest[open + 1..close].to_ascii_lowercase();
-        let link = [
-            "view",
-            "open",
-            "see ",
-            "show",
-            "click",
-            "expand",
-            "full conversation",
-            "transcript",
-            "read more",
-        ]
-        .iter()
-        .any(|w| inner.contains(w));
-        if !link {
+        if !is_button(&rest[open + 1..close]) {
             out.push_str(&rest[..=close]);
             rest = &rest[close + 1..];
             continue;
@@ -702,6 +740,23 @@ fn drop_links(text: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out.trim().to_string())
+}
+
+/// A button's words: a few words that open with a verb of looking and name
+/// what it opens ("View Full Conversation", "Open transcript", "Show more").
+fn is_button(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && listed("view open see show click expand read", words[0])
+        && words[1..].iter().any(|w| {
+            listed(
+                "conversation transcript chat details ticket more full history thread",
+                w,
+            )
+        })
 }
 
 #[cfg(test)]
@@ -782,6 +837,10 @@ mod tests {
         assert_eq!(
             pairs("Customer\tOrder #\nSarah\t1234"),
             vec![p("Customer", "Sarah"), p("Order #", "1234")]
+        );
+        assert_eq!(
+            pairs("Customer: Sarah Chen | VIP"),
+            vec![p("Customer", "Sarah Chen | VIP")]
         );
         assert_eq!(
             pairs("Customer: Sarah Chen | Order: 1234, Mood: angry"),

@@ -15,61 +15,15 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::chars::listed;
+
 /// Element names that make a text HTML when they appear as tags. Anything
 /// else in angle brackets (`<sarah@example.com>`, `size < 10`) is text.
-fn is_html_element(name: &str) -> bool {
-    matches!(
-        name,
-        "html"
-            | "body"
-            | "div"
-            | "p"
-            | "br"
-            | "span"
-            | "b"
-            | "strong"
-            | "i"
-            | "em"
-            | "u"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "th"
-            | "td"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "a"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "label"
-            | "small"
-            | "hr"
-            | "pre"
-            | "code"
-            | "blockquote"
-            | "font"
-            | "img"
-            | "time"
-            | "mark"
-            | "abbr"
-            | "style"
-            | "script"
-    )
-}
+const HTML_ELEMENTS: &str = concat!(
+    "html body div p br span b strong i em u ul ol li dl dt dd table thead tbody tfoot tr th ",
+    "td h1 h2 h3 h4 h5 h6 a section article header footer label small hr pre code blockquote ",
+    "font img time mark abbr style script",
+);
 
 /// How a tag shapes the text around it.
 enum Break {
@@ -118,7 +72,7 @@ pub(crate) fn is_html(card: &str) -> bool {
     while let Some(i) = rest.find('<') {
         rest = &rest[i + 1..];
         let name = tag_name(rest.strip_prefix('/').unwrap_or(rest));
-        if name.is_some_and(|n| is_html_element(&n)) {
+        if name.is_some_and(|n| listed(HTML_ELEMENTS, &n)) {
             return true;
         }
     }

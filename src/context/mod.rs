@@ -16,13 +16,13 @@
 //! customer message ─► learn (ids, names) ─► Context, added to
 //! ```
 //!
-//! * [`flatten`] is the only module that knows about shapes; [`markup`]
-//!   turns HTML into lines, [`dump`] reads JSON-like dumps, [`lines`] reads
+//! * `flatten` is the only module that knows about shapes; `markup`
+//!   turns HTML into lines, `dump` reads JSON-like dumps, `lines` reads
 //!   every line-based shape.
-//! * [`labels`] is the one synonym table from a label to a field.
-//! * [`chars`] decides what decoration inside a value is (emoji, asides).
-//! * [`fields`] fills the context from pairs and prose; [`names`], [`ids`]
-//!   and [`prose`] each own one kind of value (names, identifiers, the
+//! * `labels` is the one synonym table from a label to a field.
+//! * `chars` decides what decoration inside a value is (emoji, asides).
+//! * `fields` fills the context from pairs and prose; `names`, `ids`
+//!   and `prose` each own one kind of value (names, identifiers, the
 //!   summary's sentences) and are shared with [`Reader::learn`].
 
 mod chars;

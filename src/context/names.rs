@@ -4,9 +4,10 @@
 //! A name keeps what makes it the customer's: diacritics, straight or curly
 //! apostrophes as written, hyphens, any script. What only sits next to it is
 //! dropped: an email, a shop or company in parentheses, a " - VIP" tail.
-//! "Chen, Sarah" is read as Sarah Chen. A value that stands in for a missing
-//! name ("(guest checkout — name not captured)", "Guest user", "Unknown",
-//! "N/A", "—") is no name at all.
+//! "Chen, Sarah" stays as written (CONTRACT 1: "as written on the card")
+//! and greets as Sarah. A value that stands in for a missing name ("(guest
+//! checkout — name not captured)", "Guest user", "Unknown", "N/A", "—") is
+//! no name at all.
 //!
 //! Prose names a customer differently: as the subject of the first sentence
 //! ("Marek bought…", "Sarah was charged… She…"). Capitalised words are not
@@ -14,7 +15,8 @@
 //! name must be a verb a person does, and a verb that things also do ("was",
 //! "has") needs a "she" or "he" further on.
 
-use super::chars::without_asides;
+use super::chars::{listed, without_asides};
+use super::labels;
 use crate::pattern::Pattern;
 use crate::text::fold;
 
@@ -30,192 +32,45 @@ pub(crate) enum NameValue {
 }
 
 /// Words before a name that are a title, not the name.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lady",
-    "lord",
-    "rev",
-    "fr",
-    "mme",
-    "mlle",
-    "herr",
-    "frau",
-    "sr",
-    "sra",
-    "srta",
-    "mister",
-    "madam",
-    "doctor",
-    "professor",
-];
+const TITLES: &str = concat!(
+    "mr mrs ms miss mx dr prof sir dame lady lord rev fr mme mlle herr frau sr sra srta ",
+    "mister madam doctor professor",
+);
 
 /// Words a labelled name never starts with: greetings and pronouns of a
 /// line of chat that a "Customer:" label put in front of.
-const NOT_A_NAME_START: &[&str] = &[
-    "hi", "hello", "hey", "dear", "thanks", "thank", "i", "im", "we", "it", "its", "this", "that",
-    "the", "a", "an", "my", "our", "your", "yes", "no", "ok", "okay", "please",
-];
+const NOT_A_NAME_START: &str = concat!(
+    "hi hello hey dear thanks thank i im we it its this that the a an my our your yes no ok ",
+    "okay please",
+);
 
 /// Words after "Last," that are not a first name.
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "vip"];
+const SUFFIXES: &str = "jr sr ii iii iv phd md esq vip";
 
-/// Sentence openings that are never a customer's name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "customer",
-    "client",
-    "user",
-    "buyer",
-    "seller",
-    "caller",
-    "guest",
-    "visitor",
-    "subscriber",
-    "member",
-    "shopper",
-    "she",
-    "he",
-    "they",
-    "we",
-    "i",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "your",
-    "their",
-    "his",
-    "her",
-    "my",
-    "bot",
-    "ai",
-    "assistant",
-    "chatbot",
-    "agent",
-    "after",
-    "before",
-    "when",
-    "while",
-    "since",
-    "today",
-    "yesterday",
-    "hi",
-    "hello",
-    "dear",
-    "please",
-    "note",
-    "summary",
-    "update",
-    "escalated",
-    "escalation",
-    "new",
-    "someone",
-    "nobody",
-    "yes",
-    "no",
-    "thanks",
-    "thank",
-    "ok",
-    "okay",
-    "sure",
-    "sorry",
-    "great",
-    "hey",
-    "good",
-    "fine",
-    "sounds",
-    "perfect",
-    "done",
-    "got",
-    "works",
-    "morning",
-    "afternoon",
-    "evening",
-    "bye",
-    "cool",
-    "order",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Sentence openings that are never a customer's name (nor is a role word:
+/// "Customer", "Buyer", see [`not_a_name`]).
+const NOT_NAMES: &str = concat!(
+    "the a an she he they we i it this that these those our your their his her my bot ai ",
+    "assistant chatbot agent after before when while since today yesterday hi hello dear ",
+    "please note summary update escalated escalation new someone nobody yes no thanks thank ",
+    "ok okay sure sorry great hey good fine sounds perfect done got works morning afternoon ",
+    "evening bye cool order january february march april may june july august september ",
+    "october november december monday tuesday wednesday thursday friday saturday sunday",
+);
 
 /// Verbs that follow a person who is the subject of a sentence.
-const PERSON_VERBS: &[&str] = &[
-    "was", "is", "has", "had", "would", "can't", "cannot", "couldn't", "didn't", "doesn't",
-    "isn't", "wasn't", "hasn't", "received", "got", "lost", "left", "sent", "moved", "noticed",
-    "opened", "returned", "reached",
-];
+const PERSON_VERBS: &str = concat!(
+    "was is has had would can't cannot couldn't didn't doesn't isn't wasn't hasn't received ",
+    "got lost left sent moved noticed opened returned reached",
+);
 
 /// Verbs only a person does: no pronoun needed to trust the name before them.
-const HUMAN_VERBS: &[&str] = &[
-    "says",
-    "said",
-    "wants",
-    "wanted",
-    "bought",
-    "ordered",
-    "paid",
-    "called",
-    "contacted",
-    "tried",
-    "asked",
-    "asks",
-    "emailed",
-    "messaged",
-    "wrote",
-    "writes",
-    "complained",
-    "claims",
-    "claimed",
-    "placed",
-    "purchased",
-    "subscribed",
-    "booked",
-    "requested",
-    "explained",
-    "mentioned",
-    "signed",
-    "upgraded",
-    "downgraded",
-    "cancelled",
-    "canceled",
-    "needs",
-    "reports",
-    "reported",
-    "disputes",
-    "disputed",
-    "would like",
-    "'d",
-    "’d",
-];
+const HUMAN_VERBS: &str = concat!(
+    "says said wants wanted bought ordered paid called contacted tried asked asks emailed ",
+    "messaged wrote writes complained claims claimed placed purchased subscribed booked ",
+    "requested explained mentioned signed upgraded downgraded cancelled canceled needs ",
+    "reports reported disputes disputed",
+);
 
 /// The patterns of names, compiled once.
 #[derive(Debug, Clone)]
@@ -254,7 +109,7 @@ impl Names {
         // A sentence is not a name: "Customer: Hi, my order hasn't come"
         // is a transcript line.
         let first_word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if s.split_whitespace().count() > 6 || is_one_of(NOT_A_NAME_START, first_word) {
+        if s.split_whitespace().count() > 6 || listed(NOT_A_NAME_START, first_word) {
             return NameValue::NotAName;
         }
         // What follows a spaced dash, bar, slash or bullet is not the name:
@@ -280,17 +135,11 @@ impl Names {
         if self.placeholder.is_match(&fold(s)) {
             return NameValue::Placeholder;
         }
-        let name = match s.split_once(',') {
-            Some((last, first)) => {
-                let (last, first) = (last.trim(), first.trim());
-                let is_suffix = is_one_of(SUFFIXES, first);
-                if name_words(last, 2) && name_words(first, 3) && !is_suffix {
-                    format!("{first} {last}")
-                } else {
-                    last.to_string()
-                }
-            }
-            None => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        // "Chen, Sarah" stays as written (first_name reads it); after any
+        // other comma comes something that is not the name.
+        let name = match (s.split_once(','), last_first(s)) {
+            (Some(_), Some(_)) | (None, _) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+            (Some((before, _)), None) => before.trim().to_string(),
         };
         if name.contains(|c: char| c.is_ascii_digit() || c == '@')
             || name.split_whitespace().count() > 5
@@ -316,20 +165,7 @@ impl Names {
             .collect();
         // "The customer, Sarah Chen, …", "customer Jane Doe (jane@x.io) is
         // asking…", "The customer (Sarah) was…"
-        let role = |w: &str| {
-            matches!(
-                fold(w).trim_matches(|c: char| !c.is_alphanumeric()),
-                "customer"
-                    | "client"
-                    | "user"
-                    | "buyer"
-                    | "caller"
-                    | "subscriber"
-                    | "member"
-                    | "shopper"
-                    | "seller"
-            )
-        };
+        let role = |w: &str| labels::is_role(fold(w).trim_matches(|c: char| !c.is_alphanumeric()));
         (0..words.len())
             .filter(|&i| role(words[i]))
             .find_map(|i| self.subject(text, &words, i + 1, true))
@@ -353,7 +189,7 @@ impl Names {
                 break;
             }
         }
-        if at == start || NOT_NAMES.contains(&fold(bare(words[start])).as_str()) {
+        if at == start || not_a_name(words[start]) {
             return None;
         }
         let name: Vec<&str> = words[start..at].iter().map(|w| bare(w)).collect();
@@ -367,10 +203,10 @@ impl Names {
         }
         let next = words.get(k).map(|w| fold(w)).unwrap_or_default();
         let next2 = words.get(k + 1).map(|w| fold(w)).unwrap_or_default();
-        let human = HUMAN_VERBS.contains(&next.as_str())
-            || HUMAN_VERBS.contains(&format!("{next} {next2}").as_str())
+        let human = listed(HUMAN_VERBS, &next)
+            || (next == "would" && matches!(next2.as_str(), "like" | "prefer"))
             || possessive(words[at - 1]);
-        let person = PERSON_VERBS.contains(&next.as_str());
+        let person = listed(PERSON_VERBS, &next);
         let set_off = words[at - 1].ends_with([',', ')']) || words[start].starts_with('(');
         let trusted =
             human || (person && self.pronoun.is_match(text)) || (after_role && (person || set_off));
@@ -388,7 +224,7 @@ impl Names {
             for (i, w) in words.iter().enumerate() {
                 // "Mrs. Olusegun Bankole-Adeyemi": a title is kept as written
                 // and its full stop does not end the name.
-                if is_one_of(TITLES, w) {
+                if listed(TITLES, w) {
                     name.push(w.trim_end_matches(','));
                     continue;
                 }
@@ -397,7 +233,7 @@ impl Names {
                 } else {
                     is_name_word(w)
                 };
-                if !ok || NOT_NAMES.contains(&fold(bare(w)).as_str()) {
+                if !ok || not_a_name(w) {
                     break;
                 }
                 name.push(bare(w));
@@ -411,7 +247,7 @@ impl Names {
                 last.ends_with([',', '.', '!', ';'])
                     || matches!(after.as_str(), "" | "here" | "from" | "and" | "-")
             });
-            if name.iter().any(|w| !is_one_of(TITLES, w)) && (explicit || ends) {
+            if name.iter().any(|w| !listed(TITLES, w)) && (explicit || ends) {
                 return Some(name.join(" "));
             }
         }
@@ -438,9 +274,7 @@ impl Names {
             .trim_end_matches(['.', '!']);
         let words: Vec<&str> = first.split_whitespace().collect();
         let only_name = (1..=3).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| is_name_word(w) && !NOT_NAMES.contains(&fold(bare(w)).as_str()));
+            && words.iter().all(|w| is_name_word(w) && !not_a_name(w));
         only_name.then(|| words.join(" "))
     }
 }
@@ -448,10 +282,11 @@ impl Names {
 /// What an agent greets with: the name without a title, the first word of
 /// it, in normal case if the card shouted it. An initial alone is none.
 pub(crate) fn first_name(name: &str) -> Option<String> {
-    let word = name
+    let given = last_first(name).map_or(name, |(_, first)| first);
+    let word = given
         .split_whitespace()
         .map(|w| w.trim_end_matches(','))
-        .find(|w| !is_one_of(TITLES, w))?;
+        .find(|w| !listed(TITLES, w))?;
     if word.trim_end_matches('.').chars().count() < 2 {
         return None;
     }
@@ -477,12 +312,6 @@ pub(crate) fn first_name(name: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether `word`, without a final full stop, is one of the ASCII `words`.
-fn is_one_of(words: &[&str], word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// A word that can be part of a name: it starts with a letter that is not
 /// lower case (capitals, or scripts without case) and holds only letters,
 /// hyphens, apostrophes and a final comma or possessive.
@@ -496,10 +325,35 @@ fn is_name_word(word: &str) -> bool {
         && !w.ends_with('.')
 }
 
-/// Whether every word of `s` (at most `max` of them) is a name word.
+/// Whether `word` opens a sentence without being anyone's name: a role
+/// ("Customer"), a pronoun, a greeting, a month…
+fn not_a_name(word: &str) -> bool {
+    let word = fold(bare(word));
+    labels::is_role(&word) || listed(NOT_NAMES, &word)
+}
+
+/// "Chen, Sarah": the family and the given name of a name written family
+/// name first, if it is one ("Sarah Chen, VIP" and "Chen, Jr." are not).
+fn last_first(name: &str) -> Option<(&str, &str)> {
+    let (last, first) = name.split_once(',')?;
+    let (last, first) = (last.trim(), first.trim());
+    (name_words(last, 2)
+        && name_words(first, 3)
+        && !listed(SUFFIXES, first)
+        && !first.contains(','))
+    .then_some((last, first))
+}
+
+/// Whether every word of `s` (at most `max` of them) is a name word or a
+/// surname's particle ("van der Berg", "da Silva").
 fn name_words(s: &str, max: usize) -> bool {
+    const PARTICLES: &str =
+        "van der den de da di du la le von bin bint al el y dos das del della ter ten zu";
     let n = s.split_whitespace().count();
-    (1..=max).contains(&n) && s.split_whitespace().all(is_name_word)
+    (1..=max + 2).contains(&n)
+        && s.split_whitespace()
+            .all(|w| is_name_word(w) || listed(PARTICLES, w))
+        && s.split_whitespace().any(is_name_word)
 }
 
 fn possessive(word: &str) -> bool {
@@ -544,7 +398,10 @@ mod tests {
     #[test]
     fn labelled_values() {
         assert_eq!(name("Siobhán O’Brien"), n("Siobhán O’Brien"));
-        assert_eq!(name("Chen, Sarah"), n("Sarah Chen"));
+        assert_eq!(name("Chen, Sarah"), n("Chen, Sarah"));
+        assert_eq!(first_name("Chen, Sarah").as_deref(), Some("Sarah"));
+        assert_eq!(name("van der Berg, Anna"), n("van der Berg, Anna"));
+        assert_eq!(first_name("van der Berg, Anna").as_deref(), Some("Anna"));
         assert_eq!(
             name("Tom Becker (shop: Becker Bikes & Parts)"),
             n("Tom Becker")

@@ -15,7 +15,7 @@
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
 //! angry buyer"); a negated feeling ("is not upset") says nothing.
 
-use super::chars::{is_symbol, without_asides};
+use super::chars::{is_symbol, listed, without_asides};
 use crate::pattern::Pattern;
 
 /// What a summary tells: the customer's issue and the outcome they want.
@@ -49,7 +49,7 @@ impl Prose {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         Prose {
             subject: p(
-                r"\A(?:(?:the\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
+                r"\A(?:(?:the\s+|a\s+|an\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
             ),
             auxiliary: p(
                 r"\A(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
@@ -64,10 +64,10 @@ impl Prose {
                 r"\A(?:a |an |the |to )?(?:(?:speak|talk|chat) (?:to|with) |be (?:transferred|connected|escalated) (?:to )?)?(?:a |an |the )?(?:human|person|agent|representative|rep|real person|live agent|live person|someone|somebody|manager|supervisor|help|assistance|escalation)\b",
             ),
             clause_end: p(
-                r"[,;.!?]|\s(?:-|–|—)\s|\b(?:but|because|since|so|as|while|although|though|before|which|who)\b|\band (?:asked|asks|says|said|is|was|has|had|also|then|would|wants|needs)\b",
+                r"[,;.!?](?:\s|$)|\s(?:-|–|—)\s|\b(?:but|because|since|so|as|while|although|though|before|which|who)\b|\band (?:asked|asks|says|said|is|was|has|had|also|then|would|wants|needs)\b",
             ),
             problem: p(
-                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty|nothing)\b",
+                r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty|nothing|chipped|scratched|dented|torn|ripped|stained|smashed|shattered|bent|spoiled|mouldy|moldy|wet|errors?)\b",
             ),
             feeling: p(
                 r"\b(?:(?:is|was|seems|seemed|sounds|sounded|appears|appeared|feels|felt|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
@@ -265,10 +265,7 @@ fn main_clause(clause: &str) -> &str {
 }
 
 /// Words a full stop follows without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "inc",
-    "ltd", "jr", "sr", "co",
-];
+const ABBREVIATIONS: &str = "mr mrs ms mx dr prof st no vs approx e.g i.e etc inc ltd jr sr co";
 
 /// The sentences of `text`: they end at `.`, `!` or `?` before a space and
 /// something that is not a lower-case word, except after a title, an
@@ -289,7 +286,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
             .unwrap_or("");
         let abbreviation = b == b'.'
             && ((word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
+                || listed(ABBREVIATIONS, word));
         let next = text[i + 1..].trim_start().chars().next();
         if abbreviation || next.is_some_and(char::is_lowercase) {
             continue;
