@@ -14,6 +14,7 @@
 //              (trainer mode: data-hc-explain with .why, .bad, .good inside)
 //   actions    data-hc-action="accept" (per finding), data-hc-action="insert-opening"
 import { h, shadowHost } from './dom.js';
+import { scoreLabel } from './format.js';
 import { PANEL_CSS } from './styles.js';
 
 // How each context field (CONTRACT §1) is shown and edited. Labels are UI
@@ -242,14 +243,13 @@ export class Panel {
       return;
     }
     this.host.setAttribute('data-hc-score', String(report.score));
-    const pct = Math.round(report.score * 100);
-    const grade = pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor';
-    this.scoreEl.textContent = `${pct}%`;
+    const { text, grade } = scoreLabel(report.score);
+    this.scoreEl.textContent = text;
     this.scoreEl.className = `score ${grade}`;
-    this.meterEl.style.width = `${pct}%`;
+    this.meterEl.style.width = text;
     this.meterEl.className = `fill ${grade}`;
     if (before !== undefined && before !== report.score) {
-      const delta = pct - Math.round(before * 100);
+      const delta = Math.round(report.score * 100) - Math.round(before * 100);
       this.changeEl.textContent = delta ? `${delta > 0 ? '▲ +' : '▼ −'}${Math.abs(delta)}` : '';
       this.changeEl.className = `change ${delta > 0 ? 'up' : 'down'}`;
       this.changeEl.setAttribute('data-hc-score-change', String(delta));

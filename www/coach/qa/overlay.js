@@ -13,31 +13,9 @@
 //   actions   data-hc-action="copy-json" | "download-csv"
 import { h, shadowHost } from '../dom.js';
 import { QA_CSS } from '../styles.js';
-
-// The metrics (CONTRACT §2), as the card shows them. Labels are UI words;
-// the values are the engine's.
-const METRICS = [
-  ['time_to_first_response_s', 'Time to first response', (v) => seconds(v)],
-  ['context_utilization', 'Context utilization', (v) => `${Math.round(v * 100)}%`],
-  ['repeat_questions', 'Repeat questions', String],
-  ['customer_repeated', 'Customer had to repeat', (v) => (v ? 'yes' : 'no')],
-];
+import { METRICS, scoreLabel } from '../format.js';
 
 const SEVERITIES = ['error', 'warning', 'hint'];
-
-function seconds(s) {
-  if (s < 60) return `${+s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${+(s - m * 60).toFixed(1)} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-/** Percent and its colour class, as the reply panel shows a score. */
-export function scoreLabel(score) {
-  if (score === null || score === undefined) return { text: 'n/a', grade: '' };
-  const pct = Math.round(score * 100);
-  return { text: `${pct}%`, grade: pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor' };
-}
 
 /** The scroll box that clips `el` (its nearest scrolling ancestor), or null for the viewport. */
 function clipOf(el) {
