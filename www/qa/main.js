@@ -11,6 +11,7 @@
 //
 // For tests and measurement the page exposes `window.qaPage`:
 // { ready (the workers' engines loaded), audit(file) → the run's summary }.
+import { h as el } from '../coach/dom.js';
 import { METRICS, formatSeconds, scoreLabel } from '../coach/format.js';
 import { csvText, saveFile } from '../coach/qa/files.js';
 import { bars, columns } from './charts.js';
@@ -19,17 +20,6 @@ import { batches } from './lines.js';
 const $ = (id) => document.getElementById(id);
 const WORKERS = Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2));
 const IN_FLIGHT_PER_WORKER = 2;
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
 
 /** Workers, each with its engine, and calls to whichever is least busy. */
 class Pool {
