@@ -74,7 +74,9 @@ describe('trainer mode and the send guard, engine in the page', () => {
     const before = Number((await waitForPanel(page, () => true)).score);
     await page.locator('[data-hd-reply]').press('End');
     await page.keyboard.type(' Sarah! I\'m Alex, and I\'ve got the details from your chat. I see you were charged twice in March. Let me pull up your account. Give me 30 seconds.');
-    s = await waitForPanel(page, (st) => Number(st.score) > before + 0.5);
+    // Typing is over when keyboard.type resolves, but the panel may still show
+    // a check of a prefix: wait for the whole reply's (every item written).
+    s = await waitForPanel(page, (st) => Number(st.score) > before + 0.5 && !st.findings.some((f) => f.rule.startsWith('always.')));
     const change = await page.evaluate(() => document.querySelector('handoff-coach-panel').shadowRoot.querySelector('[data-hc-score-change]')?.dataset.hcScoreChange);
     assert.ok(Number(change) > 0, `the last change is shown: ${change}`);
     assert.equal(s.findings.filter((f) => f.rule.startsWith('always.')).length, 0);
