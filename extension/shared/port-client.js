@@ -13,8 +13,8 @@ const ATTEMPTS = 3;
 class Disconnected extends Error {}
 
 /**
- * An engine client (`read`, `check`, `opening`, `packInfo`, `validatePack`,
- * `packTests`) over a port. `onGone()` is called once if the extension
+ * An engine client (`read`, `check`, `opening`, `limits`, `packInfo`,
+ * `validatePack`, `packTests`) over a port. `onGone()` is called once if the extension
  * itself went away (reloaded, updated, removed): this copy of the page's
  * coach must then stop, a new one takes over.
  */
@@ -85,6 +85,7 @@ export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
     read: (card) => call('read', card),
     check: (context, reply, options) => call('check', context, reply, options),
     opening: (context, agent) => call('opening', context, agent),
+    limits: () => call('limits'),
     packInfo: () => call('packInfo'),
     packTests: () => call('packTests'),
     validatePack: (text) => call('validatePack', text),

@@ -10,6 +10,9 @@
 //   engine.check(context, reply, options) → {findings, checklist, score}
 //   engine.opening(context, agent)        → {script, text}
 //
+// and the sizes it coaches live, `{reply, card}` in UTF-16 code units (the
+// wasm `limits()`), handed to startCoach as `limits`.
+//
 // The extension passes one that talks to its service worker over a port
 // (extension/content/), the demo pages one with the wasm in the page
 // (./page.js). Everything the agent sees comes from those answers.
@@ -37,6 +40,8 @@ const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove',
  *   engine      the engine (above)
  *   mode        'agent' | 'trainer' | 'qa'
  *   agent       the agent's name ('' when unknown)
+ *   limits      the engine's `{reply, card}` (longer replies are not sent, the
+ *               panel says why); null: no limit
  *   site        `{card, reply, thread}` CSS selectors, or null for heuristics
  *   collapsed   whether panels start collapsed; `onCollapse(bool)` remembers it
  *   noCardHint  what the panel says when no card is found
@@ -45,7 +50,7 @@ const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove',
  * relint(), sessions() }`.
  */
 export function startCoach({
-  engine, mode = 'agent', agent = '', site = null, doc = document,
+  engine, limits = null, mode = 'agent', agent = '', site = null, doc = document,
   collapsed = false, onCollapse = () => {}, noCardHint = 'No escalation card found on this page.',
   onError = (err) => console.warn('handoff-coach:', err?.message ?? err),
 }) {
@@ -69,6 +74,7 @@ export function startCoach({
   const shared = {
     engine,
     settings: { mode, agent },
+    limits,
     collapsed,
     noCardHint,
     onError,

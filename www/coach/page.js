@@ -33,6 +33,7 @@ async function pageEngine(pack) {
     read: async (card) => engine.read(card),
     check: async (context, reply, options) => engine.check(context, reply, options),
     opening: async (context, agent) => engine.opening(context, agent ?? undefined),
+    limits: wasm.limits(),
   };
 }
 
@@ -86,7 +87,7 @@ export async function startPageCoach({ mode = 'agent', agent = '', site = null, 
   }
   if (extension) return handle;
   coach = startCoach({
-    engine, mode, agent, site,
+    engine, mode, agent, site, limits: engine.limits,
     collapsed: storedCollapsed(),
     onCollapse: storeCollapsed,
     noCardHint: 'No escalation card found on this page.',

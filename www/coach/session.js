@@ -41,9 +41,9 @@ export function carrySpans(spans, region) {
 
 export class Session {
   /**
-   * `coach`: what the sessions share: `{ engine, settings, collapsed,
+   * `coach`: what the sessions share: `{ engine, settings, limits, collapsed,
    * setCollapsed(bool), noCardHint, onError(err), wake() }` (wake: a frame
-   * is needed soon).
+   * is needed soon; limits: the engine's `{reply, card}`, or null).
    */
   constructor(element, coach) {
     this.coach = coach;
@@ -77,6 +77,7 @@ export class Session {
     this.retryAt = 0;
     this.anchorKey = '';
     this.generation = 0; // bumps when the context changes under a check in flight
+    this.tooLong = false; // the reply is over the engine's live limit: not checked
 
     this.field.watch(() => this.#changed());
     this.onMove = (e) => this.#hover(e);
@@ -205,20 +206,21 @@ export class Session {
   #changed() {
     const text = this.field.text();
     if (text === this.text) return;
-    this.spans = carrySpans(this.spans, editRegion(this.text, text));
+    if (this.spans.length) this.spans = carrySpans(this.spans, editRegion(this.text, text));
     this.text = text;
     this.repaint = true;
     this.dirty = true;
     if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
-    this.panel.setBusy();
+    if (!this.tooLong) this.panel.setBusy();
     this.coach.wake();
   }
 
   #lint() {
     this.dirty = false;
+    const text = this.field.text();
+    if (this.#overLimit(text)) return;
     this.inFlight = true;
     this.checkedThisFrame = true;
-    const text = this.field.text();
     const generation = this.generation;
     const { mode, agent } = this.coach.settings;
     this.coach.engine.check(this.context(), text, { phase: this.phase, mode, agent: agent || null }).then((report) => {
@@ -243,6 +245,26 @@ export class Session {
       this.retryAt = performance.now() + 1000;
       this.coach.onError(err);
     });
+  }
+
+  /**
+   * Whether `text` is longer than the engine checks live (its `limits`): then
+   * nothing is sent, nothing is underlined, and the panel says so. A pasted
+   * megabyte must cost a keystroke no more than a comparison.
+   */
+  #overLimit(text) {
+    const limit = this.coach.limits?.reply ?? Infinity;
+    const over = text.length > limit;
+    if (over) {
+      this.spans = [];
+      this.painter.show([]);
+      this.panel.setReport(null);
+      this.panel.setState('too-long', `Reply too long to coach live \u2014 ${text.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}.`);
+    } else if (this.tooLong) {
+      this.panel.setState(null);
+    }
+    this.tooLong = over;
+    return over;
   }
 
   #contextChanged() {
