@@ -9,6 +9,7 @@
 
 const TIMEOUT_MS = 5000;
 const ATTEMPTS = 3;
+const GONE_CHECK_MS = 500;
 
 class Disconnected extends Error {}
 
@@ -18,7 +19,13 @@ class Disconnected extends Error {}
  * itself went away (reloaded, updated, removed): this copy of the page's
  * coach must then stop, a new one takes over.
  */
-export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
+export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {}) {
+  let gone = false;
+  const onGone = () => {
+    if (gone) return;
+    gone = true;
+    heardGone();
+  };
   let port = null;
   let seq = 0;
   const pending = new Map();
@@ -45,7 +52,12 @@ export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
     });
     p.onDisconnect.addListener(() => {
       drop(p, 'the engine went away');
+      // A stopped worker closes its ports too, and then nothing is wrong. An
+      // extension turned off or reloaded closes them while this context is
+      // still being invalidated: look again a moment later, so the page
+      // hears it now rather than at the agent's next keystroke.
       if (!chrome.runtime?.id) onGone();
+      else setTimeout(() => chrome.runtime?.id || onGone(), GONE_CHECK_MS);
     });
     port = p;
     return p;
