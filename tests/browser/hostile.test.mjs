@@ -74,6 +74,25 @@ async function assertInert(page) {
   assert.deepEqual(found, [], 'the coach made no element out of page text');
 }
 
+test('no source of the coach, the extension or the demo parses strings as markup', () => {
+  // The one way page text reaches the DOM is text (www/coach/dom.js `h`,
+  // textContent); the demo's HTML cards go through DOMParser and a rebuilt
+  // safe subset (www/app/card.js). Anything else that parses markup is a hole.
+  const sink = /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write|createContextualFragment|srcdoc|new Function|\beval\(/;
+  const holes = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(m?js|html)$/.test(entry.name)) {
+        fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => sink.test(line) && holes.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`));
+      }
+    }
+  };
+  for (const dir of ['www/coach', 'www/app', 'extension']) walk(path.join(ROOT, dir));
+  assert.deepEqual(holes, []);
+});
+
 test('fixture page: markup in the card, the thread and the reply is shown as text and runs nothing', async () => {
   const page = await open('/strict/fixtures/desk.html?box=textarea&card=hostile');
   const state = await waitForPanel(page, (s) => s.fields.issue !== '');
