@@ -8,11 +8,25 @@
 //! Strings from JavaScript may hold lone surrogates; wasm-bindgen turns each
 //! into U+FFFD, which is also one UTF-16 code unit, so offsets still line up
 //! with the JavaScript string.
+//!
+//! The sizes the browser coaches live are fixed here, once ([`limits`]): a
+//! page can hold a card or a reply of any size, and the service worker that
+//! hosts this engine answers every tab, so one pasted megabyte must not stall
+//! them all. The DOM layer asks for them and never sends more.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{audit, grade, rules, CheckOptions, Context, Engine, Pack};
+use crate::{audit, grade, rules, span, CheckOptions, Context, Engine, Pack};
+
+/// Longest reply checked live, in UTF-16 code units (what a browser's
+/// `value.length` counts). A first message is a few hundred characters; ten
+/// times the longest the corpus holds still answers within a keystroke.
+const LIVE_REPLY_LIMIT: usize = 20_000;
+
+/// How much of a card is read, in UTF-16 code units: a card is a screenful;
+/// an element the page calls a card that holds more is read from its start.
+const CARD_LIMIT: usize = 20_000;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -89,19 +103,35 @@ impl WasmEngine {
         Ok(WasmEngine { inner })
     }
 
-    /// Reads an escalation card into a context object.
+    /// Reads an escalation card into a context object: its first
+    /// [`limits`]`().card` UTF-16 code units.
     pub fn read(&self, card: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.read(card))
+        to_js(
+            &self
+                .inner
+                .read(&card[..span::byte_of_unit(card, CARD_LIMIT)]),
+        )
     }
 
     /// Checks `reply` against a context object (as `read` returns it, maybe
     /// edited by the agent). `options`: `{phase, mode, agent}`, all optional.
+    /// A reply longer than [`limits`]`().reply` throws an `Error` with
+    /// `length` and `limit` (UTF-16 code units), unchecked.
     pub fn check(
         &self,
         context: JsValue,
         reply: &str,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let length = span::utf16_len(reply);
+        if length > LIVE_REPLY_LIMIT {
+            let err = js_sys::Error::new(&format!(
+                "reply too long to check live: {length} UTF-16 code units, the limit is {LIVE_REPLY_LIMIT}"
+            ));
+            let _ = js_sys::Reflect::set(&err, &"length".into(), &(length as u32).into());
+            let _ = js_sys::Reflect::set(&err, &"limit".into(), &(LIVE_REPLY_LIMIT as u32).into());
+            return Err(err.into());
+        }
         let ctx: Context = from_js(context, "context")?;
         let opts: CheckOptions = from_js(options, "options")?;
         to_js(&self.inner.check(&ctx, reply, &opts))
@@ -295,6 +325,22 @@ pub fn max_line_bytes() -> u32 {
 #[wasm_bindgen(js_name = lineTooLong)]
 pub fn line_too_long(length: f64) -> String {
     audit::LineError::too_long(length as usize).to_string()
+}
+
+/// The sizes coached live, in UTF-16 code units: `{reply, card}` (see the
+/// module docs). Longer replies are not checked; cards are read from their
+/// start up to `card`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Limits {
+        reply: usize,
+        card: usize,
+    }
+    to_js(&Limits {
+        reply: LIVE_REPLY_LIMIT,
+        card: CARD_LIMIT,
+    })
 }
 
 /// The crate's version.

@@ -62,7 +62,11 @@ async function setSite(pattern, on) {
   await showSettings();
 }
 
-/** Shows the pack in use: `info` is `{pack, changes}` (the engine's packInfo, or a fresh import's validation). */
+/**
+ * Shows the pack in use: `info` is `{pack, changes, problem}` (the engine's
+ * packInfo, or a fresh import's validation); `problem` says why a stored pack
+ * is not used.
+ */
 async function showPack(info) {
   const { pack } = await chrome.storage.local.get('pack');
   const el = $('pack-current');
@@ -71,6 +75,12 @@ async function showPack(info) {
     return;
   }
   info ??= await engine.packInfo();
+  if (info.problem) {
+    el.textContent = `The stored rule pack is not used: ${info.problem}. The built-in rules are in use; import the pack again.`;
+    el.dataset.problem = 'true';
+    return;
+  }
+  delete el.dataset.problem;
   const list = document.createElement('ul');
   for (const change of info.changes) list.append(Object.assign(document.createElement('li'), { textContent: change }));
   el.replaceChildren(`Pack “${info.pack.name ?? 'unnamed'}” is in use:`, list);

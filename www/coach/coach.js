@@ -13,6 +13,9 @@
 //   engine.auditLine(line)                → {audit, row} | {error}   (QA mode)
 //   engine.csvHeader()                    → the columns of `row`        (QA mode)
 //
+// and the sizes it coaches live, `{reply, card}` in UTF-16 code units (the
+// wasm `limits()`), handed to startCoach as `limits`.
+//
 // The extension passes one that talks to its service worker over a port
 // (extension/content/), the demo pages one with the wasm in the page
 // (./page.js). Everything the agent sees comes from those answers.
@@ -45,6 +48,8 @@ const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove',
  *   site        a site profile (a pack's `[[sites]]` entry: `{card, reply,
  *               thread, send, agent, customer, ai, time, text}` CSS
  *               selectors, each optional), or null for heuristics
+ *   limits      the engine's `{reply, card}` (longer replies are not sent, the
+ *               panel says why); null: no limit
  *   collapsed   whether panels start collapsed; `onCollapse(bool)` remembers it
  *   noCardHint  what the panel says when no card is found
  *   onError     hears engine errors (the coach keeps retrying)
@@ -54,7 +59,7 @@ const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove',
  * useCard(text), relint(), sessions(), qa() }`.
  */
 export function startCoach({
-  engine, mode = 'agent', agent = '', sendGuard = false, site = null, doc = document,
+  engine, limits = null, mode = 'agent', agent = '', sendGuard = false, site = null, doc = document,
   collapsed = false, onCollapse = () => {}, noCardHint = 'No escalation card found on this page.',
   onError = (err) => console.warn('handoff-coach:', err?.message ?? err),
 }) {
@@ -93,6 +98,7 @@ export function startCoach({
         return shared.explanations.get(id).then((e) => [id, e]);
       })).then((pairs) => new Map(pairs));
     },
+    limits,
     collapsed,
     noCardHint,
     onError,

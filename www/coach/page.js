@@ -45,6 +45,7 @@ export async function pageEngine(pack) {
     auditLine: async (line) => engine.auditLine(line),
     csvHeader: async () => wasm.csvHeader(),
     gradeReading: async (context, answers) => wasm.gradeReading(context, answers),
+    limits: wasm.limits(),
   };
 }
 
@@ -98,7 +99,7 @@ export async function startPageCoach({ mode = 'agent', agent = '', site = null, 
   }
   if (extension) return handle;
   coach = startCoach({
-    engine, mode, agent, site, sendGuard,
+    engine, mode, agent, site, sendGuard, limits: engine.limits,
     collapsed: storedCollapsed(),
     onCollapse: storeCollapsed,
     noCardHint: 'No escalation card found on this page.',

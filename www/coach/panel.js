@@ -7,7 +7,8 @@
 // score shows how it moved with the last edit. The CONTRACT §5 hooks live
 // here and only here:
 //
-//   host       data-hc-mode, data-hc-score
+//   host       data-hc-mode, data-hc-score, data-hc-state (absent while
+//              coaching; "too-long": the reply is over the engine's live limit)
 //   fields     data-hc-field="<context field>" (text = the value)
 //   checklist  data-hc-check="<id>" data-hc-ok="true|false" (absent: not applicable)
 //   findings   data-hc-rule, data-hc-severity, data-hc-start, data-hc-end
@@ -108,6 +109,7 @@ export class Panel {
     this.phaseEl = h('select', { 'aria-label': 'Which message this is', onchange: () => a.setPhase(this.phaseEl.value) },
       PHASES.map(([value, label]) => h('option', { value }, label)));
     this.noticeEl = h('div', { class: 'notice', role: 'status' });
+    this.stateEl = h('div', { class: 'notice', role: 'status' });
 
     const rows = FIELDS.map(([name, label, kind]) => {
       const dd = this.#fieldEl(name, kind);
@@ -126,6 +128,7 @@ export class Panel {
       this.progressEl,
       h('div', { class: 'body' },
         this.noticeEl,
+        this.stateEl,
         h('section', { class: 'context' }, h('h3', {}, 'From the card'),
           h('dl', {}, rows.slice(0, MAIN_FIELDS)),
           h('details', {}, h('summary', {}, 'More'), h('dl', {}, rows.slice(MAIN_FIELDS))),
@@ -213,6 +216,13 @@ export class Panel {
 
   setNotice(text) {
     this.noticeEl.textContent = text ?? '';
+  }
+
+  /** Why the reply is not coached right now (`state`: the host's data-hc-state), or null while it is. */
+  setState(state, text = '') {
+    if (state) this.host.setAttribute('data-hc-state', state);
+    else this.host.removeAttribute('data-hc-state');
+    this.stateEl.textContent = state ? text : '';
   }
 
   /** Shows the context; `edited` names the fields the agent changed. */

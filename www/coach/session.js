@@ -43,9 +43,10 @@ export function carrySpans(spans, region) {
 
 export class Session {
   /**
-   * `coach`: what the sessions share: `{ engine, settings, site, collapsed,
-   * setCollapsed(bool), noCardHint, onError(err), wake(), explain(ids) }`
-   * (wake: a frame is needed soon).
+   * `coach`: what the sessions share: `{ engine, settings, site, limits,
+   * collapsed, setCollapsed(bool), noCardHint, onError(err), wake(),
+   * explain(ids) }` (wake: a frame is needed soon; limits: the engine's
+   * `{reply, card}`, or null).
    */
   constructor(element, coach) {
     this.coach = coach;
@@ -91,6 +92,7 @@ export class Session {
       }),
       dismiss: () => this.overlay.hideGuard(),
     });
+    this.tooLong = false; // the reply is over the engine's live limit: not checked
 
     this.field.watch(() => this.#changed());
     this.onMove = (e) => this.#hover(e);
@@ -220,7 +222,7 @@ export class Session {
   #changed() {
     const text = this.field.text();
     if (text === this.text) return;
-    this.spans = carrySpans(this.spans, editRegion(this.text, text));
+    if (this.spans.length) this.spans = carrySpans(this.spans, editRegion(this.text, text));
     this.text = text;
     // An empty box is a reply sent (or thrown away): the next one is asked
     // about again. Any other edit just takes the question off the screen.
@@ -229,15 +231,16 @@ export class Session {
     this.repaint = true;
     this.dirty = true;
     if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
-    this.panel.setBusy();
+    if (!this.tooLong) this.panel.setBusy();
     this.coach.wake();
   }
 
   #lint() {
     this.dirty = false;
+    const text = this.field.text();
+    if (this.#overLimit(text)) return;
     this.inFlight = true;
     this.checkedThisFrame = true;
-    const text = this.field.text();
     const generation = this.generation;
     const { mode, agent } = this.coach.settings;
     this.coach.engine.check(this.context(), text, { phase: this.phase, mode, agent: agent || null }).then((report) => {
@@ -274,6 +277,26 @@ export class Session {
       this.panel.setExplanations(explanations);
       this.coach.wake();
     });
+  }
+
+  /**
+   * Whether `text` is longer than the engine checks live (its `limits`): then
+   * nothing is sent, nothing is underlined, and the panel says so. A pasted
+   * megabyte must cost a keystroke no more than a comparison.
+   */
+  #overLimit(text) {
+    const limit = this.coach.limits?.reply ?? Infinity;
+    const over = text.length > limit;
+    if (over) {
+      this.spans = [];
+      this.painter.show([]);
+      this.panel.setReport(null);
+      this.panel.setState('too-long', `Reply too long to coach live \u2014 ${text.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}.`);
+    } else if (this.tooLong) {
+      this.panel.setState(null);
+    }
+    this.tooLong = over;
+    return over;
   }
 
   #contextChanged() {

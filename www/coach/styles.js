@@ -164,3 +164,13 @@ button.action { font: inherit; cursor: pointer; border: 1px solid #dadce0; borde
 .status { margin: 6px 0 0; color: #5f6368; min-height: 1em; }
 .notice { background: #fef7e0; border-radius: 6px; padding: 6px 8px; margin-top: 8px; }
 `;
+
+/** The extension's one-line notice where a panel was (the extension went away under the page). */
+export const NOTICE_CSS = `
+:host { all: initial; position: fixed; z-index: 2147483647; display: block; max-width: 340px;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #202124; }
+.notice { display: flex; gap: 8px; align-items: flex-start; background: #fef7e0; border: 1px solid #f9d67a;
+  border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.16); padding: 8px 10px; }
+.notice p { margin: 0; flex: 1; }
+button { font: inherit; cursor: pointer; border: 1px solid #dadce0; border-radius: 4px; padding: 1px 8px; background: #fff; }
+`;
