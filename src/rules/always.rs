@@ -11,13 +11,13 @@
 
 use std::ops::Range;
 
-use crate::context::Context;
 use crate::pattern::Pattern;
 use crate::text::{find_words, fold};
 
+use super::known::Known;
 use super::pat;
 use super::sentences::Reply;
-use super::words::{shares_term, Terms};
+use super::words::shares_term;
 
 /// Capitalised words that follow "I'm" or "this is" without being a name.
 const NOT_NAMES: &[&str] = &[
@@ -290,13 +290,13 @@ impl Always {
     }
 
     /// Reads every first-message signal of `reply`.
-    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, agent: Option<&str>) -> Found {
+    pub fn find(&self, reply: &Reply, known: &Known, agent: Option<&str>) -> Found {
         let (introduces_self, own_words) = self.introduction(reply, agent);
-        let (names_issue, mentions_order) = self.issue(reply, ctx, terms, &own_words);
+        let (names_issue, mentions_order) = self.issue(reply, known, &own_words);
         let (states_action, narrates_action) = self.actions(reply);
         Found {
             introduces_self,
-            uses_name: uses_name(reply, ctx),
+            uses_name: uses_name(reply, known),
             names_issue,
             mentions_order,
             references_context: self.references_context(reply),
@@ -428,15 +428,9 @@ impl Always {
 
     /// Whether the reply names the issue (its words or its outcome), and
     /// whether it quotes a known order number.
-    fn issue(
-        &self,
-        reply: &Reply,
-        ctx: &Context,
-        terms: &Terms,
-        own: &[Range<usize>],
-    ) -> (bool, bool) {
-        let mentions_order = ctx.order_numbers.iter().any(|o| mentions_order(reply, o));
-        let names = shares_term(reply.text, terms, |r| {
+    fn issue(&self, reply: &Reply, known: &Known, own: &[Range<usize>]) -> (bool, bool) {
+        let mentions_order = known.orders.iter().any(|o| mentions_order(reply, o));
+        let names = shares_term(reply.text, &known.terms, |r| {
             own.iter().any(|o| o.start <= r.start && r.end <= o.end)
         });
         (names, mentions_order)
@@ -718,26 +712,15 @@ fn last_word(lower: &str, m: &Range<usize>) -> Range<usize> {
 
 /// Whether `reply` uses the customer's first name, full name, or a title
 /// with their surname, compared without case and diacritics.
-pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
-    let names: Vec<String> = [&ctx.first_name, &ctx.customer_name]
-        .into_iter()
-        .flatten()
-        .map(|n| fold(&strip_title(n)))
-        .filter(|n| !n.is_empty())
-        .collect();
-    if names.iter().any(|n| contains_folded_words(reply, n)) {
+pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
+    if known.names.iter().any(|n| contains_folded_words(reply, n)) {
         return true;
     }
-    let surnames = ctx
-        .customer_name
-        .as_deref()
-        .map(surnames)
-        .unwrap_or_default();
-    if surnames.is_empty() {
+    if known.surnames.is_empty() {
         return false;
     }
     let hay = reply.folded();
-    surnames.iter().any(|surname| {
+    known.surnames.iter().any(|surname| {
         let mut from = 0;
         while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
             let at = from + at;
@@ -769,7 +752,7 @@ fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
     find_words(reply.folded(), needle).is_some()
 }
 
-fn strip_title(name: &str) -> String {
+pub(crate) fn strip_title(name: &str) -> String {
     let name = name.trim();
     let first = name.split_whitespace().next().unwrap_or("");
     let bare = first.trim_end_matches('.').to_lowercase();
@@ -783,7 +766,7 @@ fn strip_title(name: &str) -> String {
 /// The folded surnames a title may stand before: everything after the
 /// first name ("Ní Bhriain", "van der Berg") and its last word ("Berg"), or
 /// what stands before the comma of "Chen, Sarah". Empty for a single name.
-fn surnames(name: &str) -> Vec<String> {
+pub(crate) fn surnames(name: &str) -> Vec<String> {
     let name = strip_title(name);
     let mut out = Vec::new();
     match name.split_once(',') {
@@ -801,17 +784,16 @@ fn surnames(name: &str) -> Vec<String> {
     out
 }
 
-/// Whether `reply` quotes order number `order` (with or without `#`, any
-/// case) as a whole token.
+/// Whether `reply` quotes order number `order` (as [`Known::orders`] holds
+/// it: trimmed, without `#`, lower case) as a whole token.
 pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
-    let order = order.trim().trim_start_matches('#').to_ascii_lowercase();
     if order.is_empty() {
         return false;
     }
     let hay = &reply.lower;
     let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(&order)) {
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(order)) {
         let at = from + i;
         let end = at + order.len();
         let before = hay[..at].chars().next_back();
@@ -830,9 +812,10 @@ pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Context;
 
     fn found(text: &str, ctx: &Context, agent: Option<&str>) -> Found {
-        Always::new().find(&Reply::new(text), ctx, &Terms::of_issue(ctx), agent)
+        Always::new().find(&Reply::new(text), &Known::new(ctx.clone()), agent)
     }
 
     fn ctx() -> Context {
@@ -890,12 +873,12 @@ mod tests {
 
     #[test]
     fn order_numbers_are_whole_tokens() {
-        let r = Reply::new("About #20931-B and 209310, not 20931.");
-        assert!(mentions_order(&r, "#20931"));
-        assert!(!mentions_order(
-            &Reply::new("About #20931-B and 209310"),
-            "20931"
-        ));
+        let c = Context {
+            order_numbers: vec![" #20931".into()],
+            ..Context::default()
+        };
+        assert!(found("About #20931-B and 209310, not 20931.", &c, None).mentions_order);
+        assert!(!found("About #20931-B and 209310", &c, None).mentions_order);
     }
 
     #[test]

@@ -19,9 +19,10 @@ use crate::pattern::Pattern;
 use crate::text::{find_words, fold};
 
 use super::always::mentions_order;
+use super::known::Known;
 use super::pat;
 use super::sentences::{Reply, Sentence};
-use super::words::{content_words, tokens, Terms};
+use super::words::{content_words, tokens};
 
 /// The never-ask rules, most specific first (CONTRACT 6.5).
 pub(crate) const PRIORITY: &[&str] = &[
@@ -177,10 +178,10 @@ impl NeverAsk {
     }
 
     /// Every never-ask finding of `reply` against `ctx`, one per span.
-    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, first: bool) -> Vec<Ask> {
+    pub fn find(&self, reply: &Reply, known: &Known, first: bool) -> Vec<Ask> {
         let mut asks = Vec::new();
-        self.details(reply, ctx, &mut asks);
-        self.explain_again(reply, terms, &mut asks);
+        self.details(reply, known, &mut asks);
+        self.explain_again(reply, known, &mut asks);
         self.generic_opener(reply, first, &mut asks);
         resolve(asks)
     }
@@ -193,7 +194,8 @@ impl NeverAsk {
     }
 
     /// Requests for an order number, name, email, plan or card detail.
-    fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
+    fn details(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
+        let ctx = known.context();
         let text = reply.lower.as_str();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
@@ -263,7 +265,7 @@ impl NeverAsk {
                 .any(|v| lead_text.ends_with(v));
             let mut first = true;
             for (asked, span) in heads(reply, targets) {
-                if !known(ctx, asked) || quoted(reply, ctx, asked, &sentence) {
+                if !holds(ctx, asked) || quoted(reply, known, asked, &sentence) {
                     continue;
                 }
                 if inbox
@@ -340,7 +342,7 @@ impl NeverAsk {
     /// "Who am I speaking with?" asks for the name.
     fn who_asks(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
         for m in self.who.find_iter(&reply.lower) {
-            if known(ctx, Asked::Name) && !self.negated(reply, m.start) {
+            if holds(ctx, Asked::Name) && !self.negated(reply, m.start) {
                 out.push(Ask {
                     rule: "never-ask.known-detail",
                     span: m,
@@ -393,7 +395,7 @@ impl NeverAsk {
         found
     }
 
-    fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
+    fn explain_again(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
         for verb in self.explain.find_iter(&reply.lower) {
             // A request: "can you / could you / please / I'd like you to"
             // before the verb, or the verb opening its clause ("Tell me…").
@@ -425,7 +427,7 @@ impl NeverAsk {
             } else if !self.present.is_match(object) && !CHOICE.iter().any(|c| object.contains(c)) {
                 let mut last = None;
                 content_words(reply.text.get(region.clone()).unwrap_or(""), |r, stem| {
-                    if terms.contains(stem) {
+                    if known.terms.contains(stem) {
                         last = Some(region.start + r.end);
                     }
                 });
@@ -570,7 +572,7 @@ fn rule_of(asked: Asked) -> &'static str {
 }
 
 /// Whether the context holds what `asked` asks for.
-fn known(ctx: &Context, asked: Asked) -> bool {
+fn holds(ctx: &Context, asked: Asked) -> bool {
     let some = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
     match asked {
         Asked::Order => ctx.order_numbers.iter().any(|o| !o.trim().is_empty()),
@@ -583,7 +585,8 @@ fn known(ctx: &Context, asked: Asked) -> bool {
 
 /// Whether the sentence quotes the known value back ("order 12345, right?"),
 /// which confirms rather than asks.
-fn quoted(reply: &Reply, ctx: &Context, asked: Asked, s: &Sentence) -> bool {
+fn quoted(reply: &Reply, known: &Known, asked: Asked, s: &Sentence) -> bool {
+    let ctx = known.context();
     let lower = reply.lower_slice(s.start, s.end);
     let folded = || fold(reply.sentence_text(s));
     let has_words = |v: &str| {
@@ -593,9 +596,7 @@ fn quoted(reply: &Reply, ctx: &Context, asked: Asked, s: &Sentence) -> bool {
     match asked {
         Asked::Order => {
             let sentence = Reply::new(reply.sentence_text(s));
-            ctx.order_numbers
-                .iter()
-                .any(|o| mentions_order(&sentence, o))
+            known.orders.iter().any(|o| mentions_order(&sentence, o))
         }
         Asked::Email => ctx
             .emails
@@ -782,7 +783,7 @@ mod tests {
 
     fn rules(text: &str, ctx: &Context) -> Vec<&'static str> {
         NeverAsk::new()
-            .find(&Reply::new(text), ctx, &Terms::of_issue(ctx), true)
+            .find(&Reply::new(text), &Known::new(ctx.clone()), true)
             .into_iter()
             .map(|a| a.rule)
             .collect()
@@ -864,7 +865,7 @@ mod tests {
     fn two_details_are_two_findings_on_their_own_words() {
         let c = ctx();
         let text = "Can you share your email address and booking number?";
-        let asks = NeverAsk::new().find(&Reply::new(text), &c, &Terms::of_issue(&c), true);
+        let asks = NeverAsk::new().find(&Reply::new(text), &Known::new(c.clone()), true);
         let words: Vec<&str> = asks.iter().map(|a| &text[a.span.clone()]).collect();
         assert_eq!(
             words,
@@ -882,8 +883,7 @@ mod tests {
         );
         let asks = NeverAsk::new().find(
             &Reply::new("Can you confirm the email on your subscription?"),
-            &c,
-            &Terms::of_issue(&c),
+            &Known::new(c.clone()),
             true,
         );
         assert_eq!(asks[0].asked, Asked::Email);
