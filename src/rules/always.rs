@@ -16,6 +16,7 @@ use crate::text::{find_words, fold};
 
 use super::known::Known;
 use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
 use super::words::shares_term;
 
@@ -187,23 +188,23 @@ const TIME_QUALIFIERS: &[&str] = &[
 /// The first-message patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Always {
-    intro: Pattern,
-    here: Pattern,
-    chatting: Pattern,
-    role: Pattern,
-    affiliation: Pattern,
-    read_chat: Pattern,
-    i_see: Pattern,
-    let_me: Pattern,
-    will: Pattern,
-    doing: Pattern,
-    in_place: Pattern,
-    ongoing: Pattern,
-    on_it: Pattern,
-    done: Pattern,
-    duration: Pattern,
-    deadline: Pattern,
-    day: Pattern,
+    intro: Rx,
+    here: Rx,
+    chatting: Rx,
+    role: Rx,
+    affiliation: Rx,
+    read_chat: Rx,
+    i_see: Rx,
+    let_me: Rx,
+    will: Rx,
+    doing: Rx,
+    in_place: Rx,
+    ongoing: Rx,
+    on_it: Rx,
+    done: Rx,
+    duration: Rx,
+    deadline: Rx,
+    day: Rx,
     future: Pattern,
 }
 
@@ -221,25 +222,25 @@ pub(crate) struct Found {
 }
 
 impl Always {
-    pub fn new() -> Always {
+    pub fn new(p: &mut Patterns) -> Always {
         // A name: one run of anything but spaces and punctuation, so "Élodie"
         // or a "[Agent]" placeholder count as well as "Alex".
         const NAME: &str = r"\[?[^\s,.!?;:()\[\]]+\]?";
         Always {
-            intro: pat(&format!(
+            intro: p.add(&format!(
                 r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|this is|it's|it’s|its)\s+{NAME}"
             )),
-            here: pat(r"\bhere\b"),
-            chatting: pat(&format!(
+            here: p.add(r"\bhere\b"),
+            chatting: p.add(&format!(
                 r"\b(?:you're|you’re|youre|you are)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s+(?:with|to)\s+{NAME}"
             )),
-            role: pat(
+            role: p.add(
                 r"\b(?:specialist|agent|advisor|adviser|representative|rep|manager|supervisor|technician|engineer|consultant|expert|coordinator|officer)\b",
             ),
-            affiliation: pat(
+            affiliation: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:with|from|on|in|part\s+of)\s+(?:the|our)\b",
             ),
-            read_chat: pat(concat!(
+            read_chat: p.add(concat!(
                 r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
                 r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned)\b",
                 r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
@@ -254,37 +255,37 @@ impl Always {
                 r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
-            i_see: pat(r"\bsee\b"),
-            let_me: pat(
+            i_see: p.add(r"\bsee\b"),
+            let_me: p.add(
                 r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
             ),
-            will: pat(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
-            doing: pat(
+            will: p.add(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
+            doing: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?\w+ing\b(?:\s+\w+)?",
             ),
-            in_place: pat(
+            in_place: p.add(
                 r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
             ),
-            ongoing: pat(
+            ongoing: p.add(
                 r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
             ),
-            on_it: pat(
+            on_it: p.add(
                 r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+on\s+it\b|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
             ),
-            done: pat(
+            done: p.add(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
             ),
-            duration: pat(
+            duration: p.add(
                 r"\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|moments?|jiffy)\b",
             ),
-            deadline: pat(concat!(
+            deadline: p.add(concat!(
                 r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|today|business|week|tomorrow|month)",
                 r"|eod|cob|close\s+of\s+business|noon|midday|midnight|tonight|tomorrow|this\s+(?:afternoon|evening|morning)",
                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
                 r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})",
                 r"|\bend\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\b(?:eod|cob)\b",
             )),
-            day: pat(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+            day: p.add(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
             future: pat(r"\b(?:will|(?:'|’)ll|going\s+to|shall)\b"),
         }
     }
@@ -322,7 +323,7 @@ impl Always {
             own.push(name.start..self.own_words_end(reply, name.end));
         };
         let mut introduced = false;
-        for m in self.intro.find_iter(lower) {
+        for m in self.intro.find_in(reply) {
             // The name is the match's last word: "i'm alex", "this is jordan".
             let name = last_word(lower, &m);
             let word = &text[name.clone()];
@@ -341,7 +342,7 @@ impl Always {
                 introduce(name, &mut own);
             }
         }
-        for m in self.here.find_iter(lower) {
+        for m in self.here.find_in(reply) {
             // "Tom here", "Alex here 😊": the word before "here", opening its clause.
             let head = &text[..m.start];
             let trimmed = head.trim_end();
@@ -362,14 +363,14 @@ impl Always {
                 introduce(start..trimmed.len(), &mut own);
             }
         }
-        for m in self.chatting.find_iter(lower) {
+        for m in self.chatting.find_in(reply) {
             let name = last_word(lower, &m);
             if looks_like_name(&text[name.clone()]) || is_agent(&text[name.clone()]) {
                 introduced = true;
                 introduce(name, &mut own);
             }
         }
-        for m in self.role.find_iter(lower) {
+        for m in self.role.find_in(reply) {
             // "I'm your billing specialist": a role noun led by "I'm your/the".
             let before = reply.words_before(m.start, 6);
             let lead = before
@@ -387,7 +388,7 @@ impl Always {
                 own.push(m.start..reply.clause_end(m.end));
             }
         }
-        for m in self.affiliation.find_iter(lower) {
+        for m in self.affiliation.find_in(reply) {
             own.push(m.start..reply.clause_end(m.end));
         }
         if let Some(a) = agent.as_deref() {
@@ -437,7 +438,7 @@ impl Always {
     }
 
     fn references_context(&self, reply: &Reply) -> bool {
-        if self.read_chat.is_match(&reply.lower) {
+        if self.read_chat.matches(reply) {
             return true;
         }
         // "I can see…" shows the chat was read, unless it is a purpose or a
@@ -445,7 +446,7 @@ impl Always {
         const NOT_YET: &[&str] = &[
             "so", "that", "to", "then", "once", "until", "when", "if", "before", "where",
         ];
-        self.i_see.find_iter(&reply.lower).any(|m| {
+        self.i_see.find_in(reply).any(|m| {
             let before = reply.words_before(m.start, 4);
             let mut subject = before
                 .iter()
@@ -466,7 +467,7 @@ impl Always {
         let doing_it = |followers: &[&str]| {
             // A clause that opens with what the agent is doing: "Checking that
             // for you now", "Looking into it".
-            self.ongoing.find_iter(&reply.lower).any(|m| {
+            self.ongoing.find_in(reply).any(|m| {
                 let words: Vec<&str> = reply
                     .lower_slice(m.start, m.end)
                     .split_whitespace()
@@ -480,14 +481,14 @@ impl Always {
             })
         };
         let states = self.will_do(reply)
-            || self.on_it.is_match(&reply.lower)
+            || self.on_it.matches(reply)
             || doing_it(&[
                 "it", "this", "that", "them", "your", "now", "into", "through",
             ]);
         let narrates = states
             || self.did_something(reply)
             || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
-                && self.in_place.find_iter(&reply.lower).any(|m| {
+                && self.in_place.find_in(reply).any(|m| {
                     let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
                     clause.contains("now") || clause.contains("as we speak")
                 })
@@ -500,7 +501,7 @@ impl Always {
         let lower = reply.lower.as_str();
         let words = |m: &Range<usize>| lower[m.clone()].split_whitespace().collect::<Vec<_>>();
         let let_me = || {
-            self.let_me.find_iter(lower).any(|m| {
+            self.let_me.find_in(reply).any(|m| {
                 !matches!(
                     words(&m).last().copied(),
                     Some("know" | "apologise" | "apologize" | "say" | "be")
@@ -508,7 +509,7 @@ impl Always {
             })
         };
         let will = || {
-            self.will.find_iter(lower).any(|m| {
+            self.will.find_in(reply).any(|m| {
                 // Only the agent's own future counts: "I'll", "we will", not "you'll".
                 let before = reply.words_before(m.start, 2);
                 let w = words(&m);
@@ -548,7 +549,7 @@ impl Always {
             })
         };
         let doing = || {
-            self.doing.find_iter(lower).any(|m| {
+            self.doing.find_in(reply).any(|m| {
                 let w = words(&m);
                 let verb = w.iter().position(|x| x.ends_with("ing"));
                 let next = verb.and_then(|i| w.get(i + 1)).copied();
@@ -564,7 +565,7 @@ impl Always {
 
     /// Whether the agent says they have done something ("I've refunded…").
     pub fn did_something(&self, reply: &Reply) -> bool {
-        self.done.find_iter(&reply.lower).any(|m| {
+        self.done.find_in(reply).any(|m| {
             let verb = reply
                 .lower_slice(m.start, m.end)
                 .rsplit(|c: char| c.is_ascii_whitespace())
@@ -575,20 +576,16 @@ impl Always {
     }
 
     fn sets_timeline(&self, reply: &Reply) -> bool {
-        if self.deadline.is_match(&reply.lower) {
+        if self.deadline.matches(reply) {
             return true;
         }
-        if self
-            .duration
-            .find_iter(&reply.lower)
-            .any(|m| commits_to(reply, m))
-        {
+        if self.duration.find_in(reply).any(|m| commits_to(reply, m)) {
             return true;
         }
         // "today" or "tomorrow" is a deadline when the agent promises
         // something for it ("I'll get it out today"), not in "What brings you
         // here today?".
-        self.day.find_iter(&reply.lower).any(|m| {
+        self.day.find_in(reply).any(|m| {
             let start = reply.clause_start(m.start);
             let end = reply.clause_end(m.end);
             self.future.is_match(reply.lower_slice(start, end))
@@ -815,7 +812,11 @@ mod tests {
     use crate::context::Context;
 
     fn found(text: &str, ctx: &Context, agent: Option<&str>) -> Found {
-        Always::new().find(&Reply::new(text), &Known::new(ctx.clone()), agent)
+        Always::new(&mut Patterns::default()).find(
+            &Reply::new(text),
+            &Known::new(ctx.clone()),
+            agent,
+        )
     }
 
     fn ctx() -> Context {

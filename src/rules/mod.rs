@@ -49,6 +49,7 @@ mod custom;
 mod known;
 mod messages;
 mod never_ask;
+mod scan;
 mod score;
 mod sentences;
 mod tone;
@@ -310,6 +311,8 @@ pub struct Rules {
     tone: tone::Tone,
     close: close::Close,
     pack: custom::PackRules,
+    /// Every pattern above that reads whole replies, as one set.
+    scan: scan::Scan,
 }
 
 /// A finding before its severity and offsets leave the core: byte span.
@@ -325,19 +328,21 @@ impl Rules {
     /// Compiles the built-in rules with `pack`'s changes applied. The pack is
     /// already validated, so this cannot fail.
     pub fn new(pack: &Pack) -> Rules {
+        let mut patterns = scan::Patterns::default();
         Rules {
-            never_ask: never_ask::NeverAsk::new(),
-            avoid: avoid::Avoid::new(),
-            always: always::Always::new(),
-            tone: tone::Tone::new(),
-            close: close::Close::new(),
+            never_ask: never_ask::NeverAsk::new(&mut patterns),
+            avoid: avoid::Avoid::new(&mut patterns),
+            always: always::Always::new(&mut patterns),
+            tone: tone::Tone::new(&mut patterns),
+            close: close::Close::new(&mut patterns),
             pack: custom::PackRules::new(pack),
+            scan: patterns.finish(),
         }
     }
 
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
-        let reply = Reply::new(reply);
+        let reply = self.scan.reply(reply);
         self.read(&Known::new(ctx.clone()), &reply, opts, None)
     }
 
@@ -394,7 +399,7 @@ impl Rules {
 
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
-        let reply = Reply::new(reply);
+        let reply = self.scan.reply(reply);
         let known = Known::new(ctx.clone());
         let signals = self.read(&known, &reply, opts, Some(opts.phase));
         self.report(&known, &reply, &signals, opts)
@@ -406,7 +411,7 @@ impl Rules {
     /// and a [`Rules::check`]. The context comes as a [`Known`], so that the
     /// messages of one conversation share what is worked out from it.
     pub fn judge(&self, known: &Known, reply: &str, opts: &CheckOptions) -> (Signals, Report) {
-        let reply = Reply::new(reply);
+        let reply = self.scan.reply(reply);
         let signals = self.read(known, &reply, opts, None);
         let report = self.report(known, &reply, &signals, opts);
         (signals, report)

@@ -30,6 +30,9 @@ pub(crate) struct Reply<'a> {
     /// `text` folded for comparison ([`crate::text::fold`]), made on first
     /// use: only name checks need it, and folding is the costliest step.
     folded: std::cell::OnceCell<String>,
+    /// Which of the rules' patterns match somewhere in `lower`, when the
+    /// reply was scanned ([`super::scan`]); `None`: any may.
+    scan: Option<Vec<bool>>,
 }
 
 /// Words that stop a period from ending a sentence ("Ms. Chen", "e.g. this").
@@ -67,7 +70,21 @@ impl<'a> Reply<'a> {
             lower: lower_case(text),
             sentences: split(text),
             folded: std::cell::OnceCell::new(),
+            scan: None,
         }
+    }
+
+    /// Records which patterns of the rules' set match (index: slot).
+    pub(super) fn set_scan(&mut self, matched: Vec<bool>) {
+        self.scan = Some(matched);
+    }
+
+    /// Whether the pattern in `slot` of the rules' set may match somewhere
+    /// in `lower`: false only when a scan says it does not.
+    pub fn may_match(&self, slot: usize) -> bool {
+        self.scan
+            .as_ref()
+            .map_or(true, |m| m.get(slot).copied().unwrap_or(false))
     }
 
     /// The reply folded for comparison (case, diacritics, apostrophes,
