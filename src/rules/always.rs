@@ -716,8 +716,8 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
     if known.surnames.is_empty() {
         return false;
     }
-    let hay = reply.folded();
     known.surnames.iter().any(|surname| {
+        let hay = reply.folded();
         let mut from = 0;
         while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
             let at = from + at;

@@ -26,7 +26,9 @@ pub struct Known {
     ctx: Context,
     /// The content words of the issue, summary, reason and wanted outcome.
     pub(crate) terms: Terms,
-    /// The customer's first and full name, titles stripped, folded.
+    /// The customer's first and full name, titles stripped, folded; the
+    /// full name left out when it starts with the first name as whole words
+    /// (found only where the first name is).
     pub(crate) names: Vec<String>,
     /// The folded surnames a title may stand before ("Ms O'Brien").
     pub(crate) surnames: Vec<String>,
@@ -48,12 +50,20 @@ pub struct Known {
 impl Known {
     /// Works out what the rules need of `ctx`.
     pub fn new(ctx: Context) -> Known {
-        let names = [&ctx.first_name, &ctx.customer_name]
-            .into_iter()
-            .flatten()
-            .map(|n| fold(&super::always::strip_title(n)))
-            .filter(|n| !n.is_empty())
-            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for name in [&ctx.first_name, &ctx.customer_name].into_iter().flatten() {
+            let name = fold(&super::always::strip_title(name));
+            // "sarah chen" is found only where "sarah" is: once the first
+            // name is looked for, the full name that starts with it as a
+            // whole word can add nothing.
+            let implied = names.iter().any(|n| {
+                name.strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.chars().next().map_or(true, |c| !c.is_alphanumeric()))
+            });
+            if !name.is_empty() && !implied {
+                names.push(name);
+            }
+        }
         let surnames = ctx
             .customer_name
             .as_deref()
@@ -128,7 +138,13 @@ mod tests {
             issue: Some("Charged twice".into()),
             ..Context::default()
         });
-        assert_eq!(k.names, ["siobhan", "siobhan o'brien"]);
+        assert_eq!(k.names, ["siobhan"], "the full name starts with the first");
+        let other = Known::new(Context {
+            first_name: Some("Jo".into()),
+            customer_name: Some("Joanna Li".into()),
+            ..Context::default()
+        });
+        assert_eq!(other.names, ["jo", "joanna li"]);
         assert_eq!(k.surnames, ["o'brien"]);
         assert_eq!(k.orders, ["ab-77"]);
         assert!(k.named && k.upset && !k.terms.is_empty());
