@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::context::{Context, Reader};
 use crate::pack::QaWeights;
 use crate::pattern::Pattern;
-use crate::rules::{CheckOptions, Finding, Mode, Phase, Rules, Signals};
+use crate::rules::{CheckOptions, Finding, Known, Mode, Phase, Rules, Signals};
 
 pub mod input;
 pub mod metrics;
@@ -217,6 +217,9 @@ impl Auditor {
             .count();
         let mut turns: Vec<Turn> = Vec::with_capacity(agents);
         let mut upset = false;
+        // What the rules work out from the context, shared by the agent
+        // messages until a customer or bot message changes the context.
+        let mut known: Option<Known> = None;
         for (index, m) in conv.messages.iter().enumerate() {
             match m.role {
                 // The bot's messages can carry details too (it may read back
@@ -224,16 +227,20 @@ impl Auditor {
                 // about the customer ("I'm Alex" is not the customer's name).
                 Role::Customer | Role::Ai => reader.learn(&mut ctx, &m.text),
                 Role::Agent => {
+                    if known.as_ref().is_some_and(|k| !k.is_of(&ctx)) {
+                        known = None;
+                    }
+                    let known = known.get_or_insert_with(|| Known::new(ctx.clone()));
                     let phase = phase_of(turns.len(), agents);
                     if phase == Phase::First {
-                        upset = crate::rules::needs_empathy(ctx.sentiment.as_deref());
+                        upset = known.upset();
                     }
                     let opts = CheckOptions {
                         phase,
                         mode: Mode::Qa,
                         agent: None,
                     };
-                    let (signals, report) = rules.judge(&ctx, &m.text, &opts);
+                    let (signals, report) = rules.judge(known, &m.text, &opts);
                     let findings = report.findings;
                     turns.push(Turn {
                         index,
