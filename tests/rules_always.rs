@@ -319,3 +319,61 @@ fn missing_items_come_with_a_line_to_add() {
         "I understand this is frustrating."
     );
 }
+
+#[test]
+fn more_paraphrases() {
+    let ctx = engine().read(CARD);
+    for (reply, id) in [
+        ("I'll update you every 10 minutes.", "always.set-timeline"),
+        ("Please allow 3-5 business days.", "always.set-timeline"),
+        ("I'm on it!", "always.state-action"),
+        ("Leave it with me.", "always.state-action"),
+        ("Checking that for you now.", "always.state-action"),
+        (
+            "It looks like you were charged twice.",
+            "always.reference-context",
+        ),
+        (
+            "According to your chat, it renewed twice.",
+            "always.reference-context",
+        ),
+        (
+            "The notes say it renewed twice.",
+            "always.reference-context",
+        ),
+        ("Ugh, that's so frustrating!", "tone.empathy-missing"),
+        ("What a hassle for you.", "tone.empathy-missing"),
+        ("I'd be furious too.", "tone.empathy-missing"),
+    ] {
+        assert_eq!(item(&ctx, reply, id, None), Some(true), "{id}: {reply}");
+    }
+    for (reply, id) in [
+        ("Your stream drops every 10 minutes.", "always.set-timeline"),
+        ("Regarding the renewal, it went out.", "always.state-action"),
+    ] {
+        assert_eq!(item(&ctx, reply, id, None), Some(false), "{id}: {reply}");
+    }
+}
+
+#[test]
+fn rich_text_spaces_are_spaces() {
+    let ctx = engine().read(CARD);
+    assert_eq!(
+        item(
+            &ctx,
+            "Hi Zoë,\u{A0}I'm\u{A0}Kwame.",
+            "always.introduce-self",
+            None
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        item(
+            &ctx,
+            "Give\u{A0}me 2\u{A0}minutes.",
+            "always.set-timeline",
+            None
+        ),
+        Some(true)
+    );
+}

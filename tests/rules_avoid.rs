@@ -144,3 +144,25 @@ fn messages_speak_the_guides_words() {
         Some("I understand this is frustrating. Here's what I can do...")
     );
 }
+
+#[test]
+fn more_ways_to_blame_the_bot() {
+    for reply in [
+        "Sorry, the bot isn't built for hotel changes.",
+        "Our bot's not the sharpest, I'm afraid.",
+        "The assistant made a mistake there.",
+        "That's the bot's fault, not yours.",
+        "Don't blame yourself, blame the bot.",
+        "The AI misunderstood your request.",
+    ] {
+        assert_eq!(fired(reply, "avoid.blame-ai").len(), 1, "{reply}");
+    }
+    // Without an apology, what the bot is built for is a neutral fact.
+    assert_eq!(
+        fired(
+            "The bot isn't built for hotel changes, so I'll take it.",
+            "avoid.blame-ai"
+        ),
+        Vec::<String>::new()
+    );
+}

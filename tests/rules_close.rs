@@ -147,6 +147,19 @@ fn signals_the_audit_reads() {
     assert!(signals("Can you confirm it works on your side?").confirms_resolution);
     assert!(signals("Is everything working again?").confirms_resolution);
     assert!(!signals("Everything is working again.").confirms_resolution);
+    for ask in [
+        "Is that all sorted for you now?",
+        "Did that do the trick?",
+        "Are you able to log in now?",
+        "Could you try again and let me know?",
+        "Does everything look right on your side?",
+    ] {
+        assert!(signals(ask).confirms_resolution, "{ask}");
+    }
+    assert!(
+        !signals("Does that sound good?").confirms_resolution,
+        "agreeing to a plan is not checking a fix"
+    );
     assert!(signals("lol whoops 😅 fixed").casual_tone);
     assert!(!signals("Fixed — thanks for your patience!").casual_tone);
     let s = signals("Order 88-1202 is back in stock, Ana.");

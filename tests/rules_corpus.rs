@@ -158,3 +158,39 @@ fn every_reply_through_the_reader() {
         failed.join("\n")
     );
 }
+
+/// A suggestion, accepted as it stands, does not make the mistake it fixes
+/// or another one: checked as a reply of its own, no never-ask or avoid
+/// finding.
+#[test]
+fn suggestions_do_not_repeat_the_mistake() {
+    let contexts = contexts(false);
+    let engine = engine();
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for r in corpus("replies.jsonl") {
+        let ctx = &contexts[r["card_id"].as_str().expect("card_id")];
+        let reply = r["reply"].as_str().expect("reply");
+        let phase = phase(r["phase"].as_str().unwrap_or("first"));
+        let opts = CheckOptions {
+            phase,
+            ..CheckOptions::default()
+        };
+        for f in engine.check(ctx, reply, &opts).findings {
+            let Some(suggestion) = f.suggestion.as_deref() else {
+                continue;
+            };
+            seen += 1;
+            for g in engine.check(ctx, suggestion, &opts).findings {
+                if g.rule.starts_with("never-ask.") || g.rule.starts_with("avoid.") {
+                    bad.push(format!(
+                        "{}: {} suggests {suggestion:?}, which fires {}",
+                        r["id"], f.rule, g.rule
+                    ));
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} suggestions");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

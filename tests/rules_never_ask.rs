@@ -254,3 +254,69 @@ fn suggestions_use_what_the_context_holds() {
         "{suggestion}"
     );
 }
+
+#[test]
+fn bare_and_roundabout_requests() {
+    let c = hotel();
+    for (reply, rule) in [
+        ("Booking number?", "never-ask.order-number"),
+        ("Booking reference, please.", "never-ask.order-number"),
+        ("And your email?", "never-ask.known-detail"),
+        (
+            "Would you be able to share your booking reference?",
+            "never-ask.order-number",
+        ),
+        (
+            "Are you able to send me the booking number?",
+            "never-ask.order-number",
+        ),
+        ("What should I call you?", "never-ask.known-detail"),
+        (
+            "Mind explaining what went wrong?",
+            "never-ask.explain-again",
+        ),
+        (
+            "Can you remind me what the issue was?",
+            "never-ask.explain-again",
+        ),
+    ] {
+        let found = never_ask(&c, reply);
+        assert_eq!(found.len(), 1, "{reply}: {found:?}");
+        assert_eq!(found[0].0, rule, "{reply}");
+    }
+    for reply in [
+        "Booking BK-55210?",
+        "Email sent, please check.",
+        "Is the booking number right now?",
+    ] {
+        assert_eq!(never_ask(&c, reply), vec![], "{reply}");
+    }
+}
+
+#[test]
+fn a_message_or_a_new_choice_is_not_the_known_detail() {
+    let c = hotel();
+    for reply in [
+        "Can you confirm you received the email with the voucher?",
+        "Did you get the email I just sent?",
+        "Which membership tier would you like to switch to?",
+        "What name would you like on the new booking?",
+        "Can you describe the room you'd like instead?",
+    ] {
+        assert_eq!(never_ask(&c, reply), vec![], "{reply}");
+    }
+    for reply in [
+        "Could you check the booking number on your receipt?",
+        "What email should the voucher go to?",
+    ] {
+        assert_eq!(never_ask(&c, reply).len(), 1, "{reply}");
+    }
+}
+
+#[test]
+fn rich_text_spaces_are_spaces() {
+    // Editors put NBSPs and narrow spaces between words.
+    let c = hotel();
+    assert_eq!(never_ask(&c, "What's your booking\u{A0}number?").len(), 1);
+    assert_eq!(never_ask(&c, "How\u{A0}can\u{202F}I help?").len(), 1);
+}

@@ -115,15 +115,29 @@ const TITLES: &[&str] = &[
 
 /// Words that make "I'm …ing" a state rather than an action.
 const NOT_ACTIONS: &[&str] = &[
+    "according",
+    "anything",
     "assuming",
     "being",
+    "concerning",
+    "considering",
+    "during",
+    "evening",
+    "everything",
     "feeling",
     "guessing",
     "having",
     "hoping",
+    "including",
     "loving",
     "missing",
+    "morning",
+    "nothing",
+    "pending",
+    "regarding",
     "seeing",
+    "something",
+    "thing",
     "thinking",
     "willing",
     "wondering",
@@ -132,6 +146,7 @@ const NOT_ACTIONS: &[&str] = &[
 /// Words before a duration that make it something the agent commits to.
 const TIME_LEADS: &[&str] = &[
     "me", "us", "in", "within", "inside", "under", "take", "takes", "taking", "need", "needs",
+    "allow", "expect",
 ];
 
 /// Words before a duration that make it the past or the problem ("waited
@@ -172,23 +187,24 @@ const TIME_QUALIFIERS: &[&str] = &[
 /// The first-message patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Always {
-    pub(crate) intro: Pattern,
-    pub(crate) here: Pattern,
-    pub(crate) chatting: Pattern,
-    pub(crate) role: Pattern,
-    pub(crate) affiliation: Pattern,
-    pub(crate) read_chat: Pattern,
-    pub(crate) i_see: Pattern,
-    pub(crate) let_me: Pattern,
-    pub(crate) will: Pattern,
-    pub(crate) doing: Pattern,
-    pub(crate) in_place: Pattern,
-    pub(crate) ongoing: Pattern,
-    pub(crate) done: Pattern,
-    pub(crate) duration: Pattern,
-    pub(crate) deadline: Pattern,
-    pub(crate) day: Pattern,
-    pub(crate) future: Pattern,
+    intro: Pattern,
+    here: Pattern,
+    chatting: Pattern,
+    role: Pattern,
+    affiliation: Pattern,
+    read_chat: Pattern,
+    i_see: Pattern,
+    let_me: Pattern,
+    will: Pattern,
+    doing: Pattern,
+    in_place: Pattern,
+    ongoing: Pattern,
+    on_it: Pattern,
+    done: Pattern,
+    duration: Pattern,
+    deadline: Pattern,
+    day: Pattern,
+    future: Pattern,
 }
 
 /// What the first-message items found in one reply.
@@ -234,6 +250,8 @@ impl Always {
                 r"|\b(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant)\s+(?:let\s+(?:us|me)\s+know|passed\s+(?:on|along)|told\s+(?:me|us)|mentioned|noted|flagged|explained\s+that|shared|summari[sz]ed)",
                 r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
                 r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
+                r"|\b(?:it|that)\s+looks\s+like\s+you\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
+                r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
             i_see: pat(r"\bsee\b"),
@@ -249,6 +267,9 @@ impl Always {
             ),
             ongoing: pat(
                 r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
+            ),
+            on_it: pat(
+                r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+on\s+it\b|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
             ),
             done: pat(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
@@ -288,11 +309,7 @@ impl Always {
     /// Whether the agent says who they are, and the spans that describe the
     /// agent ("Dev from Returns", "I'm with the billing team"), which must
     /// not count as naming the customer's issue.
-    pub(crate) fn introduction(
-        &self,
-        reply: &Reply,
-        agent: Option<&str>,
-    ) -> (bool, Vec<Range<usize>>) {
+    fn introduction(&self, reply: &Reply, agent: Option<&str>) -> (bool, Vec<Range<usize>>) {
         let (text, lower) = (reply.text, reply.lower.as_str());
         let mut own = Vec::new();
         let agent = agent.map(fold).filter(|a| !a.is_empty());
@@ -411,7 +428,7 @@ impl Always {
 
     /// Whether the reply names the issue (its words or its outcome), and
     /// whether it quotes a known order number.
-    pub(crate) fn issue(
+    fn issue(
         &self,
         reply: &Reply,
         ctx: &Context,
@@ -425,7 +442,7 @@ impl Always {
         (names, mentions_order)
     }
 
-    pub(crate) fn references_context(&self, reply: &Reply) -> bool {
+    fn references_context(&self, reply: &Reply) -> bool {
         if self.read_chat.is_match(&reply.lower) {
             return true;
         }
@@ -451,8 +468,28 @@ impl Always {
 
     /// Whether the reply says what the agent will do next, and whether it
     /// narrates what they are doing or have done.
-    pub(crate) fn actions(&self, reply: &Reply) -> (bool, bool) {
-        let states = self.will_do(reply);
+    fn actions(&self, reply: &Reply) -> (bool, bool) {
+        let doing_it = |followers: &[&str]| {
+            // A clause that opens with what the agent is doing: "Checking that
+            // for you now", "Looking into it".
+            self.ongoing.find_iter(&reply.lower).any(|m| {
+                let words: Vec<&str> = reply
+                    .lower_slice(m.start, m.end)
+                    .split_whitespace()
+                    .collect();
+                let verb = words.iter().position(|w| w.ends_with("ing"));
+                let next = verb.and_then(|i| words.get(i + 1)).copied().unwrap_or("");
+                let verb = verb.and_then(|i| words.get(i)).copied().unwrap_or("");
+                reply.starts_clause(m.start)
+                    && !NOT_ACTIONS.contains(&verb)
+                    && (followers.is_empty() || followers.contains(&next))
+            })
+        };
+        let states = self.will_do(reply)
+            || self.on_it.is_match(&reply.lower)
+            || doing_it(&[
+                "it", "this", "that", "them", "your", "now", "into", "through",
+            ]);
         let narrates = states
             || self.did_something(reply)
             || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
@@ -460,16 +497,7 @@ impl Always {
                     let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
                     clause.contains("now") || clause.contains("as we speak")
                 })
-            || self.ongoing.find_iter(&reply.lower).any(|m| {
-                let verb = reply
-                    .lower_slice(m.start, m.end)
-                    .split_whitespace()
-                    .find(|w| w.ends_with("ing"))
-                    .unwrap_or("");
-                reply.starts_clause(m.start)
-                    && !NOT_ACTIONS.contains(&verb)
-                    && !matches!(verb, "morning" | "evening")
-            });
+            || doing_it(&[]);
         (states, narrates)
     }
 
@@ -552,7 +580,7 @@ impl Always {
         })
     }
 
-    pub(crate) fn sets_timeline(&self, reply: &Reply) -> bool {
+    fn sets_timeline(&self, reply: &Reply) -> bool {
         if self.deadline.is_match(&reply.lower) {
             return true;
         }
@@ -645,6 +673,15 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
         // Nothing but qualifiers before it in its clause: "Two minutes!",
         // "— about 5 minutes."
         None => true,
+        // "I'll update you every 10 minutes" is a promise; "it stops every
+        // 10 minutes" is the problem.
+        Some("every" | "each") => {
+            let clause =
+                reply.lower_slice(reply.clause_start(unit.start), reply.clause_end(unit.end));
+            ["i'll", "i’ll", "i will", "we'll", "we’ll", "we will"]
+                .iter()
+                .any(|f| clause.contains(f))
+        }
         Some(w) if TIME_PAST.contains(&w) => false,
         Some(w) if TIME_LEADS.contains(&w) => true,
         // "bear with me for a minute", "hang on for a moment"
@@ -699,7 +736,7 @@ pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
     if surnames.is_empty() {
         return false;
     }
-    let hay = folded(reply);
+    let hay = reply.folded();
     surnames.iter().any(|surname| {
         let mut from = 0;
         while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
@@ -718,28 +755,18 @@ pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
     })
 }
 
-/// The reply folded for comparison; ASCII replies only need lower-casing.
-fn folded(reply: &Reply) -> String {
-    if reply.text.is_ascii() {
-        reply
-            .lower
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        fold(reply.text)
-    }
-}
-
 /// Whether the folded `needle` occurs in `reply` as whole words. A one-word
-/// needle is searched in the lower-cased ASCII reply as it is; anything else
-/// needs the reply folded first.
+/// ASCII needle is first looked for in the lower-cased reply as it is, which
+/// spares folding the whole reply in the common case.
 fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
-    if reply.text.is_ascii() && needle.is_ascii() && !needle.contains(' ') {
-        find_words(&reply.lower, needle).is_some()
-    } else {
-        find_words(&folded(reply), needle).is_some()
+    let plain = needle.is_ascii() && !needle.contains(' ');
+    if plain && find_words(&reply.lower, needle).is_some() {
+        return true;
     }
+    if plain && reply.text.is_ascii() {
+        return false;
+    }
+    find_words(reply.folded(), needle).is_some()
 }
 
 fn strip_title(name: &str) -> String {
@@ -904,8 +931,14 @@ mod tests {
         assert!(!found("I won't ask again.", &c, None).states_action);
         assert!(found("We're issuing the credit now.", &c, None).states_action);
         let n = found("Still digging through your invoices.", &c, None);
-        assert!(n.narrates_action && !n.states_action);
-        assert!(found("I've escalated it to the carrier.", &c, None).narrates_action);
+        assert!(n.narrates_action && n.states_action);
+        let done = found("I've escalated it to the carrier.", &c, None);
+        assert!(
+            done.narrates_action && !done.states_action,
+            "done is narration, not what comes next"
+        );
+        assert!(!found("Regarding the refund, it went out.", &c, None).states_action);
+        assert!(!found("Billing on your account looks right.", &c, None).states_action);
     }
 
     #[test]

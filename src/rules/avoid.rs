@@ -18,11 +18,11 @@ use super::sentences::Reply;
 /// The avoid patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Avoid {
-    pub(crate) bot: Pattern,
-    pub(crate) disparage: Pattern,
-    pub(crate) no_help: Pattern,
-    pub(crate) failure: Pattern,
-    pub(crate) apology: Pattern,
+    bot: Pattern,
+    disparage: Pattern,
+    no_help: Pattern,
+    failure: Pattern,
+    apology: Pattern,
 }
 
 impl Avoid {
@@ -37,15 +37,20 @@ impl Avoid {
                 r"\b(?:useless|hopeless|terrible|awful|rubbish|garbage|trash|stupid|dumb|clueless|pointless|worthless|unhelpful|incompetent",
                 r"|not\s+(?:very\s+|that\s+|so\s+|particularly\s+|always\s+)?(?:great|good|smart|helpful|useful|bright|clever)",
                 r"|no\s+(?:good|help|use)|bad\s+(?:at|with)|dropped\s+the\s+ball|messed\s+(?:up|it\s+up|this\s+up)|screwed\s+up",
+                r"|not\s+the\s+(?:sharpest|brightest|smartest|best)|made\s+(?:a\s+|an\s+)?(?:mistake|error|mess|hash)",
+                r"|misunderstood|misread|misheard|is\s+to\s+blame",
                 r"|got\s+(?:it|this|that|things|everything)\s+wrong|gave\s+you\s+(?:the\s+|some\s+|a\s+)?(?:wrong|bad|incorrect|inaccurate)",
                 r"|(?:wrong|bad|incorrect)\s+(?:info|information|answer|advice)|wasted\s+your\s+time|let\s+you\s+down|failed\s+you|fell\s+short",
                 r"|(?:sent|sending|going)\s+(?:you\s+)?(?:round\s+)?in\s+circles|runaround|struggles?\s+with",
-                r"|(?:can(?:'|’)?t|cannot|couldn(?:'|’)?t|doesn(?:'|’)?t|didn(?:'|’)?t)\s+(?:handle|understand|deal\s+with)|isn(?:'|’)?t\s+(?:very\s+)?(?:good|great|smart|helpful))\b",
+                r"|(?:can(?:'|’)?t|cannot|couldn(?:'|’)?t|doesn(?:'|’)?t|didn(?:'|’)?t)\s+(?:handle|understand|deal\s+with)|isn(?:'|’)?t\s+(?:very\s+)?(?:good|great|smart|helpful))\b|(?:'|’)s\s+(?:fault|to\s+blame)\b",
             )),
             no_help: pat(&format!(
                 r"\b{NOT}\s+(?:\w+\s+)?(?:help|sort|fix|solve|resolve|answer|work\s+it\s+out|get\s+(?:it|this|that)\s+(?:sorted|fixed|done|right))\b"
             )),
-            failure: pat(&format!(r"\b{NOT}\b")),
+            // Only with an apology: "Sorry, the bot isn't built for this".
+            failure: pat(&format!(
+                r"\b(?:{NOT}|(?:isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not|aren(?:'|’)?t)\s+(?:really\s+)?(?:built|designed|trained|equipped|programmed|set\s+up|made|able))\b"
+            )),
             apology: pat(
                 r"\b(?:sorry|apolog(?:ise|ize|ies|y|ising|izing|ised|ized)|forgive\s+(?:me|us)|(?:i|we)\s+regret)\b",
             ),
@@ -101,10 +106,17 @@ impl Avoid {
                     && matches!(between.next(), Some("about" | "for"))
                     && between.all(|w| matches!(w, "the" | "our" | "that" | "this" | "your"))
             });
-            let Some(pred) = predicate.or(sorry_for_bot.then(|| bot.clone())) else {
+            // "Blame the bot": the blame comes before it.
+            let blamed = reply.words_before(bot.start, 2).contains(&"blame");
+            let Some(pred) = predicate.or((sorry_for_bot || blamed).then(|| bot.clone())) else {
                 continue;
             };
-            let mut span = bot.start..pred.end;
+            let start = if blamed {
+                reply.clause_start(bot.start)
+            } else {
+                bot.start
+            };
+            let mut span = start..pred.end;
             for a in &sorry_here {
                 // An apology in the same sentence belongs to the blame:
                 // "Sorry the bot couldn't help", "…sort it out - I'm sorry about that".

@@ -17,12 +17,12 @@ use super::sentences::Reply;
 /// The closing patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Close {
-    pub(crate) resolved: Pattern,
-    pub(crate) next: Pattern,
-    pub(crate) anything_else: Pattern,
-    pub(crate) thanks: Pattern,
-    pub(crate) appreciate: Pattern,
-    pub(crate) confirm: Pattern,
+    resolved: Pattern,
+    next: Pattern,
+    anything_else: Pattern,
+    thanks: Pattern,
+    appreciate: Pattern,
+    confirm: Pattern,
 }
 
 /// What the closing items found in one reply.
@@ -45,7 +45,9 @@ impl Close {
             )),
             next: pat(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
-                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b"
+                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b",
+                // "If it cuts out again, reply to this email": what to do next.
+                r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
             anything_else: pat(concat!(
                 r"\b(?:anything|something)\s+(?:else|more|further)\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
@@ -60,11 +62,12 @@ impl Close {
             ),
             confirm: pat(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care)",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick)",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
-                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay)\b",
+                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know)\b",
+                r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
                 r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
-                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:working|fixed|resolved|sorted|back|ok|okay|showing|right)\b",
+                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
             )),
         }
     }
@@ -163,6 +166,9 @@ mod tests {
         );
         assert!(!found("That should be everything. Take care!").next_steps);
         assert!(!found("Can I help with anything else?").next_steps);
+        assert!(
+            found("If it ever cuts out again, reply here and it comes straight to me.").next_steps
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub(crate) fn never_ask(asked: Asked, ctx: &Context) -> (String, Option<String>)
         Asked::Problem => (
             format!("Asking what's wrong. {WHY_ASK}"),
             Some(match issue_phrase(ctx) {
-                Some(p) => format!("I can see from your chat — {p}. Let me help."),
+                // The guide's "I see you're having [issue], let me help.", with the
+                // issue as the card says it (a clause or a noun phrase alike).
+                Some(p) => format!("I see you're having trouble — {p}. Let me help."),
                 None => "I see you're having [issue], let me help.".to_string(),
             }),
         ),
@@ -488,10 +490,10 @@ fn second_person(verb: &str) -> String {
         "hasn't" => "haven't".into(),
         "doesn't" => "don't".into(),
         "does" => "do".into(),
-        v if v.len() > 3 && v.ends_with("ies") => format!("{}y", &verb[..verb.len() - 3]),
-        v if v.len() > 2 && v.ends_with('s') && !v.ends_with("ss") => {
-            verb[..verb.len() - 1].to_string()
-        }
+        // Sliced from the lower-cased word the suffix was found in, whose
+        // byte length may differ from the original's.
+        v if v.len() > 3 && v.ends_with("ies") => format!("{}y", &v[..v.len() - 3]),
+        v if v.len() > 2 && v.ends_with('s') && !v.ends_with("ss") => v[..v.len() - 1].to_string(),
         _ => verb.to_string(),
     }
 }

@@ -1,27 +1,43 @@
 //! The rules: what a reply must never ask, what it should avoid, what the
 //! first message and the closing must do (CONTRACT section 2).
 //!
-//! Each family lives in its own file, so each can be read, tested and
-//! changed alone: [`never_ask`](self) (questions the bot already answered),
-//! `avoid` (blaming the bot, piling up apologies), `always` (the first
-//! message's checklist), `tone` (acknowledging the feeling, breeziness) and
-//! `close` (the closing's checklist). Underneath them, `sentences` splits a
-//! reply once into sentences and clauses and `words` reduces text to content
-//! words for comparing a reply with the issue; `messages` says why and what
-//! to write instead; `score` turns findings into severities and one number;
-//! `custom` holds what a rule pack adds.
+//! # Map
+//!
+//! One file per family, so each can be read, tested and changed alone:
+//!
+//! * `never_ask` — questions the bot already answered: a request form, for
+//!   something the context holds, not negated, not quoted back;
+//! * `avoid` — blaming the bot, piling up apologies;
+//! * `always` — the first message's checklist (name, introduction, issue,
+//!   reading the chat, action, timeline);
+//! * `tone` — acknowledging the feeling, and breeziness;
+//! * `close` — the closing's checklist, and confirming the fix.
+//!
+//! Under the families, shared by all of them:
+//!
+//! * `sentences` splits a reply once into sentences and clauses, with an
+//!   ASCII-lower-cased copy every pattern runs on;
+//! * `words` reduces text to content words (folded, stemmed, with a few
+//!   shared concepts) to compare a reply with what the context says the
+//!   issue is.
+//!
+//! And around them: `messages` says why and what to write instead (the ready
+//! opening uses its helpers too), `score` turns findings into severities and
+//! one number, `custom` compiles what a rule pack adds.
+//!
+//! Every pattern is written in lower case and compiled once, in
+//! [`Rules::new`], for the lower-cased reply ([`crate::pattern::Pattern::lowercase`]).
+//!
+//! # Checking a reply
 //!
 //! [`RULES`] lists every built-in rule once, with its id, its kind and its
 //! default severity. A rule pack ([`crate::pack`]) can switch a rule off,
-//! change its severity, add phrases and add `custom.*` rules; [`Rules::new`]
-//! compiles all of it once, so the same compiled rules serve every
-//! keystroke.
+//! change its severity, add phrases and add `custom.*` rules.
 //!
-//! Checking a reply has two steps. [`Rules::signals`] reads the reply once and
-//! says what it does (uses the name, sets a timeline, …); [`Rules::check`]
-//! adds the findings with a span (never-ask, avoid, custom) and turns the
-//! signals into the checklist and score of one phase. The audit reuses the
-//! signals of every agent message.
+//! [`Rules::signals`] reads the reply once and says what it does (uses the
+//! name, sets a timeline, …); [`Rules::check`] adds the findings with a span
+//! (never-ask, avoid, custom) and turns the signals the phase needs into its
+//! checklist and score. The audit reuses the signals of every agent message.
 
 mod always;
 mod avoid;

@@ -62,22 +62,43 @@ pub(crate) struct Ask {
 /// The never-ask patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct NeverAsk {
-    pub(crate) request: Pattern,
-    pub(crate) interrogative: Pattern,
-    pub(crate) imperative: Pattern,
-    pub(crate) who: Pattern,
-    pub(crate) negation: Pattern,
-    pub(crate) target: Pattern,
-    pub(crate) cut: Pattern,
-    pub(crate) explain: Pattern,
-    pub(crate) explain_object: Pattern,
-    pub(crate) what_happened: Pattern,
-    pub(crate) present: Pattern,
-    pub(crate) generic: Pattern,
-    pub(crate) generic_question: Pattern,
-    pub(crate) anything: Pattern,
-    pub(crate) closing_words: Pattern,
+    request: Pattern,
+    interrogative: Pattern,
+    imperative: Pattern,
+    who: Pattern,
+    negation: Pattern,
+    target: Pattern,
+    cut: Pattern,
+    explain: Pattern,
+    explain_object: Pattern,
+    what_happened: Pattern,
+    present: Pattern,
+    generic: Pattern,
+    generic_question: Pattern,
+    anything: Pattern,
+    closing_words: Pattern,
 }
+
+/// Verbs that make what follows a message or a thing, not a detail asked for.
+const RECEIVED: &[&str] = &[
+    "received", "receive", "got", "get", "see", "seen", "open", "opened", "read", "find", "found",
+    "spot", "spotted", "noticed",
+];
+
+/// Words that make a question about a plan or a name a new choice.
+const CHOICE: &[&str] = &[
+    "would you like",
+    "you'd like",
+    "do you want",
+    "prefer",
+    "instead",
+    "switch to",
+    "move to",
+    "change to",
+    "upgrade to",
+    "downgrade to",
+    " new ",
+];
 
 /// Words before a name that make it something else's name.
 const NOT_PERSON: &[&str] = &[
@@ -89,7 +110,7 @@ impl NeverAsk {
     pub fn new() -> NeverAsk {
         NeverAsk {
             request: pat(concat!(
-                r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+)*",
+                r"\b(?:(?:can|could|would|will)\s+you|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
                 r"(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
@@ -102,7 +123,7 @@ impl NeverAsk {
                 r"\b(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
             who: pat(
-                r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b",
+                r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b|\bwhat\s+(?:should|shall|can|do)\s+i\s+call\s+you\b|\bhow\s+(?:should|shall|do)\s+i\s+address\s+you\b",
             ),
             negation: pat(concat!(
                 r"\b(?:no\s+need\s+(?:to|for)|there(?:(?:'|’)s|\s+is)\s+no\s+need",
@@ -123,7 +144,7 @@ impl NeverAsk {
             ),
             explain: pat(concat!(
                 r"\b(?:explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
-                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)",
+                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
                 r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
                 r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
             )),
@@ -173,12 +194,12 @@ impl NeverAsk {
     }
 
     /// Requests for an order number, name, email, plan or card detail.
-    pub(crate) fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
+    fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
         let text = reply.lower.as_str();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
-        let askable = ctx.details.is_empty() && !self.target.is_match(text);
-        if askable {
+        let nothing_to_ask = ctx.details.is_empty() && !self.target.is_match(text);
+        if nothing_to_ask {
             self.who_asks(reply, ctx, out);
             return;
         }
@@ -200,6 +221,12 @@ impl NeverAsk {
         for m in self.imperative.find_iter(text) {
             if reply.starts_clause(m.start) {
                 leads.push((m, false));
+            }
+        }
+        // "Order number?", "Your email, please." ask with no verb at all.
+        for s in &reply.sentences {
+            if self.is_fragment(reply, s) {
+                leads.push((s.start..s.start, false));
             }
         }
         leads.sort_by_key(|(m, _)| m.start);
@@ -246,6 +273,23 @@ impl NeverAsk {
                 {
                     continue;
                 }
+                // "Can you confirm you received the email?": the thing is the
+                // object of another verb, a message rather than the detail.
+                let between = reply.lower_slice(region.start.min(span.start), span.start);
+                if between
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| RECEIVED.contains(&w))
+                {
+                    continue;
+                }
+                // "Which plan would you like to switch to?" asks for a new
+                // choice, not the one the context holds.
+                let object = reply.lower_slice(span.end, region.end.max(span.end));
+                if matches!(asked, Asked::Plan | Asked::Name)
+                    && CHOICE.iter().any(|c| object.contains(c))
+                {
+                    continue;
+                }
                 let span = if span.start < lead.start {
                     span.start..lead.end
                 } else if first {
@@ -262,6 +306,36 @@ impl NeverAsk {
             }
         }
         self.who_asks(reply, ctx, out);
+    }
+
+    /// Whether sentence `s` is a bare request for a thing ("Order number?",
+    /// "And your email, please."): a question or a "please", a short one,
+    /// with nothing but fillers beside what it names.
+    fn is_fragment(&self, reply: &Reply, s: &Sentence) -> bool {
+        const FILLERS: &[&str] = &[
+            "a", "also", "an", "and", "again", "finally", "first", "hey", "hi", "last", "lastly",
+            "more", "oh", "ok", "okay", "one", "or", "please", "pls", "plus", "quick", "so",
+            "sorry", "thanks", "the", "then", "thing", "too", "you", "your",
+        ];
+        let lower = reply.lower_slice(s.start, s.end);
+        if !(s.question || lower.contains("please") || lower.contains("pls")) || lower.len() > 60 {
+            return false;
+        }
+        let mut named = false;
+        let mut at = 0;
+        let mut others = Vec::new();
+        for t in self.target.find_iter(lower) {
+            named = true;
+            others.push(&lower[at..t.start]);
+            at = t.end;
+        }
+        others.push(&lower[at..]);
+        named
+            && others
+                .iter()
+                .flat_map(|o| o.split(|c: char| !c.is_ascii_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .all(|w| FILLERS.contains(&w))
     }
 
     /// "Who am I speaking with?" asks for the name.
@@ -320,7 +394,7 @@ impl NeverAsk {
         found
     }
 
-    pub(crate) fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
+    fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
         for verb in self.explain.find_iter(&reply.lower) {
             // A request: "can you / could you / please / I'd like you to"
             // before the verb, or the verb opening its clause ("Tell me…").
@@ -341,14 +415,15 @@ impl NeverAsk {
             // "Tell me…" asks for something specific ("tell me your email",
             // "tell me which card"); it asks for the story again only with
             // words that say so ("tell me what happened", "…again").
-            let telling = reply.lower_slice(verb.start, verb.end).starts_with("tell");
+            let said = reply.lower_slice(verb.start, verb.end);
+            let telling = said.starts_with("tell") || said.starts_with("remind");
             let end = if let Some(m) = self.explain_object.find(object) {
                 Some(region.start + m.end)
             } else if telling {
                 None
             } else if object.trim().is_empty() || starts_with_pronoun(object) {
                 Some(region.start.max(whole.end))
-            } else if !self.present.is_match(object) {
+            } else if !self.present.is_match(object) && !CHOICE.iter().any(|c| object.contains(c)) {
                 let mut last = None;
                 content_words(reply.text.get(region.clone()).unwrap_or(""), |r, stem| {
                     if terms.contains(stem) {
@@ -387,7 +462,7 @@ impl NeverAsk {
         }
     }
 
-    pub(crate) fn generic_opener(&self, reply: &Reply, first: bool, out: &mut Vec<Ask>) {
+    fn generic_opener(&self, reply: &Reply, first: bool, out: &mut Vec<Ask>) {
         let closing = |m: &Range<usize>| {
             reply.sentence_at(m.start).is_some_and(|s| {
                 self.closing_words
@@ -436,6 +511,7 @@ fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
         (Some("you"), Some("can" | "could" | "would" | "will"), _) => Some(k + 1),
         (Some("to"), Some("you"), Some("like" | "need" | "want")) => Some(k + 3),
         (Some("mind"), Some("you"), Some("would" | "do")) => Some(k + 2),
+        (Some("mind"), _, _) => Some(k),
         _ if k > 0 && before.get(k - 1) == Some(&"please") => Some(k - 1),
         _ => None,
     }?;

@@ -27,6 +27,9 @@ pub(crate) struct Reply<'a> {
     /// keyword checks can run on it without folding per call.
     pub lower: String,
     pub sentences: Vec<Sentence>,
+    /// `text` folded for comparison ([`crate::text::fold`]), made on first
+    /// use: only name checks need it, and folding is the costliest step.
+    folded: std::cell::OnceCell<String>,
 }
 
 /// Words that stop a period from ending a sentence ("Ms. Chen", "e.g. this").
@@ -61,9 +64,26 @@ impl<'a> Reply<'a> {
     pub fn new(text: &'a str) -> Reply<'a> {
         Reply {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower: lower_case(text),
             sentences: split(text),
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The reply folded for comparison (case, diacritics, apostrophes,
+    /// whitespace); an ASCII reply only needs lower-casing and its spaces
+    /// collapsed.
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| {
+            if self.text.is_ascii() {
+                self.lower
+                    .split_ascii_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                crate::text::fold(self.text)
+            }
+        })
     }
 
     /// Index of the sentence holding byte `pos` (the last one that starts at
@@ -164,6 +184,25 @@ impl<'a> Reply<'a> {
     }
 }
 
+/// `text` with ASCII letters lower-cased and every Unicode space (NBSP, thin,
+/// narrow, ideographic…) written as as many ASCII spaces as it has bytes:
+/// rich-text editors put NBSPs between words, and the patterns' `\s` is
+/// ASCII. Every offset stays the same.
+fn lower_case(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        for (i, c) in text.char_indices() {
+            if !c.is_ascii() && c.is_whitespace() {
+                if let Some(b) = bytes.get_mut(i..i + c.len_utf8()) {
+                    b.fill(b' ');
+                }
+            }
+        }
+    }
+    // Only whole characters were replaced, by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_ascii_lowercase())
+}
+
 /// Word characters for the ASCII word helpers: letters, digits, apostrophes.
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '\'' || c == '’'
@@ -246,9 +285,9 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = head[word_start..].to_ascii_lowercase();
+    let word = &head[word_start..];
     // A single letter ("J. Smith") is an initial, not the end of a sentence.
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
@@ -323,6 +362,14 @@ mod tests {
         assert_eq!(r.words_before(two, 3), vec!["about", "me", "give"]);
         assert_eq!(r.clause_start(two), t.find("give").unwrap() - 1);
         assert_eq!(&t[tell..r.clause_end(tell)], "tell me what happened ");
+    }
+
+    #[test]
+    fn unicode_spaces_read_as_spaces_at_the_same_offsets() {
+        let t = "I'm\u{A0}Alex,\u{202F}ok\u{3000}é";
+        let r = Reply::new(t);
+        assert_eq!(r.lower.len(), t.len());
+        assert_eq!(r.lower, "i'm  alex,   ok   é");
     }
 
     #[test]

@@ -39,16 +39,16 @@ pub(crate) fn needs_empathy(sentiment: Option<&str>) -> bool {
 /// The tone patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Tone {
-    pub(crate) feeling: Pattern,
-    pub(crate) registers: Pattern,
-    pub(crate) casual: Pattern,
+    feeling: Pattern,
+    registers: Pattern,
+    casual: Pattern,
 }
 
 impl Tone {
     pub fn new() -> Tone {
         Tone {
             feeling: pat(concat!(
-                r"\b(?:frustrat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*",
+                r"\b(?:frustrat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*|furious|livid|fuming|mad",
                 r"|stress(?:ful|ed|ing)?|worr(?:y|ied|ying|isome)|disappoint\w*|hassle|nightmare|fed\s+up|distressing|unsettling)\b"
             )),
             registers: pat(concat!(
@@ -57,6 +57,9 @@ impl Tone {
                 r"|\bunderstandabl[ey]\b|\bno\s+wonder\b|\bmakes?\s+(?:total\s+|complete\s+|perfect\s+)?sense\b",
                 r"|\bmust\s+(?:be|have\s+been|feel)\b|\bsounds?\b|\bof\s+course\s+you\b|\bevery\s+right\b",
                 r"|\bcan(?:'|’)?t\s+(?:be|have\s+been)\s+(?:easy|fun)\b|\b(?:i(?:'|’)?m|i\s+am)\s+not\s+surprised\b",
+                // "That's so frustrating!", "What a hassle", "I'd be furious too".
+                r"|\bthat(?:(?:'|’)s|\s+is|\s+was|(?:'|’)s\s+been|\s+has\s+been)\b|\bwhat\s+an?\b|\bi(?:(?:'|’)d|\s+would)\s+be\b",
+                r"|\bthis\s+(?:has\s+been|must\s+be|is\s+(?:so|really|such))\b",
             )),
             casual: pat(concat!(
                 r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|oops|whoops|oopsie|yikes|ugh|meh|no\s+worries|no\s+biggie|my\s+bad",

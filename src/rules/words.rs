@@ -320,13 +320,55 @@ fn stem_into(word: &str, s: &mut String) {
     }
 }
 
+/// Byte-wise order of short words, inline: the tables are searched for
+/// every word of every check, and a call into `memcmp` per comparison costs
+/// more than the comparison.
+fn order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Where each first letter's words start in [`STOP`] (index 26 is the end),
+/// worked out at compile time, so a lookup searches only one letter's words.
+const STOP_LETTERS: [usize; 27] = letter_starts(STOP);
+
+const fn letter_starts(words: &[&str]) -> [usize; 27] {
+    let mut out = [0; 27];
+    let mut letter = 0;
+    let mut i = 0;
+    while letter < 26 {
+        while i < words.len() && words[i].as_bytes()[0] < b'a' + letter as u8 {
+            i += 1;
+        }
+        out[letter] = i;
+        letter += 1;
+    }
+    out[26] = words.len();
+    out
+}
+
 fn is_stop(word: &str) -> bool {
-    STOP.binary_search(&word).is_ok()
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let letter = usize::from(first - b'a');
+    let words = STOP
+        .get(STOP_LETTERS[letter]..STOP_LETTERS[letter + 1])
+        .unwrap_or(&[]);
+    words.binary_search_by(|s| order(s, word)).is_ok()
 }
 
 fn concept(stem: &str) -> Option<&'static str> {
     CONCEPTS
-        .binary_search_by(|(k, _)| k.cmp(&stem))
+        .binary_search_by(|(k, _)| order(k, stem))
         .ok()
         .map(|i| CONCEPTS[i].1)
 }
@@ -393,7 +435,7 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
             continue;
         }
         stem_into(&buf, &mut stemmed);
-        if drop_stop_words && is_stop(&stemmed) {
+        if drop_stop_words && stemmed != buf && is_stop(&stemmed) {
             continue;
         }
         if since_negation.is_some()
@@ -469,24 +511,31 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
 }
 
 /// The content words of what the context says the problem is: its issue,
-/// summary, escalation reason and wanted outcome.
+/// summary, escalation reason and wanted outcome. Built for every check, so
+/// the words share one buffer instead of one allocation each.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Terms(Vec<String>);
+pub(crate) struct Terms {
+    text: String,
+    /// Sorted, distinct `start..end` ranges of `text`.
+    words: Vec<(u32, u32)>,
+}
 
 impl Terms {
     /// The issue's words for `ctx`.
     pub fn of_issue(ctx: &Context) -> Terms {
-        let mut all = Vec::new();
-        for field in [
+        let mut t = Terms::default();
+        let fields = [
             &ctx.issue,
             &ctx.summary,
             &ctx.escalation_reason,
             &ctx.requested_outcome,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            content_words(field, |_, s| all.push(s.to_string()));
+        ];
+        for field in fields.into_iter().flatten() {
+            content_words(field, |_, s| {
+                let start = t.text.len() as u32;
+                t.text.push_str(s);
+                t.words.push((start, t.text.len() as u32));
+            });
         }
         // The customer's own name is not the issue, even when a prose card
         // tells it ("Sarah was charged twice"): greeting them is not naming it.
@@ -494,20 +543,25 @@ impl Terms {
         for name in [&ctx.first_name, &ctx.customer_name].into_iter().flatten() {
             content_words(name, |_, s| names.push(s.to_string()));
         }
-        all.retain(|t| !names.contains(t));
-        all.sort_unstable();
-        all.dedup();
-        Terms(all)
+        let text = &t.text;
+        let word = |&(a, b): &(u32, u32)| text.get(a as usize..b as usize).unwrap_or("");
+        t.words.retain(|w| !names.iter().any(|n| n == word(w)));
+        t.words.sort_unstable_by(|a, b| order(word(a), word(b)));
+        t.words.dedup_by(|a, b| word(a) == word(b));
+        t
     }
 
     /// Whether the context has any issue word at all.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.words.is_empty()
     }
 
     /// Whether `stem` is one of the issue's words.
     pub fn contains(&self, stem: &str) -> bool {
-        self.0.binary_search_by(|t| t.as_str().cmp(stem)).is_ok()
+        let word = |&(a, b): &(u32, u32)| self.text.get(a as usize..b as usize).unwrap_or("");
+        self.words
+            .binary_search_by(|w| order(word(w), stem))
+            .is_ok()
     }
 }
 
@@ -525,6 +579,16 @@ mod tests {
             CONCEPTS.windows(2).all(|w| w[0].0 < w[1].0),
             "CONCEPTS must be sorted and unique"
         );
+    }
+
+    #[test]
+    fn stop_words_are_found_through_their_letter() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        for w in ["zebra", "charg", "", "Über", "1st"] {
+            assert!(!is_stop(w), "{w}");
+        }
     }
 
     #[test]
