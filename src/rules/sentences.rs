@@ -288,6 +288,10 @@ fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Both emoji checks below look past the emoji; cached per sentence and
+    // per run of emoji so that a reply of a million emoji stays linear.
+    let mut sentence_has_text = false;
+    let mut run: Option<(usize, bool)> = None; // (end of the run, a capital follows)
     while i < bytes.len() {
         let b = bytes[i];
         // Only marks, line breaks, quotes and non-ASCII characters can end a
@@ -325,17 +329,30 @@ fn split(text: &str) -> Vec<Sentence> {
                     && next.map_or(true, char::is_whitespace)
             }
             // "Alex here 😊 Can you…": an emoji before a capital ends a sentence.
-            c if is_emoji(c) && !text[start..i].trim().is_empty() => {
+            c if is_emoji(c) && {
+                sentence_has_text = sentence_has_text || !text[start..i].trim().is_empty();
+                sentence_has_text
+            } =>
+            {
                 let rest = &text[end..];
-                let after = rest.trim_start_matches(|c: char| c.is_whitespace() || is_emoji(c));
-                rest.starts_with(char::is_whitespace)
-                    && after.starts_with(|c: char| c.is_uppercase())
+                let capital_follows = match run {
+                    Some((run_end, capital)) if end <= run_end => capital,
+                    _ => {
+                        let after =
+                            rest.trim_start_matches(|c: char| c.is_whitespace() || is_emoji(c));
+                        let capital = after.starts_with(|c: char| c.is_uppercase());
+                        run = Some((text.len() - after.len(), capital));
+                        capital
+                    }
+                };
+                rest.starts_with(char::is_whitespace) && capital_follows
             }
             _ => false,
         };
         if boundary {
             push(text, &mut out, start, end);
             start = end;
+            sentence_has_text = false;
         }
         i = end;
     }
