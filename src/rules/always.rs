@@ -245,6 +245,9 @@ impl Always {
                 r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned)\b",
                 r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
                 r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
+                // "I've gone through what happened with your order": what
+                // happened is the chat, when a reading verb says so.
+                r"|\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?(?:read\s+(?:up\s+on|about)|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|caught\s+up\s+on)\s+(?:exactly\s+)?what\s+(?:happened|went\s+wrong|(?:has|had)\s+been\s+going\s+on)\b",
                 r"|\b(?:from|in)\s+(?:the|your)\s+(?:chat|conversation)\s+(?:with|you\s+had)\b",
                 r"|\bfollowing\s+up\s+(?:on|about|from)\s+(?:your|the)\s+(?:chat|conversation|ticket|message|request|case)\b",
                 r"|\bpicking\s+(?:this\s+|it\s+)?up\s+(?:from|where)\b",
@@ -932,5 +935,14 @@ mod tests {
         assert!(found("As you told our assistant, the app froze.", &c, None).references_context);
         assert!(!found("Send it over so I can see which one it is.", &c, None).references_context);
         assert!(!found("I haven't read the chat yet.", &c, None).references_context);
+        assert!(
+            found(
+                "I've gone through what happened with your March bill.",
+                &c,
+                None
+            )
+            .references_context
+        );
+        assert!(!found("I have no idea what happened yet.", &c, None).references_context);
     }
 }

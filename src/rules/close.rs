@@ -49,7 +49,7 @@ impl Close {
             )),
             anything_else: p.add(concat!(
                 r"\b(?:anything|something)\s+(?:else|more|further)\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
-                r"|\bany\s+questions\b|\belse\s+(?:i|we)\s+can\b",
+                r"|\bany\s+questions\b|\belse\s+(?:i|we)\s+can\b|\b(?:how|what)\s+else\s+(?:can|could|may)\s+(?:i|we)\b",
                 r"|\blet\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|have|want)|there(?:(?:'|’)s|\s+is)|anything)\b",
                 r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",
                 r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
@@ -174,6 +174,8 @@ mod tests {
     fn anything_else_and_thanks() {
         assert!(found("Feel free to reach out if the screen flickers again.").anything_else);
         assert!(!found("Nothing else will be charged.").anything_else);
+        assert!(found("That's all sorted. How else can I help?").anything_else);
+        assert!(found("What else can we do for you?").anything_else);
         assert!(found("Cheers for your patience, Ana.").thanks);
         assert!(found("We're grateful for your patience.").thanks);
         assert!(!found("It shipped, thanks to the warehouse crew.").thanks);
