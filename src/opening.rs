@@ -133,6 +133,11 @@ pub fn build(ctx: &Context, agent: Option<&str>, company: Option<&str>) -> Openi
         .map(|p| format!(" — {p}"))
         .unwrap_or_default();
     let action = action_phrase(ctx);
+    // The frustrated script already says "I want to get this fixed for you"
+    // (the guide's words): its action is only what the agent does.
+    let frustrated_action = action
+        .strip_suffix(" and get this fixed")
+        .unwrap_or(&action);
     let upset = needs_empathy(ctx.sentiment.as_deref());
     let feeling = if upset {
         " I understand how frustrating this has been."
@@ -146,7 +151,7 @@ pub fn build(ctx: &Context, agent: Option<&str>, company: Option<&str>) -> Openi
         ),
         Script::Frustrated => format!(
             "Hi {name}, I'm {agent}. I've read through everything from your chat{issue}, and I understand how \
-             frustrating this has been. I want to get this fixed for you: let me {action} — give me about 2 minutes. \
+             frustrating this has been. I want to get this fixed for you: let me {frustrated_action} — give me about 2 minutes. \
              Sound good?"
         ),
         Script::Complex => {

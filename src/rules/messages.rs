@@ -159,6 +159,43 @@ pub(crate) fn order_line(orders: &[String]) -> Option<String> {
     }
 }
 
+/// What the card's reference number is a number of: the first kind of
+/// reference the card's own words name ("hotel booking shows the wrong
+/// dates" -> "booking"), else "order".
+fn reference_noun(ctx: &Context) -> &'static str {
+    const KINDS: &[&str] = &[
+        "order",
+        "booking",
+        "reservation",
+        "invoice",
+        "subscription",
+        "ticket",
+        "claim",
+        "shipment",
+        "case",
+    ];
+    [
+        &ctx.issue,
+        &ctx.escalation_reason,
+        &ctx.requested_outcome,
+        &ctx.summary,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|text| {
+        let lower = text.to_ascii_lowercase();
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find_map(|w| {
+                KINDS
+                    .iter()
+                    .find(|k| w.strip_suffix('s').unwrap_or(w) == **k)
+            })
+            .copied()
+    })
+    .unwrap_or("order")
+}
+
 /// What the agent will do, from what the context knows.
 pub(crate) fn action_phrase(ctx: &Context) -> String {
     if let Some(o) = ctx
@@ -167,7 +204,7 @@ pub(crate) fn action_phrase(ctx: &Context) -> String {
         .map(|o| o.trim().trim_start_matches('#'))
         .find(|o| !o.is_empty())
     {
-        return format!("pull up order #{o} and get this fixed");
+        return format!("pull up {} #{o} and get this fixed", reference_noun(ctx));
     }
     // The wanted outcome, as the card says it when it can be said.
     let outcome = ctx
@@ -593,6 +630,27 @@ mod tests {
         ] {
             assert_eq!(issue_phrase(&ctx(card)).as_deref(), Some(line), "{card}");
         }
+    }
+
+    #[test]
+    fn actions_name_the_kind_of_reference() {
+        let ctx = |issue: &str| Context {
+            order_numbers: vec!["HX-88231".into()],
+            issue: Some(issue.into()),
+            ..Context::default()
+        };
+        assert_eq!(
+            action_phrase(&ctx("hotel booking shows the wrong dates")),
+            "pull up booking #HX-88231 and get this fixed"
+        );
+        assert_eq!(
+            action_phrase(&ctx("charged twice on two invoices")),
+            "pull up invoice #HX-88231 and get this fixed"
+        );
+        assert_eq!(
+            action_phrase(&ctx("charged twice")),
+            "pull up order #HX-88231 and get this fixed"
+        );
     }
 
     #[test]
