@@ -66,13 +66,20 @@ fn tag_name(s: &str) -> Option<String> {
         .then(|| name.to_ascii_lowercase())
 }
 
-/// Whether `card` is markup: it has a tag of a known HTML element.
+/// Elements that never make a text HTML on their own: they hold no text, so
+/// a card whose only "tags" are these is a plain card quoting a customer who
+/// typed markup (`Customer: Zoë <img src=x onerror=…>`), and reading it as
+/// HTML would drop what they wrote.
+const NOT_ALONE: &str = "img script style";
+
+/// Whether `card` is markup: it has a tag of a known HTML element that holds
+/// text.
 pub(crate) fn is_html(card: &str) -> bool {
     let mut rest = card;
     while let Some(i) = rest.find('<') {
         rest = &rest[i + 1..];
         let name = tag_name(rest.strip_prefix('/').unwrap_or(rest));
-        if name.is_some_and(|n| listed(HTML_ELEMENTS, &n)) {
+        if name.is_some_and(|n| listed(HTML_ELEMENTS, &n) && !listed(NOT_ALONE, &n)) {
             return true;
         }
     }
@@ -321,6 +328,19 @@ mod tests {
             "AT&T & co  x"
         );
         assert_eq!(decode_entities("&#99999999999;"), "\u{fffd}");
+    }
+
+    #[test]
+    fn markup_a_customer_typed_is_text() {
+        assert!(!is_html(
+            "Customer: Zoë <img src=x onerror=alert(1)>\nOrder #: 1"
+        ));
+        assert!(!is_html(
+            "Issue: pasted <script>alert(1)</script> into the form"
+        ));
+        assert!(is_html(
+            "<dl><dt>Customer</dt><dd>Zoë <img src=x></dd></dl>"
+        ));
     }
 
     #[test]
