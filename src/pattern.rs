@@ -345,6 +345,9 @@ mod full {
     }
 }
 
+#[cfg(any(test, not(feature = "fast-regex")))]
+mod starts;
+
 /// The small engine of the wasm build: `regex_lite`, which reads the text by
 /// character and knows only ASCII classes and ASCII case folding, which is
 /// this dialect as it is, once [`utf8_escapes`] has turned byte escapes into
@@ -355,16 +358,38 @@ mod full {
 mod lite {
     use std::borrow::Cow;
     use std::ops::Range;
+    use std::sync::OnceLock;
 
     use regex_lite::RegexBuilder;
 
+    use super::starts::Starts;
     use super::Error;
 
     pub(super) use regex_lite::escape;
 
-    /// A compiled pattern.
+    /// A compiled pattern: `regex_lite`'s own search, or where [`Starts`]
+    /// can tell where matches begin, anchored forms that try one place at a
+    /// time.
     #[derive(Debug, Clone)]
-    pub(super) struct Regex(regex_lite::Regex);
+    pub(super) enum Regex {
+        Plain(regex_lite::Regex),
+        Anchored(Box<Anchored>),
+    }
+
+    /// The pattern anchored one character in (`\A(?s:.)`), so that a try at
+    /// byte `p` runs on the text from the character before `p`, and `\b` and
+    /// `^` still see that character; and anchored at the start of the text,
+    /// for a try at byte 0, compiled the first time one is needed (most texts
+    /// do not start where a given pattern can, and compiling every pattern
+    /// twice more would double the time it takes to build an engine).
+    #[derive(Debug, Clone)]
+    pub(super) struct Anchored {
+        starts: Starts,
+        src: String,
+        case_insensitive: bool,
+        after_one: regex_lite::Regex,
+        at_start: OnceLock<Option<regex_lite::Regex>>,
+    }
 
     /// `src` with each run of `\xHH` escapes that spells a UTF-8 character
     /// (`\xE2\x80\x99`, the UTF-8 of `’`) written as that character. Over
@@ -409,38 +434,134 @@ mod lite {
         Cow::Owned(out)
     }
 
+    fn build(src: &str, case_insensitive: bool) -> Result<regex_lite::Regex, Error> {
+        RegexBuilder::new(src)
+            .case_insensitive(case_insensitive)
+            .multi_line(true)
+            .build()
+            .map_err(|e| Error(e.to_string()))
+    }
+
+    impl Anchored {
+        fn at_start(&self) -> Option<&regex_lite::Regex> {
+            // It compiles: `after_one`, the same pattern behind one more
+            // atom, did.
+            self.at_start
+                .get_or_init(|| build(&format!(r"\A(?:{})", self.src), self.case_insensitive).ok())
+                .as_ref()
+        }
+
+        /// The match of the first place at or after `from` where one
+        /// starts, as the unanchored search would find it: leftmost first,
+        /// and every place a match can start is tried.
+        fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+            self.first(text, from, |re, tail, p, q| {
+                re.find(tail).map(|m| p..q + m.end())
+            })
+        }
+
+        fn captures_at(&self, text: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
+            self.first(text, from, |re, tail, p, q| {
+                re.captures(tail).map(|c| {
+                    c.iter()
+                        .enumerate()
+                        .map(|(i, g)| {
+                            // The whole match starts at `p`, after the
+                            // character read for context.
+                            g.map(|m| (if i == 0 { p } else { q + m.start() })..q + m.end())
+                        })
+                        .collect()
+                })
+            })
+        }
+
+        /// Tries `attempt(regex, text[q..], p, q)` at each place `p` a match
+        /// may start, `q` being where the anchored regex starts reading.
+        fn first<T>(
+            &self,
+            text: &str,
+            from: usize,
+            attempt: impl Fn(&regex_lite::Regex, &str, usize, usize) -> Option<T>,
+        ) -> Option<T> {
+            let b = text.as_bytes();
+            (from..b.len())
+                .filter(|&p| self.starts.may_start(b, p) && text.is_char_boundary(p))
+                .find_map(|p| {
+                    let (re, q) = match text[..p].char_indices().next_back() {
+                        None => (self.at_start()?, 0),
+                        Some((q, _)) => (&self.after_one, q),
+                    };
+                    attempt(re, &text[q..], p, q)
+                })
+        }
+    }
+
     impl Regex {
         pub(super) fn new(src: &str, case_insensitive: bool) -> Result<Regex, Error> {
-            RegexBuilder::new(&utf8_escapes(src))
-                .case_insensitive(case_insensitive)
-                .multi_line(true)
-                .build()
-                .map(Regex)
-                .map_err(|e| Error(e.to_string()))
+            let src = utf8_escapes(src);
+            Ok(match Starts::of(&src, case_insensitive) {
+                Some(starts) => Regex::Anchored(Box::new(Anchored {
+                    starts,
+                    after_one: build(&format!(r"\A(?s:.)(?:{src})"), case_insensitive)?,
+                    src: src.into_owned(),
+                    case_insensitive,
+                    at_start: OnceLock::new(),
+                })),
+                None => Regex::Plain(build(&src, case_insensitive)?),
+            })
         }
 
         pub(super) fn is_match(&self, text: &str) -> bool {
-            self.0.is_match(text)
+            match self {
+                Regex::Anchored(a) => a.find_at(text, 0).is_some(),
+                Regex::Plain(re) => re.is_match(text),
+            }
         }
 
         pub(super) fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
-            self.0.find_at(text, from).map(|m| m.range())
+            match self {
+                Regex::Anchored(a) => a.find_at(text, from),
+                Regex::Plain(re) => re.find_at(text, from).map(|m| m.range()),
+            }
         }
 
+        // Anchored matches are never empty (a table needs a first byte), so
+        // the next search starts where the last match ended.
         pub(super) fn find_iter<'t>(
             &'t self,
             text: &'t str,
-        ) -> impl Iterator<Item = Range<usize>> + 't {
-            self.0.find_iter(text).map(|m| m.range())
+        ) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+            match self {
+                Regex::Anchored(a) => {
+                    let mut from = 0;
+                    Box::new(std::iter::from_fn(move || {
+                        let r = a.find_at(text, from)?;
+                        from = r.end;
+                        Some(r)
+                    }))
+                }
+                Regex::Plain(re) => Box::new(re.find_iter(text).map(|m| m.range())),
+            }
         }
 
         pub(super) fn captures_iter<'t>(
             &'t self,
             text: &'t str,
-        ) -> impl Iterator<Item = Vec<Option<Range<usize>>>> + 't {
-            self.0
-                .captures_iter(text)
-                .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+        ) -> Box<dyn Iterator<Item = Vec<Option<Range<usize>>>> + 't> {
+            match self {
+                Regex::Anchored(a) => {
+                    let mut from = 0;
+                    Box::new(std::iter::from_fn(move || {
+                        let groups = a.captures_at(text, from)?;
+                        from = groups.first().cloned().flatten()?.end;
+                        Some(groups)
+                    }))
+                }
+                Regex::Plain(re) => Box::new(
+                    re.captures_iter(text)
+                        .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()),
+                ),
+            }
         }
     }
 
