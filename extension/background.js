@@ -10,27 +10,41 @@
 //
 // No network: the only fetch is the engine's own .wasm file from the
 // extension package.
-import init, { Engine, validatePack } from './pkg/handoff_coach.js';
+import init, { Engine, csvHeader, explain, limits, validatePack } from './pkg/handoff_coach.js';
 import { loadSettings } from './shared/settings.js';
 
 const CONTENT_SCRIPT_ID = 'coach';
 const MENU_ID = 'use-as-card';
 
+// Engines that run on the built-in rules although a pack is stored, each
+// with why (packInfo says it, and the options page shows it).
+const fallbacks = new WeakMap();
 const wasmReady = init();
 let engine = buildEngine();
 
-/** The engine with the stored pack (a pack that no longer loads is dropped, never half-applied). */
+/**
+ * The engine with the stored pack. A pack that no longer loads (an older
+ * version stored another shape, or a rule it names is gone) is never
+ * half-applied: the engine falls back to the built-in rules and remembers why.
+ */
 async function buildEngine() {
   await wasmReady;
   const { pack } = await chrome.storage.local.get('pack');
-  if (pack) {
+  if (pack === undefined || pack === '') return new Engine(null);
+  let why;
+  if (typeof pack !== 'string') {
+    why = 'it was stored by an older version of Handoff Coach, in a shape this version does not read';
+  } else {
     try {
       return new Engine(pack);
     } catch (err) {
-      console.warn('handoff-coach: the stored rule pack no longer loads; using the built-in rules:', err.message);
+      why = `it no longer loads${err.line ? ` (line ${err.line}, column ${err.column})` : ''}: ${err.message}`;
     }
   }
-  return new Engine(null);
+  console.warn('handoff-coach: the stored rule pack is not used:', why);
+  const fallback = new Engine(null);
+  fallbacks.set(fallback, why);
+  return fallback;
 }
 
 // What a port may ask. Arguments are plain data; the answers too.
@@ -38,20 +52,28 @@ const OPS = {
   read: (e, card) => e.read(String(card ?? '')),
   check: (e, context, reply, options) => e.check(context, String(reply ?? ''), options),
   opening: (e, context, agent) => e.opening(context, agent || undefined),
-  packInfo: (e) => e.packInfo(),
+  explain: (_e, id) => explain(String(id ?? '')),
+  auditLine: (e, line) => e.auditLine(String(line ?? '')),
+  csvHeader: () => csvHeader(),
+  limits: () => limits(),
+  packInfo: (e) => ({ ...e.packInfo(), problem: fallbacks.get(e) ?? null }),
   packTests: (e) => e.packTests(),
   validatePack: (_e, text) => validatePack(String(text ?? '')),
 };
 
+// Who may call: this extension's own content scripts ('coach') and pages
+// ('options'). Web pages cannot reach the worker at all (the manifest has no
+// externally_connectable) and other extensions land in onConnectExternal,
+// which nobody hears; the check says so here too, in case either changes.
+const PORT_NAMES = new Set(['coach', 'options']);
+
 chrome.runtime.onConnect.addListener((port) => {
-  port.onMessage.addListener(async ({ id, op, args }) => {
-    let reply;
-    try {
-      if (!Object.hasOwn(OPS, op)) throw new Error(`unknown operation: ${op}`);
-      reply = { id, value: OPS[op](await engine, ...(Array.isArray(args) ? args : [])) };
-    } catch (err) {
-      reply = { id, error: { message: String(err?.message ?? err), line: err?.line, column: err?.column } };
-    }
+  if (port.sender?.id !== chrome.runtime.id || !PORT_NAMES.has(port.name)) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener(async (msg) => {
+    const reply = await answer(msg);
     try {
       port.postMessage(reply);
     } catch {
@@ -59,6 +81,25 @@ chrome.runtime.onConnect.addListener((port) => {
     }
   });
 });
+
+/**
+ * The answer to one port message, `{id, op, args}`: `{id, value}` or
+ * `{id, error}`. A message of another shape is answered with an error (id
+ * null when it has none), never dropped and never thrown: the worker serves
+ * every tab, and the next good message must still work.
+ */
+async function answer(msg) {
+  const id = Number.isSafeInteger(msg?.id) ? msg.id : null;
+  try {
+    if (id === null || typeof msg.op !== 'string' || !(msg.args === undefined || Array.isArray(msg.args))) {
+      throw new Error('bad request: expected {id: integer, op: string, args: array}');
+    }
+    if (!Object.hasOwn(OPS, msg.op)) throw new Error(`unknown operation: ${msg.op}`);
+    return { id, value: OPS[msg.op](await engine, ...(msg.args ?? [])) };
+  } catch (err) {
+    return { id, error: { message: String(err?.message ?? err), line: err?.line, column: err?.column } };
+  }
+}
 
 /**
  * Registers the content script (and the context menu) on the enabled sites

@@ -25,6 +25,7 @@
 //! * [`pack`] reads and validates TOML rule packs.
 //! * [`opening`] builds the ready first message.
 //! * [`audit`] scores whole conversations.
+//! * [`grade`] grades a trainee's reading of a card against the engine's.
 //! * [`span`] is the one place where byte offsets become UTF-16 offsets.
 //! * [`text`] folds case, diacritics and apostrophes for comparison.
 //! * [`pattern`] compiles and runs every regular expression, in one dialect.
@@ -35,6 +36,7 @@
 
 pub mod audit;
 pub mod context;
+pub mod grade;
 pub mod opening;
 pub mod pack;
 pub mod pattern;

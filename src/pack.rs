@@ -75,6 +75,19 @@ pub struct CustomRule {
 }
 
 /// Where the extension finds things on one helpdesk (CSS selectors).
+///
+/// `card`, `reply` and `thread` locate the three parts of a conversation
+/// page. The rest is optional and only sharpens what the coach would
+/// otherwise guess: `send` is the helpdesk's send button (the send guard
+/// asks before it sends a reply with errors; without it the coach looks
+/// for a Send / submit button near the reply box), and `agent`, `customer`,
+/// `ai`, `time` and `text` say how to read one message of the `thread` for
+/// the QA overlay: a message element that matches `agent` (else `ai`, else
+/// `customer`) has that role; one that matches none is the customer's, or,
+/// when `customer` is given, no message at all (a system note, left out).
+/// Its time is the `datetime` (else the text) of the element `time` selects
+/// in it, and its text that of the element `text` selects (else the whole
+/// message).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Site {
     /// A Chrome match pattern, e.g. `https://*.example-desk.com/*`.
@@ -86,6 +99,18 @@ pub struct Site {
     pub reply: Option<String>,
     /// Each message of the thread (QA mode).
     pub thread: Option<String>,
+    /// The helpdesk's send button.
+    pub send: Option<String>,
+    /// What a message element of the agent's matches.
+    pub agent: Option<String>,
+    /// What a message element of the customer's matches.
+    pub customer: Option<String>,
+    /// What a message element of the bot's matches.
+    pub ai: Option<String>,
+    /// Within a message, the element holding its time.
+    pub time: Option<String>,
+    /// Within a message, the element holding its text.
+    pub text: Option<String>,
 }
 
 /// One of the pack's own examples, run by `pack test`.
@@ -192,6 +217,12 @@ struct RawSite {
     card: Option<Spanned<String>>,
     reply: Option<Spanned<String>>,
     thread: Option<Spanned<String>>,
+    send: Option<Spanned<String>>,
+    agent: Option<Spanned<String>>,
+    customer: Option<Spanned<String>>,
+    ai: Option<Spanned<String>>,
+    time: Option<Spanned<String>>,
+    text: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -373,6 +404,12 @@ impl Pack {
                 card: check.selector(&s.card)?,
                 reply: check.selector(&s.reply)?,
                 thread: check.selector(&s.thread)?,
+                send: check.selector(&s.send)?,
+                agent: check.selector(&s.agent)?,
+                customer: check.selector(&s.customer)?,
+                ai: check.selector(&s.ai)?,
+                time: check.selector(&s.time)?,
+                text: check.selector(&s.text)?,
             });
         }
 
@@ -693,6 +730,29 @@ critical = ["qa.no-repeat-questions"]
         let e = err("[[sites]]\nmatch = \"https://desk.example.com/*\"\ncard = \"div[class=x\"\n");
         assert_eq!((e.line, e.column), (3, 8));
         assert!(e.message.contains("bad selector"), "{e}");
+    }
+
+    #[test]
+    fn a_site_may_say_how_to_read_its_messages_and_where_send_is() {
+        let p = Pack::parse(concat!(
+            "[[sites]]\nmatch = \"https://desk.example.com/*\"\nthread = \".msg\"\n",
+            "agent = \".msg.from-agent\"\ncustomer = \".msg.from-customer\"\nai = \"[data-bot]\"\n",
+            "time = \"time\"\ntext = \".body\"\nsend = \"button.send\"\n",
+        ))
+        .unwrap();
+        let s = &p.sites[0];
+        assert_eq!(s.agent.as_deref(), Some(".msg.from-agent"));
+        assert_eq!(s.customer.as_deref(), Some(".msg.from-customer"));
+        assert_eq!(s.ai.as_deref(), Some("[data-bot]"));
+        assert_eq!(s.time.as_deref(), Some("time"));
+        assert_eq!(s.text.as_deref(), Some(".body"));
+        assert_eq!(s.send.as_deref(), Some("button.send"));
+        assert_eq!(s.card, None);
+        let e = err("[[sites]]\nmatch = \"https://desk.example.com/*\"\nsend = \"button[\"\n");
+        assert_eq!((e.line, e.column), (3, 8));
+        assert!(e.message.contains("bad selector"), "{e}");
+        let e = err("[[sites]]\nmatch = \"https://desk.example.com/*\"\nauthor = \".a\"\n");
+        assert_eq!(e.line, 3, "{e}");
     }
 
     #[test]

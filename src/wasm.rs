@@ -8,11 +8,25 @@
 //! Strings from JavaScript may hold lone surrogates; wasm-bindgen turns each
 //! into U+FFFD, which is also one UTF-16 code unit, so offsets still line up
 //! with the JavaScript string.
+//!
+//! The sizes the browser coaches live are fixed here, once ([`limits`]): a
+//! page can hold a card or a reply of any size, and the service worker that
+//! hosts this engine answers every tab, so one pasted megabyte must not stall
+//! them all. The DOM layer asks for them and never sends more.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{audit, CheckOptions, Context, Engine, Pack};
+use crate::{audit, grade, rules, span, CheckOptions, Context, Engine, Pack};
+
+/// Longest reply checked live, in UTF-16 code units (what a browser's
+/// `value.length` counts). A first message is a few hundred characters; ten
+/// times the longest the corpus holds still answers within a keystroke.
+const LIVE_REPLY_LIMIT: usize = 20_000;
+
+/// How much of a card is read, in UTF-16 code units: a card is a screenful;
+/// an element the page calls a card that holds more is read from its start.
+const CARD_LIMIT: usize = 20_000;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -29,6 +43,37 @@ fn from_js<T: serde::de::DeserializeOwned + Default>(
     }
     serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
+}
+
+/// Why an audit line was refused: where, what, and the whole reason as the
+/// command line prints it after `FILE:LINE: `.
+#[derive(Serialize)]
+struct Refusal {
+    field: Option<String>,
+    message: String,
+    text: String,
+}
+
+impl From<audit::LineError> for Refusal {
+    fn from(e: audit::LineError) -> Refusal {
+        let text = e.to_string();
+        Refusal {
+            field: e.field,
+            message: e.message,
+            text,
+        }
+    }
+}
+
+/// `{error: {field, message, text}}` for a refused audit line.
+fn refused(e: audit::LineError) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Refused {
+        error: Refusal,
+    }
+    to_js(&Refused {
+        error: Refusal::from(e),
+    })
 }
 
 /// A pack error as a JavaScript `Error` that also carries `line` and `column`.
@@ -58,19 +103,35 @@ impl WasmEngine {
         Ok(WasmEngine { inner })
     }
 
-    /// Reads an escalation card into a context object.
+    /// Reads an escalation card into a context object: its first
+    /// [`limits`]`().card` UTF-16 code units.
     pub fn read(&self, card: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.read(card))
+        to_js(
+            &self
+                .inner
+                .read(&card[..span::byte_of_unit(card, CARD_LIMIT)]),
+        )
     }
 
     /// Checks `reply` against a context object (as `read` returns it, maybe
     /// edited by the agent). `options`: `{phase, mode, agent}`, all optional.
+    /// A reply longer than [`limits`]`().reply` throws an `Error` with
+    /// `length` and `limit` (UTF-16 code units), unchecked.
     pub fn check(
         &self,
         context: JsValue,
         reply: &str,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let length = span::utf16_len(reply);
+        if length > LIVE_REPLY_LIMIT {
+            let err = js_sys::Error::new(&format!(
+                "reply too long to check live: {length} UTF-16 code units, the limit is {LIVE_REPLY_LIMIT}"
+            ));
+            let _ = js_sys::Reflect::set(&err, &"length".into(), &(length as u32).into());
+            let _ = js_sys::Reflect::set(&err, &"limit".into(), &(LIVE_REPLY_LIMIT as u32).into());
+            return Err(err.into());
+        }
         let ctx: Context = from_js(context, "context")?;
         let opts: CheckOptions = from_js(options, "options")?;
         to_js(&self.inner.check(&ctx, reply, &opts))
@@ -96,19 +157,75 @@ impl WasmEngine {
         to_js(&self.inner.opening(&ctx, agent.as_deref()))
     }
 
-    /// Audits one line of an audit file: `{audit}` or `{error: {field,
-    /// message}}` with the same words the command line uses.
+    /// Audits one line of an audit file (the QA overlay builds one from the
+    /// page): `{audit, row}` (`row`: the cells `audit --format csv` prints,
+    /// under [`csv_header`]'s columns) or `{error: {field, message, text}}`
+    /// with the same words the command line uses.
     #[wasm_bindgen(js_name = auditLine)]
     pub fn audit_line(&self, line: &str) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
-        #[serde(rename_all = "lowercase")]
-        enum Outcome {
-            Audit(audit::Audit),
-            Error(audit::LineError),
+        struct Audited<'a> {
+            audit: &'a audit::Audit,
+            row: Vec<String>,
         }
         match audit::parse_line(line) {
-            Ok(conv) => to_js(&Outcome::Audit(self.inner.audit(&conv))),
-            Err(e) => to_js(&Outcome::Error(e)),
+            Ok(conv) => {
+                let audit = self.inner.audit(&conv);
+                to_js(&Audited {
+                    row: audit::row::cells(&audit),
+                    audit: &audit,
+                })
+            }
+            Err(e) => refused(e),
+        }
+    }
+
+    /// Audits a batch of whole lines of an audit file (raw bytes, lines
+    /// ending in `\n`, the first of them line `first`, 1-based), each as
+    /// `handoff-coach audit` reads a line: `{rows: [[line, cells]], bad:
+    /// [[line, text]]}`, blank lines skipped. `cells` are the CSV row (see
+    /// [`csv_header`]); `text` is the reason the command line prints.
+    #[wasm_bindgen(js_name = auditBatch)]
+    pub fn audit_batch(&self, bytes: &[u8], first: u32) -> Result<JsValue, JsValue> {
+        #[derive(Serialize, Default)]
+        struct Batch {
+            rows: Vec<(usize, Vec<String>)>,
+            bad: Vec<(usize, String)>,
+        }
+        let mut out = Batch::default();
+        let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        for (i, line) in body.split(|&b| b == b'\n').enumerate() {
+            let number = first as usize + i;
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            match audit::read_line(line) {
+                Ok(Some(conv)) => out
+                    .rows
+                    .push((number, audit::row::cells(&self.inner.audit(&conv)))),
+                Ok(None) => {}
+                Err(e) => out.bad.push((number, e.to_string())),
+            }
+        }
+        to_js(&out)
+    }
+
+    /// One line of an audit file opened for reading (raw bytes, without its
+    /// `\n`): `{conversation, audit}`, `{error}`, or `null` for a blank line.
+    /// The conversation's times are seconds since the epoch.
+    #[wasm_bindgen(js_name = openLine)]
+    pub fn open_line(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Opened<'a> {
+            conversation: &'a audit::Conversation,
+            audit: &'a audit::Audit,
+        }
+        let line = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        match audit::read_line(line) {
+            Ok(None) => Ok(JsValue::NULL),
+            Ok(Some(conversation)) => to_js(&Opened {
+                audit: &self.inner.audit(&conversation),
+                conversation: &conversation,
+            }),
+            Err(e) => refused(e),
         }
     }
 
@@ -167,6 +284,63 @@ pub fn validate_pack(src: &str) -> Result<JsValue, JsValue> {
         }
         Err(error) => to_js(&Invalid { ok: false, error }),
     }
+}
+
+/// Why a rule or QA item exists, in the training guide's words: `{title,
+/// why, bad, good, source}`, or `null` for an id without one (a pack's own
+/// rule).
+#[wasm_bindgen]
+pub fn explain(id: &str) -> Result<JsValue, JsValue> {
+    match rules::explain(id) {
+        Some(e) => to_js(&e),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+/// Grades a trainee's reading of a card (`{name, tier, issue, ai_tried,
+/// sentiment}`, all optional strings) against a context object as `read`
+/// returns it: `{fields: [{field, expected, given, score}], score}`.
+#[wasm_bindgen(js_name = gradeReading)]
+pub fn grade_reading(context: JsValue, answers: JsValue) -> Result<JsValue, JsValue> {
+    let ctx: Context = from_js(context, "context")?;
+    let answers: grade::Reading = from_js(answers, "answers")?;
+    to_js(&grade::grade_reading(&ctx, &answers))
+}
+
+/// The columns of an audited conversation as a table row (`audit --format
+/// csv`'s header): id, score, each QA item, each metric.
+#[wasm_bindgen(js_name = csvHeader)]
+pub fn csv_header() -> Vec<String> {
+    audit::row::header()
+}
+
+/// The longest line an audit reader takes, in bytes.
+#[wasm_bindgen(js_name = maxLineBytes)]
+pub fn max_line_bytes() -> u32 {
+    audit::MAX_LINE_BYTES as u32
+}
+
+/// The reason a line of `length` bytes is refused as too long, as the
+/// command line words it (for a reader that stopped keeping the line).
+#[wasm_bindgen(js_name = lineTooLong)]
+pub fn line_too_long(length: f64) -> String {
+    audit::LineError::too_long(length as usize).to_string()
+}
+
+/// The sizes coached live, in UTF-16 code units: `{reply, card}` (see the
+/// module docs). Longer replies are not checked; cards are read from their
+/// start up to `card`.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Limits {
+        reply: usize,
+        card: usize,
+    }
+    to_js(&Limits {
+        reply: LIVE_REPLY_LIMIT,
+        card: CARD_LIMIT,
+    })
 }
 
 /// The crate's version.

@@ -1,9 +1,10 @@
-//! The audit reads each agent message once with `Rules::judge`; that must
-//! give exactly what `Rules::signals` and `Rules::check` give apart, for
-//! every reply of the corpus, in every phase and mode.
+//! The audit reads each agent message once with `Rules::judge`, against a
+//! `Known` shared by the conversation's messages; that must give exactly
+//! what `Rules::signals` and `Rules::check` give apart, for every reply of
+//! the corpus, in every phase and mode.
 
 use handoff_coach::context::Reader;
-use handoff_coach::rules::Rules;
+use handoff_coach::rules::{Known, Rules};
 use handoff_coach::{CheckOptions, Mode, Pack, Phase};
 use serde_json::Value;
 
@@ -35,6 +36,9 @@ fn judge_is_signals_and_check_in_one_read() {
     for r in corpus("replies.jsonl") {
         let ctx = reader.read(card(&r["card_id"]));
         let reply = r["reply"].as_str().unwrap();
+        // One `Known` for every phase and mode, as an audit shares one
+        // across a conversation's messages.
+        let known = Known::new(ctx.clone());
         for phase in [Phase::First, Phase::Resolution, Phase::Closing] {
             for mode in [Mode::Agent, Mode::Qa] {
                 let opts = CheckOptions {
@@ -42,7 +46,7 @@ fn judge_is_signals_and_check_in_one_read() {
                     mode,
                     agent: Some("Alex".into()),
                 };
-                let (signals, report) = rules.judge(&ctx, reply, &opts);
+                let (signals, report) = rules.judge(&known, reply, &opts);
                 assert_eq!(
                     signals,
                     rules.signals(&ctx, reply, &opts),

@@ -20,6 +20,7 @@ async function showSettings() {
   const s = await loadSettings();
   $('mode').value = s.mode;
   $('agent').value = s.agent;
+  $('send-guard').checked = s.sendGuard;
   const patterns = [...new Set([...KNOWN_SITES.map(([, p]) => p), ...s.sites])];
   const label = (p) => KNOWN_SITES.find(([, q]) => q === p)?.[0] ?? p;
   const granted = await Promise.all(patterns.map((p) => chrome.permissions.contains({ origins: [p] })));
@@ -61,7 +62,11 @@ async function setSite(pattern, on) {
   await showSettings();
 }
 
-/** Shows the pack in use: `info` is `{pack, changes}` (the engine's packInfo, or a fresh import's validation). */
+/**
+ * Shows the pack in use: `info` is `{pack, changes, problem}` (the engine's
+ * packInfo, or a fresh import's validation); `problem` says why a stored pack
+ * is not used.
+ */
 async function showPack(info) {
   const { pack } = await chrome.storage.local.get('pack');
   const el = $('pack-current');
@@ -70,6 +75,12 @@ async function showPack(info) {
     return;
   }
   info ??= await engine.packInfo();
+  if (info.problem) {
+    el.textContent = `The stored rule pack is not used: ${info.problem}. The built-in rules are in use; import the pack again.`;
+    el.dataset.problem = 'true';
+    return;
+  }
+  delete el.dataset.problem;
   const list = document.createElement('ul');
   for (const change of info.changes) list.append(Object.assign(document.createElement('li'), { textContent: change }));
   el.replaceChildren(`Pack “${info.pack.name ?? 'unnamed'}” is in use:`, list);
@@ -91,7 +102,8 @@ function packProblem(text, result) {
     return `Refused: line ${e.line}, column ${e.column}: ${e.message}`;
   }
   // The engine checks a selector's shape; the browser is the judge of the rest.
-  const selectors = result.pack.sites.flatMap((s) => [s.card, s.reply, s.thread]).filter(Boolean);
+  const selectors = result.pack.sites
+    .flatMap((s) => [s.card, s.reply, s.thread, s.send, s.agent, s.customer, s.ai, s.time, s.text]).filter(Boolean);
   for (const selector of selectors) {
     try {
       document.createDocumentFragment().querySelector(selector);
@@ -136,6 +148,7 @@ async function importPack(file) {
 
 $('mode').addEventListener('change', () => saveSettings({ mode: $('mode').value }));
 $('agent').addEventListener('change', () => saveSettings({ agent: $('agent').value.trim() }));
+$('send-guard').addEventListener('change', () => saveSettings({ sendGuard: $('send-guard').checked }));
 $('custom-site').addEventListener('submit', (e) => {
   e.preventDefault();
   const pattern = $('custom-pattern').value.trim();

@@ -9,16 +9,23 @@
 
 const TIMEOUT_MS = 5000;
 const ATTEMPTS = 3;
+const GONE_CHECK_MS = 500;
 
 class Disconnected extends Error {}
 
 /**
- * An engine client (`read`, `check`, `opening`, `packInfo`, `validatePack`,
- * `packTests`) over a port. `onGone()` is called once if the extension
+ * An engine client (`read`, `check`, `opening`, `explain`, `auditLine`,
+ * `csvHeader`, `limits`, `packInfo`, `validatePack`, `packTests`) over a port. `onGone()` is called once if the extension
  * itself went away (reloaded, updated, removed): this copy of the page's
  * coach must then stop, a new one takes over.
  */
-export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
+export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {}) {
+  let gone = false;
+  const onGone = () => {
+    if (gone) return;
+    gone = true;
+    heardGone();
+  };
   let port = null;
   let seq = 0;
   const pending = new Map();
@@ -45,7 +52,12 @@ export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
     });
     p.onDisconnect.addListener(() => {
       drop(p, 'the engine went away');
+      // A stopped worker closes its ports too, and then nothing is wrong. An
+      // extension turned off or reloaded closes them while this context is
+      // still being invalidated: look again a moment later, so the page
+      // hears it now rather than at the agent's next keystroke.
       if (!chrome.runtime?.id) onGone();
+      else setTimeout(() => chrome.runtime?.id || onGone(), GONE_CHECK_MS);
     });
     port = p;
     return p;
@@ -85,6 +97,10 @@ export function portEngine(name = 'engine', { onGone = () => {} } = {}) {
     read: (card) => call('read', card),
     check: (context, reply, options) => call('check', context, reply, options),
     opening: (context, agent) => call('opening', context, agent),
+    explain: (id) => call('explain', id),
+    auditLine: (line) => call('auditLine', line),
+    csvHeader: () => call('csvHeader'),
+    limits: () => call('limits'),
     packInfo: () => call('packInfo'),
     packTests: () => call('packTests'),
     validatePack: (text) => call('validatePack', text),

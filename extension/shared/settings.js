@@ -1,7 +1,8 @@
 // The extension's settings: one place for their shape, their defaults and
 // where they are kept (chrome.storage.local; nothing is synced or sent).
 //
-//   settings  { mode, agent, sites: [match patterns the coach may run on] }
+//   settings  { mode, agent, sendGuard, sites: [match patterns the coach may run on] }
+//             sendGuard: ask once before a reply with errors is sent (off by default)
 //   pack      the imported rule pack's TOML text ('' for none), stored only
 //             after the engine validated it and its own tests passed
 //   ui        { collapsed } — the panel's state, remembered
@@ -25,7 +26,7 @@ export const KNOWN_SITES = [
   ['Demo helpdesk (localhost)', 'http://localhost/*'],
 ];
 
-export const DEFAULT_SETTINGS = { mode: 'agent', agent: '', sites: [] };
+export const DEFAULT_SETTINGS = { mode: 'agent', agent: '', sendGuard: false, sites: [] };
 
 /** The settings, with defaults for anything missing or malformed. */
 export async function loadSettings() {
@@ -33,6 +34,7 @@ export async function loadSettings() {
   const s = { ...DEFAULT_SETTINGS, ...(settings ?? {}) };
   if (!MODES.includes(s.mode)) s.mode = DEFAULT_SETTINGS.mode;
   if (typeof s.agent !== 'string') s.agent = '';
+  s.sendGuard = s.sendGuard === true;
   if (!Array.isArray(s.sites)) s.sites = [];
   return s;
 }

@@ -76,6 +76,21 @@ pub fn line_text(bytes: &[u8]) -> Result<&str, LineError> {
     })
 }
 
+/// One raw line of an audit file (without its `\n`), as every reader takes
+/// it (the command line and the browser's QA page): refused when longer than
+/// [`MAX_LINE_BYTES`] or not UTF-8, skipped (`Ok(None)`) when blank, else
+/// read by [`parse_line`].
+pub fn read_line(bytes: &[u8]) -> Result<Option<Conversation>, LineError> {
+    if bytes.len() > MAX_LINE_BYTES {
+        return Err(LineError::too_long(bytes.len()));
+    }
+    let text = line_text(bytes)?;
+    if is_blank(text) {
+        return Ok(None);
+    }
+    parse_line(text).map(Some)
+}
+
 /// Reads one line of an audit file into a [`Conversation`].
 ///
 /// A leading byte-order mark and a trailing `\r` or `\n` are tolerated,

@@ -14,20 +14,22 @@
 //!   through the rules, so they can be checked with hand-made turns.
 //!
 //! [`input`] is the one reader of the audit line format, so the command line
-//! and the browser's QA page refuse the same lines with the same words.
+//! and the browser's QA page refuse the same lines with the same words;
+//! [`row`] is the one writer of an audit as a table row (the CSV columns).
 
 use serde::Serialize;
 
 use crate::context::{Context, Reader};
 use crate::pack::QaWeights;
 use crate::pattern::Pattern;
-use crate::rules::{CheckOptions, Finding, Mode, Phase, Rules, Signals};
+use crate::rules::{CheckOptions, Finding, Known, Mode, Phase, Rules, Signals};
 
 pub mod input;
 pub mod metrics;
 pub mod qa;
+pub mod row;
 
-pub use input::{is_blank, line_text, parse_line, MAX_LINE_BYTES};
+pub use input::{is_blank, line_text, parse_line, read_line, MAX_LINE_BYTES};
 
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,7 +44,7 @@ pub enum Role {
 }
 
 /// One message of a conversation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Message {
     /// Who wrote it.
     pub role: Role,
@@ -52,8 +54,9 @@ pub struct Message {
     pub at: Option<f64>,
 }
 
-/// One conversation, as one line of an audit file.
-#[derive(Debug, Clone, PartialEq)]
+/// One conversation, as one line of an audit file (and, serialised, as the
+/// QA page shows it: `at` in seconds since the epoch).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conversation {
     /// The conversation's id.
     pub id: String,
@@ -214,6 +217,9 @@ impl Auditor {
             .count();
         let mut turns: Vec<Turn> = Vec::with_capacity(agents);
         let mut upset = false;
+        // What the rules work out from the context, shared by the agent
+        // messages until a customer or bot message changes the context.
+        let mut known: Option<Known> = None;
         for (index, m) in conv.messages.iter().enumerate() {
             match m.role {
                 // The bot's messages can carry details too (it may read back
@@ -221,16 +227,20 @@ impl Auditor {
                 // about the customer ("I'm Alex" is not the customer's name).
                 Role::Customer | Role::Ai => reader.learn(&mut ctx, &m.text),
                 Role::Agent => {
+                    if known.as_ref().is_some_and(|k| !k.is_of(&ctx)) {
+                        known = None;
+                    }
+                    let known = known.get_or_insert_with(|| Known::new(ctx.clone()));
                     let phase = phase_of(turns.len(), agents);
                     if phase == Phase::First {
-                        upset = crate::rules::needs_empathy(ctx.sentiment.as_deref());
+                        upset = known.upset();
                     }
                     let opts = CheckOptions {
                         phase,
                         mode: Mode::Qa,
                         agent: None,
                     };
-                    let (signals, report) = rules.judge(&ctx, &m.text, &opts);
+                    let (signals, report) = rules.judge(known, &m.text, &opts);
                     let findings = report.findings;
                     turns.push(Turn {
                         index,

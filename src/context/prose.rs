@@ -198,11 +198,21 @@ impl Prose {
     fn strip_subject<'t>(&self, clause: &'t str, name: Option<&str>) -> &'t str {
         let mut s = clause.trim();
         for _ in 0..2 {
+            if let Some(owned) = name.and_then(|n| owned_by(s, n)) {
+                return owned;
+            }
             if let Some(rest) = name.and_then(|n| strip_name(s, n)) {
                 s = without_aside(rest);
             }
             match self.subject.find(s) {
-                Some(r) if r.end > 0 => s = without_aside(&s[r.end..]),
+                Some(r) if r.end > 0 => {
+                    // "Customer's CSV export fails": the subject is the
+                    // export, and the issue is what is said of it.
+                    if let Some(owned) = after_possessive(&s[r.end..]) {
+                        return owned;
+                    }
+                    s = without_aside(&s[r.end..]);
+                }
                 _ => break,
             }
         }
@@ -211,6 +221,16 @@ impl Prose {
         }
         s
     }
+}
+
+/// What follows a possessive `'s` at the start of `text` ("'s CSV export
+/// fails" -> "CSV export fails"), if it starts with one.
+fn after_possessive(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("'s")
+        .or_else(|| text.strip_prefix("\u{2019}s"))?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
 }
 
 /// `text` without a parenthesised aside at its start: "(jane@doe.com) is
@@ -223,6 +243,15 @@ fn without_aside(text: &str) -> &str {
 }
 
 /// `text` after a leading full or first name, if it starts with one.
+/// What the customer's `'s` owns, where `text` starts with their full or
+/// first name and a possessive: "Dana's export fails" -> "export fails".
+fn owned_by<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    [name, first]
+        .into_iter()
+        .find_map(|n| text.strip_prefix(n).and_then(after_possessive))
+}
+
 fn strip_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     let mut candidates = vec![name];
     if let Some(first) = name.split_whitespace().next() {
@@ -393,6 +422,32 @@ mod tests {
         let story = p.story(s, None, BOTH);
         assert_eq!(story.issue.as_deref(), Some("charged twice for March"));
         assert_eq!(story.outcome.as_deref(), Some("full refund"));
+    }
+
+    #[test]
+    fn a_possessive_subject_keeps_what_it_owns() {
+        let p = Prose::new();
+        for (summary, name) in [
+            (
+                "Customer's CSV export of Q2 invoices fails with a timeout.",
+                None,
+            ),
+            (
+                "The customer\u{2019}s CSV export of Q2 invoices fails with a timeout.",
+                None,
+            ),
+            (
+                "Dana's CSV export of Q2 invoices fails with a timeout.",
+                Some("Dana"),
+            ),
+        ] {
+            let story = p.story(summary, name, BOTH);
+            assert_eq!(
+                story.issue.as_deref(),
+                Some("CSV export of Q2 invoices fails with a timeout"),
+                "{summary}"
+            );
+        }
     }
 
     #[test]

@@ -11,13 +11,14 @@
 
 use std::ops::Range;
 
-use crate::context::Context;
 use crate::pattern::Pattern;
 use crate::text::{find_words, fold};
 
+use super::known::Known;
 use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
-use super::words::{shares_term, Terms};
+use super::words::shares_term;
 
 /// Capitalised words that follow "I'm" or "this is" without being a name.
 const NOT_NAMES: &[&str] = &[
@@ -187,23 +188,23 @@ const TIME_QUALIFIERS: &[&str] = &[
 /// The first-message patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Always {
-    intro: Pattern,
-    here: Pattern,
-    chatting: Pattern,
-    role: Pattern,
-    affiliation: Pattern,
-    read_chat: Pattern,
-    i_see: Pattern,
-    let_me: Pattern,
-    will: Pattern,
-    doing: Pattern,
-    in_place: Pattern,
-    ongoing: Pattern,
-    on_it: Pattern,
-    done: Pattern,
-    duration: Pattern,
-    deadline: Pattern,
-    day: Pattern,
+    intro: Rx,
+    here: Rx,
+    chatting: Rx,
+    role: Rx,
+    affiliation: Rx,
+    read_chat: Rx,
+    i_see: Rx,
+    let_me: Rx,
+    will: Rx,
+    doing: Rx,
+    in_place: Rx,
+    ongoing: Rx,
+    on_it: Rx,
+    done: Rx,
+    duration: Rx,
+    deadline: Rx,
+    day: Rx,
     future: Pattern,
 }
 
@@ -221,25 +222,25 @@ pub(crate) struct Found {
 }
 
 impl Always {
-    pub fn new() -> Always {
+    pub fn new(p: &mut Patterns) -> Always {
         // A name: one run of anything but spaces and punctuation, so "Élodie"
         // or a "[Agent]" placeholder count as well as "Alex".
         const NAME: &str = r"\[?[^\s,.!?;:()\[\]]+\]?";
         Always {
-            intro: pat(&format!(
+            intro: p.add(&format!(
                 r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|this is|it's|it’s|its)\s+{NAME}"
             )),
-            here: pat(r"\bhere\b"),
-            chatting: pat(&format!(
+            here: p.add(r"\bhere\b"),
+            chatting: p.add(&format!(
                 r"\b(?:you're|you’re|youre|you are)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s+(?:with|to)\s+{NAME}"
             )),
-            role: pat(
+            role: p.add(
                 r"\b(?:specialist|agent|advisor|adviser|representative|rep|manager|supervisor|technician|engineer|consultant|expert|coordinator|officer)\b",
             ),
-            affiliation: pat(
+            affiliation: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:with|from|on|in|part\s+of)\s+(?:the|our)\b",
             ),
-            read_chat: pat(concat!(
+            read_chat: p.add(concat!(
                 r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
                 r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned)\b",
                 r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
@@ -254,49 +255,49 @@ impl Always {
                 r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
-            i_see: pat(r"\bsee\b"),
-            let_me: pat(
+            i_see: p.add(r"\bsee\b"),
+            let_me: p.add(
                 r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
             ),
-            will: pat(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
-            doing: pat(
+            will: p.add(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
+            doing: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?\w+ing\b(?:\s+\w+)?",
             ),
-            in_place: pat(
+            in_place: p.add(
                 r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
             ),
-            ongoing: pat(
+            ongoing: p.add(
                 r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
             ),
-            on_it: pat(
+            on_it: p.add(
                 r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+on\s+it\b|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
             ),
-            done: pat(
+            done: p.add(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
             ),
-            duration: pat(
+            duration: p.add(
                 r"\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|moments?|jiffy)\b",
             ),
-            deadline: pat(concat!(
+            deadline: p.add(concat!(
                 r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|today|business|week|tomorrow|month)",
                 r"|eod|cob|close\s+of\s+business|noon|midday|midnight|tonight|tomorrow|this\s+(?:afternoon|evening|morning)",
                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
                 r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})",
                 r"|\bend\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\b(?:eod|cob)\b",
             )),
-            day: pat(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+            day: p.add(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
             future: pat(r"\b(?:will|(?:'|’)ll|going\s+to|shall)\b"),
         }
     }
 
     /// Reads every first-message signal of `reply`.
-    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, agent: Option<&str>) -> Found {
+    pub fn find(&self, reply: &Reply, known: &Known, agent: Option<&str>) -> Found {
         let (introduces_self, own_words) = self.introduction(reply, agent);
-        let (names_issue, mentions_order) = self.issue(reply, ctx, terms, &own_words);
+        let (names_issue, mentions_order) = self.issue(reply, known, &own_words);
         let (states_action, narrates_action) = self.actions(reply);
         Found {
             introduces_self,
-            uses_name: uses_name(reply, ctx),
+            uses_name: uses_name(reply, known),
             names_issue,
             mentions_order,
             references_context: self.references_context(reply),
@@ -322,7 +323,7 @@ impl Always {
             own.push(name.start..self.own_words_end(reply, name.end));
         };
         let mut introduced = false;
-        for m in self.intro.find_iter(lower) {
+        for m in self.intro.find_in(reply) {
             // The name is the match's last word: "i'm alex", "this is jordan".
             let name = last_word(lower, &m);
             let word = &text[name.clone()];
@@ -341,7 +342,7 @@ impl Always {
                 introduce(name, &mut own);
             }
         }
-        for m in self.here.find_iter(lower) {
+        for m in self.here.find_in(reply) {
             // "Tom here", "Alex here 😊": the word before "here", opening its clause.
             let head = &text[..m.start];
             let trimmed = head.trim_end();
@@ -362,14 +363,14 @@ impl Always {
                 introduce(start..trimmed.len(), &mut own);
             }
         }
-        for m in self.chatting.find_iter(lower) {
+        for m in self.chatting.find_in(reply) {
             let name = last_word(lower, &m);
             if looks_like_name(&text[name.clone()]) || is_agent(&text[name.clone()]) {
                 introduced = true;
                 introduce(name, &mut own);
             }
         }
-        for m in self.role.find_iter(lower) {
+        for m in self.role.find_in(reply) {
             // "I'm your billing specialist": a role noun led by "I'm your/the".
             let before = reply.words_before(m.start, 6);
             let lead = before
@@ -387,7 +388,7 @@ impl Always {
                 own.push(m.start..reply.clause_end(m.end));
             }
         }
-        for m in self.affiliation.find_iter(lower) {
+        for m in self.affiliation.find_in(reply) {
             own.push(m.start..reply.clause_end(m.end));
         }
         if let Some(a) = agent.as_deref() {
@@ -428,22 +429,16 @@ impl Always {
 
     /// Whether the reply names the issue (its words or its outcome), and
     /// whether it quotes a known order number.
-    fn issue(
-        &self,
-        reply: &Reply,
-        ctx: &Context,
-        terms: &Terms,
-        own: &[Range<usize>],
-    ) -> (bool, bool) {
-        let mentions_order = ctx.order_numbers.iter().any(|o| mentions_order(reply, o));
-        let names = shares_term(reply.text, terms, |r| {
+    fn issue(&self, reply: &Reply, known: &Known, own: &[Range<usize>]) -> (bool, bool) {
+        let mentions_order = known.orders.iter().any(|o| mentions_order(reply, o));
+        let names = shares_term(reply.text, &known.terms, |r| {
             own.iter().any(|o| o.start <= r.start && r.end <= o.end)
         });
         (names, mentions_order)
     }
 
     fn references_context(&self, reply: &Reply) -> bool {
-        if self.read_chat.is_match(&reply.lower) {
+        if self.read_chat.matches(reply) {
             return true;
         }
         // "I can see…" shows the chat was read, unless it is a purpose or a
@@ -451,7 +446,7 @@ impl Always {
         const NOT_YET: &[&str] = &[
             "so", "that", "to", "then", "once", "until", "when", "if", "before", "where",
         ];
-        self.i_see.find_iter(&reply.lower).any(|m| {
+        self.i_see.find_in(reply).any(|m| {
             let before = reply.words_before(m.start, 4);
             let mut subject = before
                 .iter()
@@ -472,7 +467,7 @@ impl Always {
         let doing_it = |followers: &[&str]| {
             // A clause that opens with what the agent is doing: "Checking that
             // for you now", "Looking into it".
-            self.ongoing.find_iter(&reply.lower).any(|m| {
+            self.ongoing.find_in(reply).any(|m| {
                 let words: Vec<&str> = reply
                     .lower_slice(m.start, m.end)
                     .split_whitespace()
@@ -486,14 +481,14 @@ impl Always {
             })
         };
         let states = self.will_do(reply)
-            || self.on_it.is_match(&reply.lower)
+            || self.on_it.matches(reply)
             || doing_it(&[
                 "it", "this", "that", "them", "your", "now", "into", "through",
             ]);
         let narrates = states
             || self.did_something(reply)
             || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
-                && self.in_place.find_iter(&reply.lower).any(|m| {
+                && self.in_place.find_in(reply).any(|m| {
                     let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
                     clause.contains("now") || clause.contains("as we speak")
                 })
@@ -506,7 +501,7 @@ impl Always {
         let lower = reply.lower.as_str();
         let words = |m: &Range<usize>| lower[m.clone()].split_whitespace().collect::<Vec<_>>();
         let let_me = || {
-            self.let_me.find_iter(lower).any(|m| {
+            self.let_me.find_in(reply).any(|m| {
                 !matches!(
                     words(&m).last().copied(),
                     Some("know" | "apologise" | "apologize" | "say" | "be")
@@ -514,7 +509,7 @@ impl Always {
             })
         };
         let will = || {
-            self.will.find_iter(lower).any(|m| {
+            self.will.find_in(reply).any(|m| {
                 // Only the agent's own future counts: "I'll", "we will", not "you'll".
                 let before = reply.words_before(m.start, 2);
                 let w = words(&m);
@@ -554,7 +549,7 @@ impl Always {
             })
         };
         let doing = || {
-            self.doing.find_iter(lower).any(|m| {
+            self.doing.find_in(reply).any(|m| {
                 let w = words(&m);
                 let verb = w.iter().position(|x| x.ends_with("ing"));
                 let next = verb.and_then(|i| w.get(i + 1)).copied();
@@ -570,7 +565,7 @@ impl Always {
 
     /// Whether the agent says they have done something ("I've refunded…").
     pub fn did_something(&self, reply: &Reply) -> bool {
-        self.done.find_iter(&reply.lower).any(|m| {
+        self.done.find_in(reply).any(|m| {
             let verb = reply
                 .lower_slice(m.start, m.end)
                 .rsplit(|c: char| c.is_ascii_whitespace())
@@ -581,20 +576,16 @@ impl Always {
     }
 
     fn sets_timeline(&self, reply: &Reply) -> bool {
-        if self.deadline.is_match(&reply.lower) {
+        if self.deadline.matches(reply) {
             return true;
         }
-        if self
-            .duration
-            .find_iter(&reply.lower)
-            .any(|m| commits_to(reply, m))
-        {
+        if self.duration.find_in(reply).any(|m| commits_to(reply, m)) {
             return true;
         }
         // "today" or "tomorrow" is a deadline when the agent promises
         // something for it ("I'll get it out today"), not in "What brings you
         // here today?".
-        self.day.find_iter(&reply.lower).any(|m| {
+        self.day.find_in(reply).any(|m| {
             let start = reply.clause_start(m.start);
             let end = reply.clause_end(m.end);
             self.future.is_match(reply.lower_slice(start, end))
@@ -718,26 +709,15 @@ fn last_word(lower: &str, m: &Range<usize>) -> Range<usize> {
 
 /// Whether `reply` uses the customer's first name, full name, or a title
 /// with their surname, compared without case and diacritics.
-pub(crate) fn uses_name(reply: &Reply, ctx: &Context) -> bool {
-    let names: Vec<String> = [&ctx.first_name, &ctx.customer_name]
-        .into_iter()
-        .flatten()
-        .map(|n| fold(&strip_title(n)))
-        .filter(|n| !n.is_empty())
-        .collect();
-    if names.iter().any(|n| contains_folded_words(reply, n)) {
+pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
+    if known.names.iter().any(|n| contains_folded_words(reply, n)) {
         return true;
     }
-    let surnames = ctx
-        .customer_name
-        .as_deref()
-        .map(surnames)
-        .unwrap_or_default();
-    if surnames.is_empty() {
+    if known.surnames.is_empty() {
         return false;
     }
-    let hay = reply.folded();
-    surnames.iter().any(|surname| {
+    known.surnames.iter().any(|surname| {
+        let hay = reply.folded();
         let mut from = 0;
         while let Some(at) = hay.get(from..).and_then(|h| find_words(h, surname)) {
             let at = from + at;
@@ -769,7 +749,7 @@ fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
     find_words(reply.folded(), needle).is_some()
 }
 
-fn strip_title(name: &str) -> String {
+pub(crate) fn strip_title(name: &str) -> String {
     let name = name.trim();
     let first = name.split_whitespace().next().unwrap_or("");
     let bare = first.trim_end_matches('.').to_lowercase();
@@ -783,7 +763,7 @@ fn strip_title(name: &str) -> String {
 /// The folded surnames a title may stand before: everything after the
 /// first name ("Ní Bhriain", "van der Berg") and its last word ("Berg"), or
 /// what stands before the comma of "Chen, Sarah". Empty for a single name.
-fn surnames(name: &str) -> Vec<String> {
+pub(crate) fn surnames(name: &str) -> Vec<String> {
     let name = strip_title(name);
     let mut out = Vec::new();
     match name.split_once(',') {
@@ -801,17 +781,16 @@ fn surnames(name: &str) -> Vec<String> {
     out
 }
 
-/// Whether `reply` quotes order number `order` (with or without `#`, any
-/// case) as a whole token.
+/// Whether `reply` quotes order number `order` (as [`Known::orders`] holds
+/// it: trimmed, without `#`, lower case) as a whole token.
 pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
-    let order = order.trim().trim_start_matches('#').to_ascii_lowercase();
     if order.is_empty() {
         return false;
     }
     let hay = &reply.lower;
     let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(&order)) {
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(order)) {
         let at = from + i;
         let end = at + order.len();
         let before = hay[..at].chars().next_back();
@@ -830,9 +809,14 @@ pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::Context;
 
     fn found(text: &str, ctx: &Context, agent: Option<&str>) -> Found {
-        Always::new().find(&Reply::new(text), ctx, &Terms::of_issue(ctx), agent)
+        Always::new(&mut Patterns::default()).find(
+            &Reply::new(text),
+            &Known::new(ctx.clone()),
+            agent,
+        )
     }
 
     fn ctx() -> Context {
@@ -890,12 +874,12 @@ mod tests {
 
     #[test]
     fn order_numbers_are_whole_tokens() {
-        let r = Reply::new("About #20931-B and 209310, not 20931.");
-        assert!(mentions_order(&r, "#20931"));
-        assert!(!mentions_order(
-            &Reply::new("About #20931-B and 209310"),
-            "20931"
-        ));
+        let c = Context {
+            order_numbers: vec![" #20931".into()],
+            ..Context::default()
+        };
+        assert!(found("About #20931-B and 209310, not 20931.", &c, None).mentions_order);
+        assert!(!found("About #20931-B and 209310", &c, None).mentions_order);
     }
 
     #[test]

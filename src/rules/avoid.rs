@@ -13,23 +13,24 @@ use std::ops::Range;
 use crate::pattern::Pattern;
 
 use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
 
 /// The avoid patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Avoid {
-    bot: Pattern,
+    bot: Rx,
     disparage: Pattern,
     no_help: Pattern,
     failure: Pattern,
-    apology: Pattern,
+    apology: Rx,
 }
 
 impl Avoid {
-    pub fn new() -> Avoid {
+    pub fn new(p: &mut Patterns) -> Avoid {
         const NOT: &str = r"(?:couldn(?:'|’)?t|could\s+not|can(?:'|’)?t|cannot|wasn(?:'|’)?t\s+able\s+to|was\s+not\s+able\s+to|hasn(?:'|’)?t\s+been\s+able\s+to|has\s+not\s+been\s+able\s+to|isn(?:'|’)?t\s+able\s+to|unable\s+to|failed\s+to|didn(?:'|’)?t|did\s+not|won(?:'|’)?t|doesn(?:'|’)?t|does\s+not)";
         Avoid {
-            bot: pat(concat!(
+            bot: p.add(concat!(
                 r"\b(?:chat\s*bot|bot|ai|assistant|virtual\s+(?:assistant|agent)",
                 r"|automated\s+(?:assistant|system|agent|chat|service|replies|responses)|auto-?reply|robot)s?\b"
             )),
@@ -51,7 +52,7 @@ impl Avoid {
             failure: pat(&format!(
                 r"\b(?:{NOT}|(?:isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not|aren(?:'|’)?t)\s+(?:really\s+)?(?:built|designed|trained|equipped|programmed|set\s+up|made|able))\b"
             )),
-            apology: pat(
+            apology: p.add(
                 r"\b(?:sorry|apolog(?:ise|ize|ies|y|ising|izing|ised|ized)|forgive\s+(?:me|us)|(?:i|we)\s+regret)\b",
             ),
         }
@@ -61,7 +62,7 @@ impl Avoid {
     /// reply's `apologies`.
     pub fn blame(&self, reply: &Reply, apologies: &[Range<usize>]) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
-        for bot in self.bot.find_iter(&reply.lower) {
+        for bot in self.bot.find_in(reply) {
             // "AI" only in capitals: "Ai" is a name, "ai" is not the bot.
             let word = reply.text.get(bot.clone()).unwrap_or("");
             if word
@@ -131,7 +132,7 @@ impl Avoid {
     /// Every apology that is not negated, in order.
     pub fn apologies(&self, reply: &Reply) -> Vec<Range<usize>> {
         self.apology
-            .find_iter(&reply.lower)
+            .find_in(reply)
             .filter(|m| {
                 let before = reply.words_before(m.start, 3);
                 !before.iter().any(|w| {
@@ -159,7 +160,7 @@ mod tests {
 
     fn blamed(text: &str) -> Vec<&str> {
         let r = Reply::new(text);
-        let a = Avoid::new();
+        let a = Avoid::new(&mut Patterns::default());
         a.blame(&r, &a.apologies(&r))
             .into_iter()
             .map(|s| &text[s])
@@ -200,7 +201,7 @@ mod tests {
 
     #[test]
     fn apologies_are_counted_unless_negated() {
-        let a = Avoid::new();
+        let a = Avoid::new(&mut Patterns::default());
         let once = Reply::new("No need to apologise! Sorry it arrived broken.");
         assert_eq!(a.apologies(&once).len(), 1);
         assert!(Avoid::over_apologizes(&a.apologies(&once)).is_none());

@@ -8,21 +8,19 @@
 //! happens next" is a future or a promise ("you'll see it in 3–5 days",
 //! "once the warehouse scans them…", "you can keep it").
 
-use crate::pattern::Pattern;
-
 use super::always::Always;
-use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
 
 /// The closing patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Close {
-    resolved: Pattern,
-    next: Pattern,
-    anything_else: Pattern,
-    thanks: Pattern,
-    appreciate: Pattern,
-    confirm: Pattern,
+    resolved: Rx,
+    next: Rx,
+    anything_else: Rx,
+    thanks: Rx,
+    appreciate: Rx,
+    confirm: Rx,
 }
 
 /// What the closing items found in one reply.
@@ -36,31 +34,31 @@ pub(crate) struct Found {
 }
 
 impl Close {
-    pub fn new() -> Close {
+    pub fn new(p: &mut Patterns) -> Close {
         Close {
-            resolved: pat(concat!(
+            resolved: p.add(concat!(
                 r"\b(?:refund|revers|releas|approv|shipp|cancell?|issu|appli|fix|resolv|restor|process|credit|updat|replac|lift|clear|remov",
                 r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
                 r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect)(?:ed|d)\b|\b(?:sent|paid|set\s+up)\b",
             )),
-            next: pat(concat!(
+            next: p.add(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
                 r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b",
                 // "If it cuts out again, reply to this email": what to do next.
                 r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
-            anything_else: pat(concat!(
+            anything_else: p.add(concat!(
                 r"\b(?:anything|something)\s+(?:else|more|further)\b|\bany\s+(?:other|more|further)\s+(?:questions?|issues?|problems?|concerns?|help)\b",
                 r"|\bany\s+questions\b|\belse\s+(?:i|we)\s+can\b",
                 r"|\blet\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|have|want)|there(?:(?:'|’)s|\s+is)|anything)\b",
                 r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",
                 r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
             )),
-            thanks: pat(r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers)\b"),
-            appreciate: pat(
+            thanks: p.add(r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers)\b"),
+            appreciate: p.add(
                 r"\b(?:appreciate|grateful\s+for)\s+(?:your|you|all\s+your|the\s+patience|it)\b",
             ),
-            confirm: pat(concat!(
+            confirm: p.add(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix)\s+(?:now\s+)?",
                 r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick)",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
@@ -77,9 +75,9 @@ impl Close {
         Found {
             summarizes: always.did_something(reply) || self.resolved_something(reply),
             next_steps: self.next_steps(reply),
-            anything_else: self.anything_else.is_match(&reply.lower),
+            anything_else: self.anything_else.matches(reply),
             thanks: self.thanks_customer(reply),
-            confirms_resolution: self.confirm.find_iter(&reply.lower).any(|m| {
+            confirms_resolution: self.confirm.find_in(reply).any(|m| {
                 reply.in_question(m.start)
                     || reply.lower_slice(m.start, m.end).starts_with("let me know")
             }),
@@ -94,7 +92,7 @@ impl Close {
             "when", "if", "after", "until", "hasn't", "haven't", "wasn't", "isn't", "aren't",
             "weren't", "didn't", "won't", "get", "getting",
         ];
-        self.resolved.find_iter(&reply.lower).any(|m| {
+        self.resolved.find_in(reply).any(|m| {
             let before = reply.words_before(m.start, 2);
             !before
                 .iter()
@@ -103,7 +101,7 @@ impl Close {
     }
 
     fn next_steps(&self, reply: &Reply) -> bool {
-        self.next.find_iter(&reply.lower).any(|m| {
+        self.next.find_in(reply).any(|m| {
             // "That should be it", "I'll be happy to…": a future with nothing in it.
             let after = reply.words_after(m.end, 2);
             let empty = after.first() == Some(&"be")
@@ -128,7 +126,7 @@ impl Close {
     }
 
     fn thanks_customer(&self, reply: &Reply) -> bool {
-        let thanked = self.thanks.find_iter(&reply.lower).any(|m| {
+        let thanked = self.thanks.find_in(reply).any(|m| {
             let before = reply.words_before(m.start, 1);
             let after = reply.words_after(m.end, 2);
             // "thanks to our warehouse team" thanks someone else.
@@ -136,7 +134,7 @@ impl Close {
                 && !after.get(1).is_some_and(|w| matches!(*w, "you" | "your"));
             before.first() != Some(&"no") && !to_others
         });
-        thanked || self.appreciate.is_match(&reply.lower)
+        thanked || self.appreciate.matches(reply)
     }
 }
 
@@ -145,7 +143,8 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Found {
-        Close::new().find(&Reply::new(text), &Always::new())
+        Close::new(&mut Patterns::default())
+            .find(&Reply::new(text), &Always::new(&mut Patterns::default()))
     }
 
     #[test]

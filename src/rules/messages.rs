@@ -9,6 +9,7 @@
 
 use crate::context::Context;
 
+use super::known::Known;
 use super::never_ask::Asked;
 use super::words::{content_words, tokens};
 
@@ -19,11 +20,12 @@ pub(crate) const WHY_ASK: &str =
 pub(crate) const WHY_COLLECTED: &str = "AI already collected this info. Use it.";
 
 /// The message and suggestion of a never-ask finding.
-pub(crate) fn never_ask(asked: Asked, ctx: &Context) -> (String, Option<String>) {
+pub(crate) fn never_ask(asked: Asked, known: &Known) -> (String, Option<String>) {
+    let ctx = known.context();
     match asked {
         Asked::Problem => (
             format!("Asking what's wrong. {WHY_ASK}"),
-            Some(match issue_phrase(ctx) {
+            Some(match known.issue_phrase() {
                 // The guide's "I see you're having [issue], let me help.", with the
                 // issue as the card says it (a clause or a noun phrase alike).
                 Some(p) => format!("I see you're having trouble — {p}. Let me help."),
@@ -32,7 +34,7 @@ pub(crate) fn never_ask(asked: Asked, ctx: &Context) -> (String, Option<String>)
         ),
         Asked::Story => (
             format!("Asking them to explain again. {WHY_ASK}"),
-            Some(match issue_phrase(ctx) {
+            Some(match known.issue_phrase() {
                 Some(p) => format!("I've read through your chat — {p}. Let me take it from here."),
                 None => "I've read through your chat, so let me take it from here.".to_string(),
             }),
@@ -91,19 +93,20 @@ pub(crate) fn over_apologize(count: usize) -> (String, Option<String>) {
 }
 
 /// Message and suggestion for a missing checklist item.
-pub(crate) fn missing(id: &str, ctx: &Context, agent: Option<&str>) -> (String, Option<String>) {
+pub(crate) fn missing(id: &str, known: &Known, agent: Option<&str>) -> (String, Option<String>) {
+    let ctx = known.context();
     let (message, suggestion): (&str, Option<String>) = match id {
         "always.use-name" => ("Name: use theirs.", greeting_name(ctx).map(|n| format!("Hi {n}!"))),
         "always.introduce-self" => ("Yours: introduce yourself.", Some(format!("I'm {}.", agent.unwrap_or("[Agent]")))),
         "always.acknowledge-issue" => (
             "Acknowledgment: show you know their issue.",
-            issue_phrase(ctx).map(|p| format!("I see the issue — {p}.")).or_else(|| order_line(&ctx.order_numbers)),
+            known.issue_phrase().map(|p| format!("I see the issue — {p}.")).or_else(|| order_line(&ctx.order_numbers)),
         ),
         "always.reference-context" => (
             "Show you read the AI conversation: the customer already explained to AI.",
             Some("I've got the details from your chat.".into()),
         ),
-        "always.state-action" => ("Action: tell them what you're doing.", Some(format!("Let me {}.", action_phrase(ctx)))),
+        "always.state-action" => ("Action: tell them what you're doing.", Some(format!("Let me {}.", known.action_phrase()))),
         "always.set-timeline" => (
             "Timeline: set expectations. Silence after AI interaction feels like another failure.",
             Some("This will take me about 2 minutes to check. I'll update you as I go.".into()),
@@ -544,15 +547,16 @@ mod tests {
             emails: vec!["g@example.com".into()],
             ..Context::default()
         };
+        let known = Known::new(ctx.clone());
         assert_eq!(
-            never_ask(Asked::Order, &ctx).1.unwrap(),
+            never_ask(Asked::Order, &known).1.unwrap(),
             "I see your orders #100234 and #100235, let me check on those."
         );
-        assert!(never_ask(Asked::Email, &ctx)
+        assert!(never_ask(Asked::Email, &known)
             .1
             .unwrap()
             .contains("g@example.com"));
-        assert!(never_ask(Asked::Problem, &Context::default())
+        assert!(never_ask(Asked::Problem, &Known::new(Context::default()))
             .1
             .unwrap()
             .contains("[issue]"));
@@ -561,7 +565,7 @@ mod tests {
             "pull up order #100234 and get this fixed"
         );
         assert_eq!(
-            missing("always.introduce-self", &ctx, Some("Kai"))
+            missing("always.introduce-self", &known, Some("Kai"))
                 .1
                 .unwrap(),
             "I'm Kai."

@@ -15,6 +15,9 @@
 //!
 //! Under the families, shared by all of them:
 //!
+//! * `known` works out once per context what the rules compare replies
+//!   with (the issue's words, the names folded, the order numbers), so a
+//!   conversation's messages share it ([`Known`]);
 //! * `sentences` splits a reply once into sentences and clauses, with an
 //!   ASCII-lower-cased copy every pattern runs on;
 //! * `words` reduces text to content words (folded, stemmed, with a few
@@ -23,7 +26,8 @@
 //!
 //! And around them: `messages` says why and what to write instead (the ready
 //! opening uses its helpers too), `score` turns findings into severities and
-//! one number, `custom` compiles what a rule pack adds.
+//! one number, `custom` compiles what a rule pack adds, `explain` says why
+//! each rule exists, in the guide's words, for trainees and reviewers.
 //!
 //! Every pattern is written in lower case and compiled once, in
 //! [`Rules::new`], for the lower-cased reply ([`crate::pattern::Pattern::lowercase`]).
@@ -43,15 +47,22 @@ mod always;
 mod avoid;
 mod close;
 mod custom;
+mod explain;
+mod known;
 mod messages;
 mod never_ask;
+mod scan;
 mod score;
 mod sentences;
 mod tone;
 mod words;
 
+pub use known::Known;
 pub(crate) use messages::{action_phrase, greeting_name, issue_phrase};
 pub(crate) use tone::needs_empathy;
+pub(crate) use words::content_words;
+
+pub use explain::{explain, Explanation};
 
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +73,6 @@ use crate::span::Utf16Mapper;
 
 use never_ask::Ask;
 use sentences::Reply;
-use words::Terms;
 
 /// Which message of the handoff a reply is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -306,6 +316,8 @@ pub struct Rules {
     tone: tone::Tone,
     close: close::Close,
     pack: custom::PackRules,
+    /// Every pattern above that reads whole replies, as one set.
+    scan: scan::Scan,
 }
 
 /// A finding before its severity and offsets leave the core: byte span.
@@ -321,20 +333,22 @@ impl Rules {
     /// Compiles the built-in rules with `pack`'s changes applied. The pack is
     /// already validated, so this cannot fail.
     pub fn new(pack: &Pack) -> Rules {
+        let mut patterns = scan::Patterns::default();
         Rules {
-            never_ask: never_ask::NeverAsk::new(),
-            avoid: avoid::Avoid::new(),
-            always: always::Always::new(),
-            tone: tone::Tone::new(),
-            close: close::Close::new(),
+            never_ask: never_ask::NeverAsk::new(&mut patterns),
+            avoid: avoid::Avoid::new(&mut patterns),
+            always: always::Always::new(&mut patterns),
+            tone: tone::Tone::new(&mut patterns),
+            close: close::Close::new(&mut patterns),
             pack: custom::PackRules::new(pack),
+            scan: patterns.finish(),
         }
     }
 
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
-        let reply = Reply::new(reply);
-        self.read(ctx, &reply, &Terms::of_issue(ctx), opts, None)
+        let reply = self.scan.reply(reply);
+        self.read(&Known::new(ctx.clone()), &reply, opts, None)
     }
 
     /// Reads the signals of `reply`: all of them, or with `only` just those
@@ -342,9 +356,8 @@ impl Rules {
     /// pay for the closing's patterns while the agent types an opening).
     fn read(
         &self,
-        ctx: &Context,
+        known: &Known,
         reply: &Reply,
-        terms: &Terms,
         opts: &CheckOptions,
         only: Option<Phase>,
     ) -> Signals {
@@ -355,7 +368,7 @@ impl Rules {
             .filter(|a| !a.is_empty());
         let mut s = Signals::default();
         if only.is_none() || only == Some(Phase::First) {
-            let first = self.always.find(reply, ctx, terms, agent);
+            let first = self.always.find(reply, known, agent);
             s.uses_name = first.uses_name;
             s.introduces_self = first.introduces_self;
             s.acknowledges_issue = first.names_issue || first.mentions_order;
@@ -391,35 +404,34 @@ impl Rules {
 
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
-        let reply = Reply::new(reply);
-        let terms = Terms::of_issue(ctx);
-        let signals = self.read(ctx, &reply, &terms, opts, Some(opts.phase));
-        self.report(ctx, &reply, &terms, &signals, opts)
+        let reply = self.scan.reply(reply);
+        let known = Known::new(ctx.clone());
+        let signals = self.read(&known, &reply, opts, Some(opts.phase));
+        self.report(&known, &reply, &signals, opts)
     }
 
     /// Every signal of `reply` and its [`Report`] as the message of
     /// `opts.phase`, reading the reply once: what the audit needs of each
     /// agent message, at the cost of one [`Rules::signals`] instead of it
-    /// and a [`Rules::check`].
-    pub fn judge(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> (Signals, Report) {
-        let reply = Reply::new(reply);
-        let terms = Terms::of_issue(ctx);
-        let signals = self.read(ctx, &reply, &terms, opts, None);
-        let report = self.report(ctx, &reply, &terms, &signals, opts);
+    /// and a [`Rules::check`]. The context comes as a [`Known`], so that the
+    /// messages of one conversation share what is worked out from it.
+    pub fn judge(&self, known: &Known, reply: &str, opts: &CheckOptions) -> (Signals, Report) {
+        let reply = self.scan.reply(reply);
+        let signals = self.read(known, &reply, opts, None);
+        let report = self.report(known, &reply, &signals, opts);
         (signals, report)
     }
 
     /// The report of a reply whose signals are read.
     fn report(
         &self,
-        ctx: &Context,
+        known: &Known,
         reply: &Reply,
-        terms: &Terms,
         signals: &Signals,
         opts: &CheckOptions,
     ) -> Report {
         let text = reply.text;
-        let mut hits = self.phrase_hits(ctx, reply, terms, opts.phase);
+        let mut hits = self.phrase_hits(known, reply, opts.phase);
         hits.sort_by_key(|h| (h.span.start, h.span.end));
 
         let agent = opts
@@ -436,10 +448,10 @@ impl Rules {
             if self.pack.is_off(info.id) {
                 continue;
             }
-            let value = item_value(info.id, ctx, terms, signals);
+            let value = item_value(info.id, known, signals);
             checklist.push((info.id.to_string(), value));
             if value == Some(false) {
-                let (message, suggestion) = messages::missing(info.id, ctx, agent);
+                let (message, suggestion) = messages::missing(info.id, known, agent);
                 let severity = score::missing_severity(info, opts.mode, self.pack.setting(info.id));
                 missing.push(Finding {
                     rule: info.id.to_string(),
@@ -478,10 +490,9 @@ impl Rules {
     }
 
     /// Every finding with a span: never-ask, avoid, pack phrases, custom.
-    fn phrase_hits(&self, ctx: &Context, reply: &Reply, terms: &Terms, phase: Phase) -> Vec<Hit> {
-        let mut asks = self
-            .never_ask
-            .find(reply, ctx, terms, phase == Phase::First);
+    fn phrase_hits(&self, known: &Known, reply: &Reply, phase: Phase) -> Vec<Hit> {
+        let ctx = known.context();
+        let mut asks = self.never_ask.find(reply, known, phase == Phase::First);
         for &id in never_ask::PRIORITY {
             for span in self.pack.phrase_hits(id, reply.text) {
                 // An order number the context does not hold cannot be asked
@@ -509,7 +520,7 @@ impl Rules {
                     format!("Asking for a known detail. {}", messages::WHY_COLLECTED),
                     None,
                 ),
-                asked => messages::never_ask(asked, ctx),
+                asked => messages::never_ask(asked, known),
             };
             self.push(&mut hits, ask.rule, ask.span, message, suggestion);
         }
@@ -568,19 +579,16 @@ impl Rules {
 }
 
 /// The value of checklist item `id`: `None` when it does not apply.
-fn item_value(id: &str, ctx: &Context, terms: &Terms, s: &Signals) -> Option<bool> {
-    let named = [&ctx.first_name, &ctx.customer_name]
-        .into_iter()
-        .flatten()
-        .any(|n| !n.trim().is_empty());
+fn item_value(id: &str, known: &Known, s: &Signals) -> Option<bool> {
+    let ctx = known.context();
     match id {
-        "always.use-name" if !named => None,
+        "always.use-name" if !known.named => None,
         "always.acknowledge-issue"
-            if terms.is_empty() && ctx.order_numbers.iter().all(|o| o.trim().is_empty()) =>
+            if known.terms.is_empty() && ctx.order_numbers.iter().all(|o| o.trim().is_empty()) =>
         {
             None
         }
-        "tone.empathy-missing" if !needs_empathy(ctx.sentiment.as_deref()) => None,
+        "tone.empathy-missing" if !known.upset => None,
         _ => {
             let mut s = *s;
             signal_mut(&mut s, id).map(|v| *v)

@@ -12,6 +12,7 @@
 //! Where two rules match the same words, one finding remains: the more
 //! specific rule (CONTRACT 6.5, [`PRIORITY`]).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::context::Context;
@@ -19,9 +20,11 @@ use crate::pattern::Pattern;
 use crate::text::{find_words, fold};
 
 use super::always::mentions_order;
+use super::known::Known;
 use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::{Reply, Sentence};
-use super::words::{content_words, tokens, Terms};
+use super::words::{content_words, tokens};
 
 /// The never-ask rules, most specific first (CONTRACT 6.5).
 pub(crate) const PRIORITY: &[&str] = &[
@@ -61,20 +64,20 @@ pub(crate) struct Ask {
 /// The never-ask patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct NeverAsk {
-    request: Pattern,
-    interrogative: Pattern,
-    imperative: Pattern,
-    who: Pattern,
+    request: Rx,
+    interrogative: Rx,
+    imperative: Rx,
+    who: Rx,
     negation: Pattern,
-    target: Pattern,
+    target: Rx,
     cut: Pattern,
-    explain: Pattern,
+    explain: Rx,
     explain_object: Pattern,
-    what_happened: Pattern,
+    what_happened: Rx,
     present: Pattern,
-    generic: Pattern,
-    generic_question: Pattern,
-    anything: Pattern,
+    generic: Rx,
+    generic_question: Rx,
+    anything: Rx,
     closing_words: Pattern,
 }
 
@@ -106,9 +109,9 @@ const NOT_PERSON: &[&str] = &[
 ];
 
 impl NeverAsk {
-    pub fn new() -> NeverAsk {
+    pub fn new(p: &mut Patterns) -> NeverAsk {
         NeverAsk {
-            request: pat(concat!(
+            request: p.add(concat!(
                 r"\b(?:(?:can|could|would|will)\s+you|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
                 r"(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
@@ -117,11 +120,11 @@ impl NeverAsk {
                 r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
                 r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
             )),
-            interrogative: pat(r"\b(?:what|which)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
-            imperative: pat(
+            interrogative: p.add(r"\b(?:what|which)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
+            imperative: p.add(
                 r"\b(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
-            who: pat(
+            who: p.add(
                 r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b|\bwhat\s+(?:should|shall|can|do)\s+i\s+call\s+you\b|\bhow\s+(?:should|shall|do)\s+i\s+address\s+you\b",
             ),
             negation: pat(concat!(
@@ -130,7 +133,7 @@ impl NeverAsk {
                 r"|not\s+going\s+to\s+(?:ask|make)|never\s+(?:ask|make)|without\s+(?:asking|needing|making)|no\s+longer\s+need)\b"
             )),
             // What can be asked for, one alternative per kind (see `kind_of`).
-            target: pat(concat!(
+            target: p.add(concat!(
                 r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
                 r"|\byour\s+ref(?:erence)?(?:\s+number)?\b",
@@ -141,7 +144,7 @@ impl NeverAsk {
             cut: pat(
                 r"\s(?:so|to|because|since|then|before|after|when|if|while|which|that|as)\s|\sand\s+(?:i|we)\b",
             ),
-            explain: pat(concat!(
+            explain: p.add(concat!(
                 r"\b(?:explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
                 r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
                 r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
@@ -153,11 +156,11 @@ impl NeverAsk {
                 r"|the\s+(?:whole\s+)?(?:problem|issue|situation|story|thing|background)|(?:your|the)\s+(?:problem|issue|situation|experience)",
                 r"|it\s+all|everything|the\s+details|more\s+about)\b",
             )),
-            what_happened: pat(
+            what_happened: p.add(
                 r"\bwhat\s+(?:exactly\s+)?(?:happened|went\s+wrong|has\s+happened|(?:'|’)s\s+happened)\b",
             ),
             present: pat(r"\b(?:now|currently|at\s+the\s+moment|right\s+now|these\s+days)\b"),
-            generic: pat(concat!(
+            generic: p.add(concat!(
                 r"\bhow\s+(?:can|may|could|might|shall)\s+(?:i|we)\s+(?:help|assist|be\s+of\s+(?:help|assistance|service)|support|serve)\b",
                 r"|\bwhat\s+(?:can|could)\s+(?:i|we)\s+(?:do\s+for\s+you|help(?:\s+you)?\s+with|assist(?:\s+you)?\s+with)\b",
                 r"|\bwhat\s+brings\s+you\b",
@@ -165,22 +168,22 @@ impl NeverAsk {
                 r"|\bwhat\s+(?:would\s+you\s+like|do\s+you\s+want)\s+(?:help|assistance)\s+with\b",
                 r"|\btell\s+(?:me|us)\s+(?:what(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help)\b",
             )),
-            generic_question: pat(concat!(
+            generic_question: p.add(concat!(
                 r"\bwhat(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
                 r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+matter)\b",
                 r"|\bwhat\s+(?:do|did|can)\s+you\s+need\b",
                 r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:this|it)\s+(?:about|regarding)\b",
             )),
-            anything: pat(r"\b(?:is\s+there\s+)?anything\s+(?:i|we)\s+can\s+(?:help|assist|do)\b"),
+            anything: p.add(r"\b(?:is\s+there\s+)?anything\s+(?:i|we)\s+can\s+(?:help|assist|do)\b"),
             closing_words: pat(r"\b(?:else|further|more|other|additional)\b"),
         }
     }
 
     /// Every never-ask finding of `reply` against `ctx`, one per span.
-    pub fn find(&self, reply: &Reply, ctx: &Context, terms: &Terms, first: bool) -> Vec<Ask> {
+    pub fn find(&self, reply: &Reply, known: &Known, first: bool) -> Vec<Ask> {
         let mut asks = Vec::new();
-        self.details(reply, ctx, &mut asks);
-        self.explain_again(reply, terms, &mut asks);
+        self.details(reply, known, &mut asks);
+        self.explain_again(reply, known, &mut asks);
         self.generic_opener(reply, first, &mut asks);
         resolve(asks)
     }
@@ -193,16 +196,16 @@ impl NeverAsk {
     }
 
     /// Requests for an order number, name, email, plan or card detail.
-    fn details(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
-        let text = reply.lower.as_str();
+    fn details(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
+        let ctx = known.context();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
-        let nothing_to_ask = ctx.details.is_empty() && !self.target.is_match(text);
+        let nothing_to_ask = ctx.details.is_empty() && !self.target.matches(reply);
         if nothing_to_ask {
             self.who_asks(reply, ctx, out);
             return;
         }
-        for m in self.request.find_iter(text) {
+        for m in self.request.find_in(reply) {
             // "I need to look up your order": needing to do something is not a request.
             let after = reply.words_after(m.end, 1);
             let lead = reply.lower_slice(m.start, m.end);
@@ -212,12 +215,12 @@ impl NeverAsk {
             }
             leads.push((m, false));
         }
-        for m in self.interrogative.find_iter(text) {
+        for m in self.interrogative.find_in(reply) {
             if reply.in_question(m.start) && reply.starts_clause(m.start) {
                 leads.push((m, true));
             }
         }
-        for m in self.imperative.find_iter(text) {
+        for m in self.imperative.find_in(reply) {
             if reply.starts_clause(m.start) {
                 leads.push((m, false));
             }
@@ -263,7 +266,7 @@ impl NeverAsk {
                 .any(|v| lead_text.ends_with(v));
             let mut first = true;
             for (asked, span) in heads(reply, targets) {
-                if !known(ctx, asked) || quoted(reply, ctx, asked, &sentence) {
+                if !holds(ctx, asked) || quoted(reply, known, asked, &sentence) {
                     continue;
                 }
                 if inbox
@@ -339,8 +342,8 @@ impl NeverAsk {
 
     /// "Who am I speaking with?" asks for the name.
     fn who_asks(&self, reply: &Reply, ctx: &Context, out: &mut Vec<Ask>) {
-        for m in self.who.find_iter(&reply.lower) {
-            if known(ctx, Asked::Name) && !self.negated(reply, m.start) {
+        for m in self.who.find_in(reply) {
+            if holds(ctx, Asked::Name) && !self.negated(reply, m.start) {
                 out.push(Ask {
                     rule: "never-ask.known-detail",
                     span: m,
@@ -393,8 +396,8 @@ impl NeverAsk {
         found
     }
 
-    fn explain_again(&self, reply: &Reply, terms: &Terms, out: &mut Vec<Ask>) {
-        for verb in self.explain.find_iter(&reply.lower) {
+    fn explain_again(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
+        for verb in self.explain.find_in(reply) {
             // A request: "can you / could you / please / I'd like you to"
             // before the verb, or the verb opening its clause ("Tell me…").
             let Some(whole) = polite_start(reply, verb.start)
@@ -425,7 +428,7 @@ impl NeverAsk {
             } else if !self.present.is_match(object) && !CHOICE.iter().any(|c| object.contains(c)) {
                 let mut last = None;
                 content_words(reply.text.get(region.clone()).unwrap_or(""), |r, stem| {
-                    if terms.contains(stem) {
+                    if known.terms.contains(stem) {
                         last = Some(region.start + r.end);
                     }
                 });
@@ -446,8 +449,8 @@ impl NeverAsk {
 
     /// A finding for each match of `p` that opens a clause of a question
     /// and is not negated ("So what happened?", "What's the problem?").
-    fn opening_questions(&self, reply: &Reply, p: &Pattern, asked: Asked, out: &mut Vec<Ask>) {
-        for m in p.find_iter(&reply.lower) {
+    fn opening_questions(&self, reply: &Reply, p: &Rx, asked: Asked, out: &mut Vec<Ask>) {
+        for m in p.find_in(reply) {
             if reply.in_question(m.start)
                 && reply.starts_clause(m.start)
                 && !self.negated(reply, m.start)
@@ -468,7 +471,7 @@ impl NeverAsk {
                     .is_match(reply.lower_slice(s.start, s.end))
             })
         };
-        for m in self.generic.find_iter(&reply.lower) {
+        for m in self.generic.find_in(reply) {
             if !closing(&m) && !self.negated(reply, m.start) {
                 out.push(Ask {
                     rule: "never-ask.generic-opener",
@@ -481,7 +484,7 @@ impl NeverAsk {
         // "Is there anything I can help with?" opens a conversation only in
         // the first message; later it means "anything else".
         if first {
-            for m in self.anything.find_iter(&reply.lower) {
+            for m in self.anything.find_in(reply) {
                 if reply.in_question(m.start) && !closing(&m) && !self.negated(reply, m.start) {
                     out.push(Ask {
                         rule: "never-ask.generic-opener",
@@ -570,7 +573,7 @@ fn rule_of(asked: Asked) -> &'static str {
 }
 
 /// Whether the context holds what `asked` asks for.
-fn known(ctx: &Context, asked: Asked) -> bool {
+fn holds(ctx: &Context, asked: Asked) -> bool {
     let some = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
     match asked {
         Asked::Order => ctx.order_numbers.iter().any(|o| !o.trim().is_empty()),
@@ -583,7 +586,8 @@ fn known(ctx: &Context, asked: Asked) -> bool {
 
 /// Whether the sentence quotes the known value back ("order 12345, right?"),
 /// which confirms rather than asks.
-fn quoted(reply: &Reply, ctx: &Context, asked: Asked, s: &Sentence) -> bool {
+fn quoted(reply: &Reply, known: &Known, asked: Asked, s: &Sentence) -> bool {
+    let ctx = known.context();
     let lower = reply.lower_slice(s.start, s.end);
     let folded = || fold(reply.sentence_text(s));
     let has_words = |v: &str| {
@@ -593,9 +597,7 @@ fn quoted(reply: &Reply, ctx: &Context, asked: Asked, s: &Sentence) -> bool {
     match asked {
         Asked::Order => {
             let sentence = Reply::new(reply.sentence_text(s));
-            ctx.order_numbers
-                .iter()
-                .any(|o| mentions_order(&sentence, o))
+            known.orders.iter().any(|o| mentions_order(&sentence, o))
         }
         Asked::Email => ctx
             .emails
@@ -747,17 +749,25 @@ pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
     };
     // The more specific rule first, then the earlier and the longer span.
     asks.sort_by_key(|a| (rank(a.rule), a.span.start, std::cmp::Reverse(a.span.end)));
-    let mut kept: Vec<Ask> = Vec::new();
-    for a in asks {
-        if !kept
-            .iter()
-            .any(|k| k.span.start < a.span.end && a.span.start < k.span.end)
-        {
-            kept.push(a);
+    // The kept spans never overlap, so in (start, end) order their ends rise
+    // too: of those that start before a new span ends, only the last can
+    // reach into it. One lookup per ask, not a scan of all kept (a long
+    // reply of questions made that quadratic: a 1 MB reply took minutes).
+    let mut kept: BTreeMap<(usize, usize, usize), Ask> = BTreeMap::new();
+    for (order, a) in asks.into_iter().enumerate() {
+        let overlaps = kept
+            .range(..(a.span.end, 0, 0))
+            .next_back()
+            .is_some_and(|(_, k)| a.span.start < k.span.end);
+        if !overlaps {
+            kept.insert((a.span.start, a.span.end, order), a);
         }
     }
-    kept.sort_by_key(|a| a.span.start);
-    kept
+    // Reply order; among spans that start together (only empty ones can),
+    // the order they were kept in.
+    let mut kept: Vec<((usize, usize, usize), Ask)> = kept.into_iter().collect();
+    kept.sort_by_key(|((start, _, order), _)| (*start, *order));
+    kept.into_iter().map(|(_, a)| a).collect()
 }
 
 #[cfg(test)]
@@ -781,8 +791,8 @@ mod tests {
     }
 
     fn rules(text: &str, ctx: &Context) -> Vec<&'static str> {
-        NeverAsk::new()
-            .find(&Reply::new(text), ctx, &Terms::of_issue(ctx), true)
+        NeverAsk::new(&mut Patterns::default())
+            .find(&Reply::new(text), &Known::new(ctx.clone()), true)
             .into_iter()
             .map(|a| a.rule)
             .collect()
@@ -864,7 +874,11 @@ mod tests {
     fn two_details_are_two_findings_on_their_own_words() {
         let c = ctx();
         let text = "Can you share your email address and booking number?";
-        let asks = NeverAsk::new().find(&Reply::new(text), &c, &Terms::of_issue(&c), true);
+        let asks = NeverAsk::new(&mut Patterns::default()).find(
+            &Reply::new(text),
+            &Known::new(c.clone()),
+            true,
+        );
         let words: Vec<&str> = asks.iter().map(|a| &text[a.span.clone()]).collect();
         assert_eq!(
             words,
@@ -880,10 +894,9 @@ mod tests {
             rules("Can you confirm the email on your subscription?", &c),
             vec!["never-ask.known-detail"]
         );
-        let asks = NeverAsk::new().find(
+        let asks = NeverAsk::new(&mut Patterns::default()).find(
             &Reply::new("Can you confirm the email on your subscription?"),
-            &c,
-            &Terms::of_issue(&c),
+            &Known::new(c.clone()),
             true,
         );
         assert_eq!(asks[0].asked, Asked::Email);
@@ -913,5 +926,54 @@ mod tests {
             kept,
             vec!["never-ask.explain-again", "never-ask.known-detail"]
         );
+    }
+
+    /// `resolve` keeps what comparing every pair keeps: overlapping,
+    /// nested, touching and empty spans of several rules.
+    #[test]
+    fn resolve_agrees_with_comparing_every_pair() {
+        let naive = |mut asks: Vec<Ask>| {
+            let rank = |r: &str| PRIORITY.iter().position(|p| *p == r);
+            asks.sort_by_key(|a| (rank(a.rule), a.span.start, std::cmp::Reverse(a.span.end)));
+            let mut kept: Vec<Ask> = Vec::new();
+            for a in asks {
+                if !kept
+                    .iter()
+                    .any(|k| k.span.start < a.span.end && a.span.start < k.span.end)
+                {
+                    kept.push(a);
+                }
+            }
+            kept.sort_by_key(|a| a.span.start);
+            kept.into_iter()
+                .map(|a| (a.rule, a.span))
+                .collect::<Vec<_>>()
+        };
+        // A small deterministic generator: every case differs, none is random.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        for _ in 0..500 {
+            let asks: Vec<Ask> = (0..next(12))
+                .map(|_| {
+                    let start = next(40);
+                    Ask {
+                        rule: PRIORITY[next(PRIORITY.len() as u64)],
+                        span: start..start + next(9),
+                        asked: Asked::Problem,
+                    }
+                })
+                .collect();
+            let want = naive(asks.clone());
+            let got: Vec<_> = resolve(asks)
+                .into_iter()
+                .map(|a| (a.rule, a.span))
+                .collect();
+            assert_eq!(got, want);
+        }
     }
 }

@@ -11,6 +11,7 @@
 use crate::pattern::Pattern;
 
 use super::pat;
+use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
 
 /// Sentiments that call for an acknowledgement (CONTRACT 6.6), as stems so
@@ -39,15 +40,15 @@ pub(crate) fn needs_empathy(sentiment: Option<&str>) -> bool {
 /// The tone patterns, compiled once per engine.
 #[derive(Debug, Clone)]
 pub(crate) struct Tone {
-    feeling: Pattern,
+    feeling: Rx,
     registers: Pattern,
-    casual: Pattern,
+    casual: Rx,
 }
 
 impl Tone {
-    pub fn new() -> Tone {
+    pub fn new(p: &mut Patterns) -> Tone {
         Tone {
-            feeling: pat(concat!(
+            feeling: p.add(concat!(
                 r"\b(?:frustrat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*|furious|livid|fuming|mad",
                 r"|stress(?:ful|ed|ing)?|worr(?:y|ied|ying|isome)|disappoint\w*|hassle|nightmare|fed\s+up|distressing|unsettling)\b"
             )),
@@ -61,7 +62,7 @@ impl Tone {
                 r"|\bthat(?:(?:'|’)s|\s+is|\s+was|(?:'|’)s\s+been|\s+has\s+been)\b|\bwhat\s+an?\b|\bi(?:(?:'|’)d|\s+would)\s+be\b",
                 r"|\bthis\s+(?:has\s+been|must\s+be|is\s+(?:so|really|such))\b",
             )),
-            casual: pat(concat!(
+            casual: p.add(concat!(
                 r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|oops|whoops|oopsie|yikes|ugh|meh|no\s+worries|no\s+biggie|my\s+bad",
                 r"|hey\s+hey|heya|hiya|what(?:'|’)?s\s+up|all\s+good|wooo*|yay|omg)\b|!!",
             )),
@@ -70,7 +71,7 @@ impl Tone {
 
     /// Whether one sentence both names a feeling and registers it.
     pub fn acknowledges_feeling(&self, reply: &Reply) -> bool {
-        self.feeling.find_iter(&reply.lower).any(|m| {
+        self.feeling.find_in(reply).any(|m| {
             let Some(s) = reply.sentence_at(m.start) else {
                 return false;
             };
@@ -80,7 +81,7 @@ impl Tone {
 
     /// Whether the reply reads as breezy: two or more light-hearted markers.
     pub fn casual(&self, reply: &Reply) -> bool {
-        let words = self.casual.find_iter(&reply.lower).take(2).count();
+        let words = self.casual.find_in(reply).take(2).count();
         let emoji = reply
             .text
             .chars()
@@ -96,7 +97,7 @@ mod tests {
     use super::*;
 
     fn acknowledges(text: &str) -> bool {
-        Tone::new().acknowledges_feeling(&Reply::new(text))
+        Tone::new(&mut Patterns::default()).acknowledges_feeling(&Reply::new(text))
     }
 
     #[test]
@@ -140,7 +141,7 @@ mod tests {
 
     #[test]
     fn breezy_replies() {
-        let t = Tone::new();
+        let t = Tone::new(&mut Patterns::default());
         assert!(t.casual(&Reply::new("Haha oops 😅 ok let me look!")));
         assert!(t.casual(&Reply::new("Fixed it!! 🥳")));
         assert!(!t.casual(&Reply::new("All sorted 🎉 Thanks for your patience!")));

@@ -116,14 +116,14 @@ describe('the demo helpdesk, with the page coach', () => {
     for (const [mode, count] of [['agent', (c) => c.firstAgent], ['qa', (c) => c.messages.length]]) {
       const page = await openDemo(b, `?c=conv05&mode=${mode}`);
       const found = await page.evaluate(() => {
-        const { card, reply, thread, message } = window.helpdesk.site;
+        const { card, reply, thread, agent, ai, time, text } = window.helpdesk.site;
         return {
           cards: document.querySelectorAll(card).length,
           replies: document.querySelectorAll(reply).length,
           messages: [...document.querySelectorAll(thread)].map((m) => ({
-            role: m.getAttribute(message.role),
-            at: m.querySelector(message.time)?.dateTime,
-            text: m.querySelector(message.text)?.textContent,
+            role: m.matches(agent) ? 'agent' : m.matches(ai) ? 'ai' : 'customer',
+            at: m.querySelector(time)?.dateTime,
+            text: m.querySelector(text)?.textContent,
           })),
         };
       });

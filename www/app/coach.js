@@ -35,7 +35,7 @@ export function statusIn(element) {
  * Resolves to the coach's handle (`setSettings({mode, agent})`, `stop()`,
  * see www/coach/page.js), or null when the page has none.
  */
-export async function startCoach({ mode, agent, site, onStatus }) {
+export async function startCoach({ mode, agent, sendGuard, site, onStatus }) {
   onStatus('starting');
   let entry;
   let handshake;
@@ -47,7 +47,7 @@ export async function startCoach({ mode, agent, site, onStatus }) {
     return null;
   }
   try {
-    const coach = await entry.startPageCoach({ mode, agent, site, onStatus });
+    const coach = await entry.startPageCoach({ mode, agent, sendGuard, site, onStatus });
     onStatus(coach.state);
     return coach;
   } catch (err) {

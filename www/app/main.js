@@ -68,7 +68,7 @@ async function main() {
   function change(changes) {
     Object.assign(settings, changes);
     history.replaceState(null, '', settingsQuery(settings));
-    helpdesk.coach?.setSettings({ mode: settings.mode, agent: settings.agent });
+    helpdesk.coach?.setSettings({ mode: settings.mode, agent: settings.agent, sendGuard: settings.sendGuard });
     render();
   }
 
@@ -89,6 +89,9 @@ async function main() {
     input.checked = input.value === settings.mode;
     input.addEventListener('change', () => input.checked && change({ mode: input.value }));
   }
+  const guard = $('hd-guard');
+  guard.checked = settings.sendGuard;
+  guard.addEventListener('change', () => change({ sendGuard: guard.checked }));
   const agent = $('hd-agent');
   agent.value = settings.agent;
   agent.addEventListener('change', () => change({ agent: agent.value.trim() }));
@@ -131,7 +134,9 @@ async function main() {
     }
   });
 
-  helpdesk.coach = await startCoach({ mode: settings.mode, agent: settings.agent, site: SITE, onStatus: statusIn($('hd-coach-status')) });
+  helpdesk.coach = await startCoach({
+    mode: settings.mode, agent: settings.agent, sendGuard: settings.sendGuard, site: SITE, onStatus: statusIn($('hd-coach-status')),
+  });
 }
 
 helpdesk.ready = main().catch((err) => {

@@ -1,6 +1,7 @@
 // The page's settings live in the URL, and only there: `?editor=quill`
 // opens the Quill reply box, `?mode=trainer&agent=Alex` starts the coach in
-// trainer mode signed "Alex", `?c=conv07` opens a conversation. Tests and the
+// trainer mode signed "Alex", `?guard=1` switches the send guard on (it is
+// off by default), `?c=conv07` opens a conversation. Tests and the
 // benchmark open any combination directly, and a reload keeps it.
 
 /** The reply-box kinds the page offers, in the order the switch lists them. */
@@ -18,7 +19,7 @@ export const EDITOR_LABELS = {
 /** The coach's modes (CONTRACT §5 `data-hc-mode`). */
 export const MODES = ['agent', 'trainer', 'qa'];
 
-const DEFAULTS = { editor: 'textarea', mode: 'agent', agent: 'Alex', conversation: null };
+const DEFAULTS = { editor: 'textarea', mode: 'agent', agent: 'Alex', sendGuard: false, conversation: null };
 const AGENT_MAX = 40;
 
 function oneOf(value, allowed, fallback) {
@@ -33,6 +34,7 @@ export function readSettings(search) {
     editor: oneOf(p.get('editor'), EDITORS, DEFAULTS.editor),
     mode: oneOf(p.get('mode'), MODES, DEFAULTS.mode),
     agent,
+    sendGuard: p.has('guard') ? p.get('guard') === '1' : DEFAULTS.sendGuard,
     conversation: p.get('c') || DEFAULTS.conversation,
   };
 }
@@ -43,6 +45,7 @@ export function settingsQuery(settings) {
   p.set('editor', settings.editor);
   p.set('mode', settings.mode);
   p.set('agent', settings.agent);
+  if (settings.sendGuard) p.set('guard', '1');
   if (settings.conversation) p.set('c', settings.conversation);
   return `?${p}`;
 }

@@ -1,8 +1,10 @@
 // The site profile of the demo helpdesk: where the coach finds the
 // escalation card, the reply box and the thread's messages. It is the same
 // shape a rule pack's `[[sites]]` entry gives the extension for a real
-// helpdesk (CONTRACT §4: CSS selectors `card`, `reply`, `thread`), plus how
-// to read each thread message's author role and time, which QA mode needs.
+// helpdesk (CONTRACT §4: CSS selectors `card`, `reply`, `thread`, and the
+// optional `send`, `agent`, `customer`, `ai`, `time`, `text`): where the send
+// button is (the send guard) and how to read each thread message's author
+// role, time and text (QA mode).
 //
 // This is the one place those selectors are written; the page's markup
 // (thread.js, card.js, the editors) follows them, and nothing else in the
@@ -16,16 +18,18 @@ export const SITE = Object.freeze({
   // the contenteditable <div>, ProseMirror's view.dom, Quill's .ql-editor or
   // CKEditor's editable root. Every editor adapter marks it the same way.
   reply: '[data-hd-reply]',
+  // The composer's send button.
+  send: '#hd-send',
   // One element per message, in thread order. The handoff note is not one.
   thread: '.hd-thread .hd-msg',
-  // Within a message: its role (`customer`, `ai` or `agent`, as in an
-  // audit line) in an attribute, its time in a <time datetime> element, its
-  // text in one element.
-  message: Object.freeze({
-    role: 'data-role',
-    time: 'time[datetime]',
-    text: '.hd-msg-text',
-  }),
+  // Each message's role (`customer`, `ai` or `agent`, as in an audit line)
+  // is in its `data-role`; its time in a <time datetime>; its text in one
+  // element.
+  agent: '[data-role="agent"]',
+  ai: '[data-role="ai"]',
+  customer: '[data-role="customer"]',
+  time: 'time[datetime]',
+  text: '.hd-msg-text',
 });
 
 /** The attribute every editor adapter puts on its editable element (see SITE.reply). */

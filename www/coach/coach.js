@@ -9,12 +9,19 @@
 //   engine.read(cardText)                 → context
 //   engine.check(context, reply, options) → {findings, checklist, score}
 //   engine.opening(context, agent)        → {script, text}
+//   engine.explain(ruleId)                → {title, why, bad, good, source} | null
+//   engine.auditLine(line)                → {audit, row} | {error}   (QA mode)
+//   engine.csvHeader()                    → the columns of `row`        (QA mode)
+//
+// and the sizes it coaches live, `{reply, card}` in UTF-16 code units (the
+// wasm `limits()`), handed to startCoach as `limits`.
 //
 // The extension passes one that talks to its service worker over a port
 // (extension/content/), the demo pages one with the wasm in the page
 // (./page.js). Everything the agent sees comes from those answers.
 import { cardText, findCards, findReplyBoxes, nearestCard, pickComposer, searchRoots } from './find.js';
 import { isOwn, isShown } from './dom.js';
+import { QaView } from './qa/index.js';
 import { Session } from './session.js';
 
 const SCAN_INTERVAL_MS = 250;
@@ -37,15 +44,22 @@ const WAKE_EVENTS = ['scroll', 'input', 'keydown', 'pointerdown', 'pointermove',
  *   engine      the engine (above)
  *   mode        'agent' | 'trainer' | 'qa'
  *   agent       the agent's name ('' when unknown)
- *   site        `{card, reply, thread}` CSS selectors, or null for heuristics
+ *   sendGuard   ask once before a reply with errors is sent (off by default)
+ *   site        a site profile (a pack's `[[sites]]` entry: `{card, reply,
+ *               thread, send, agent, customer, ai, time, text}` CSS
+ *               selectors, each optional), or null for heuristics
+ *   limits      the engine's `{reply, card}` (longer replies are not sent, the
+ *               panel says why); null: no limit
  *   collapsed   whether panels start collapsed; `onCollapse(bool)` remembers it
  *   noCardHint  what the panel says when no card is found
  *   onError     hears engine errors (the coach keeps retrying)
- * Returns `{ stop(), setSettings({mode, agent}), setSite(site), useCard(text),
- * relint(), sessions() }`.
+ * In QA mode, where the site profile names the thread, the conversation on
+ * the page is audited too (./qa/).
+ * Returns `{ stop(), setSettings({mode, agent, sendGuard}), setSite(site),
+ * useCard(text), relint(), sessions(), qa() }`.
  */
 export function startCoach({
-  engine, mode = 'agent', agent = '', site = null, doc = document,
+  engine, limits = null, mode = 'agent', agent = '', sendGuard = false, site = null, doc = document,
   collapsed = false, onCollapse = () => {}, noCardHint = 'No escalation card found on this page.',
   onError = (err) => console.warn('handoff-coach:', err?.message ?? err),
 }) {
@@ -60,6 +74,7 @@ export function startCoach({
   let cards = [];
   let cardsFoundAt = -Infinity;
   let nodesChanged = true;
+  let qa = null; // the QA overlay, in QA mode on a page whose thread the profile names
 
   function wake() {
     wokeAt = performance.now();
@@ -68,7 +83,22 @@ export function startCoach({
 
   const shared = {
     engine,
-    settings: { mode, agent },
+    settings: { mode, agent, sendGuard },
+    site,
+    explanations: new Map(), // rule id -> promise of its explanation, asked once per page
+    /** The explanations of `ids` (the guide's words), as a Map; null for an id without one. */
+    explain(ids) {
+      return Promise.all(ids.map((id) => {
+        if (!shared.explanations.has(id)) {
+          shared.explanations.set(id, Promise.resolve(engine.explain?.(id)).then((e) => e ?? null, () => {
+            shared.explanations.delete(id); // asked again next time
+            return null;
+          }));
+        }
+        return shared.explanations.get(id).then((e) => [id, e]);
+      })).then((pairs) => new Map(pairs));
+    },
+    limits,
     collapsed,
     noCardHint,
     onError,
@@ -132,6 +162,13 @@ export function startCoach({
       const card = manualCard ?? (cards.length ? cardText(nearestCard(cards, el)) : null);
       session.setCard(card || null);
     }
+    if (shared.settings.mode === 'qa' && site?.thread) {
+      qa ??= new QaView(shared, doc);
+      qa.scan(roots, site, (el) => manualCard ?? (cards.length ? cardText(nearestCard(cards, el)) : null));
+    } else if (qa) {
+      qa.destroy();
+      qa = null;
+    }
     wake();
   }
 
@@ -188,13 +225,17 @@ export function startCoach({
       cancelAnimationFrame(raf);
       for (const s of sessions.values()) s.destroy();
       sessions.clear();
+      qa?.destroy();
+      qa = null;
     },
     setSettings(settings) {
       Object.assign(shared.settings, settings);
       for (const s of sessions.values()) s.applySettings();
+      scan(); // QA mode comes and goes with the mode
     },
     setSite(next) {
       site = next;
+      shared.site = next;
       nodesChanged = true;
       scan();
     },
@@ -208,7 +249,9 @@ export function startCoach({
     /** Checks every reply again (the engine changed, e.g. a new rule pack). */
     relint() {
       for (const s of sessions.values()) s.refresh();
+      qa?.refresh();
     },
     sessions: () => [...sessions.values()],
+    qa: () => qa,
   };
 }

@@ -23,6 +23,11 @@ const MARKERS = /\b(escalat\w*|ai summary|handoff|hand-off|handed (?:off|over)|t
 // "Label: value" / "Label - value" lines, the other sign of a card.
 const LABEL_LINE = /^[^\p{L}\p{N}\n]{0,4}\p{L}[^:\n]{0,30}(?::|\s-\s|\s\.{2,}\s)\s*\S/gmu;
 const COMPOSER = /reply|respond|response|message|compose|answer|write|chat|comment/i;
+// What a send button says (its text, label, title or value).
+const SEND_LABEL = /^\s*(send|submit)\b/i;
+// How far above the reply box a send button found by its label may be: the
+// composer around it (rich editors nest their editable a few levels deep).
+const COMPOSER_DEPTH = 8;
 const MAX_CARD_CHARS = 6000;
 
 /**
@@ -280,4 +285,45 @@ function tableLines(table, cell, lines) {
 
 function clean(text) {
   return text.replace(/\r\n?/g, '\n').replace(/[^\S\n]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** How many levels above `reply` its nearest common ancestor with `el` is (shadow hosts crossed). */
+function levelsUp(reply, el) {
+  let depth = 0;
+  for (let n = reply; n; n = n.parentNode || n.host, depth++) {
+    if (n.contains?.(el)) return depth;
+  }
+  return Infinity;
+}
+
+/**
+ * The send button of `reply` that a click on `target` pressed, or null: the
+ * site profile's `send` element; else a button that says Send / Submit (its
+ * text, label, title or value), or a submit button of the reply's own form,
+ * in the composer around the reply box.
+ */
+export function sendButtonAt(target, reply, site) {
+  let el;
+  try {
+    el = target?.closest?.(site?.send || 'button, [role=button], input[type=submit], input[type=button]');
+  } catch {
+    return null; // a selector this browser rejects finds nothing
+  }
+  if (!el || el.contains(reply)) return null;
+  if (site?.send) return el; // the profile says so
+  const says = [el.getAttribute('aria-label'), el.getAttribute('title'), el.value, el.textContent]
+    .some((t) => t && SEND_LABEL.test(t));
+  const submits = el.type === 'submit' && el.form?.contains(reply);
+  if (!says && !submits) return null;
+  return levelsUp(reply, el) <= COMPOSER_DEPTH ? el : null;
+}
+
+/**
+ * Whether plain Enter sends from `reply` (Ctrl/⌘+Enter always does): a
+ * one-line input, or a box that says so with `enterkeyhint="send"`.
+ */
+export function enterSends(reply) {
+  if (reply.localName === 'input') return true;
+  const hint = reply.closest('[enterkeyhint]')?.getAttribute('enterkeyhint');
+  return hint?.toLowerCase() === 'send';
 }

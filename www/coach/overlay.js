@@ -1,7 +1,8 @@
 // The overlay over one reply box: a fixed, click-through
 // <handoff-coach-overlay> host whose shadow root holds the underline boxes
-// of a textarea (see paint/boxes.js) and the hover card of a finding:
-// its message, its suggestion and an Accept button.
+// of a textarea (see paint/boxes.js), the hover card of a finding (its
+// message, its suggestion and an Accept button) and the send guard's
+// question (see guard.js), `data-hc-guard`.
 import { h, shadowHost } from './dom.js';
 import { OVERLAY_CSS } from './styles.js';
 
@@ -14,6 +15,36 @@ export class Overlay {
     this.card = null;
     this.cardFinding = null;
     this.hideTimer = 0;
+    this.guard = null;
+  }
+
+  /**
+   * Asks before a send (the send guard): what is still wrong with the reply
+   * (`errors`, its error findings) and that a second press sends, beside
+   * `anchor` (the client rect of the send button or the reply box).
+   */
+  showGuard(errors, anchor, onKeepEditing) {
+    this.hideGuard();
+    const shown = errors.slice(0, 3);
+    this.guard = h('div', { class: 'guard', role: 'alertdialog', 'aria-label': 'Send this reply?', 'data-hc-guard': String(errors.length) },
+      h('p', { class: 'lead' }, `This reply still has ${errors.length} error${errors.length > 1 ? 's' : ''}:`),
+      h('ul', {}, shown.map((f) => h('li', { 'data-hc-rule': f.rule }, f.message))),
+      errors.length > shown.length ? h('p', {}, `…and ${errors.length - shown.length} more in the coach's panel.`) : null,
+      h('p', {}, 'Press send again to send it anyway.'),
+      h('button', { type: 'button', 'data-hc-action': 'keep-editing', onclick: () => onKeepEditing() }, 'Keep editing'));
+    this.layer.append(this.guard);
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const w = this.guard.offsetWidth;
+    const gh = this.guard.offsetHeight;
+    const above = anchor.top - 8 - gh;
+    this.guard.style.left = `${Math.max(4, Math.min(anchor.right - w, vw - w - 4))}px`;
+    this.guard.style.top = `${above >= 4 ? above : Math.min(anchor.bottom + 8, vh - gh - 4)}px`;
+  }
+
+  hideGuard() {
+    this.guard?.remove();
+    this.guard = null;
   }
 
   /** Shows the hover card of `finding` next to `rects` (client rects of its words). */

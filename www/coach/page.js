@@ -5,12 +5,16 @@
 //   const coach = await startPageCoach({
 //     mode: 'agent',                  // 'agent' | 'trainer' | 'qa'
 //     agent: 'Alex',                  // signs the ready opening
-//     site: { card, reply, thread },  // CSS selectors of the page (optional: heuristics)
+//     site: { card, reply, thread, … },  // the page's site profile (optional: heuristics)
+//     sendGuard: false,               // ask once before sending a reply with errors
 //     pack: tomlText,                 // a rule pack (optional)
 //     onStatus: (state) => {},        // 'running' | 'extension'
 //   });
 //   coach.state                       // 'running', or 'extension' when it stood down
-//   coach.setSettings({ mode, agent }); coach.useCard(text); coach.stop();
+//   coach.setSettings({ mode, agent, sendGuard }); coach.useCard(text); coach.stop();
+//
+// `pageEngine(pack)` is the same engine for the page's own use (the trainer
+// page grades and audits with it).
 //
 // It rejects when the engine cannot start in this page: a CSP without
 // 'wasm-unsafe-eval' (the /strict/ route, most real helpdesks) forbids
@@ -24,8 +28,12 @@ import { watchForExtension } from './handshake.js';
 
 const UI_KEY = 'handoff-coach:collapsed';
 
-/** An engine with the wasm in this page; the methods return promises like the extension's. */
-async function pageEngine(pack) {
+/**
+ * An engine with the wasm in this page; the methods return promises like
+ * the extension's (see coach.js for the shape), plus `gradeReading` for
+ * the trainer page.
+ */
+export async function pageEngine(pack) {
   const wasm = await import('../gen/pkg/handoff_coach.js');
   await wasm.default(); // fetches handoff_coach_bg.wasm beside the module
   const engine = new wasm.Engine(pack ?? null);
@@ -33,6 +41,11 @@ async function pageEngine(pack) {
     read: async (card) => engine.read(card),
     check: async (context, reply, options) => engine.check(context, reply, options),
     opening: async (context, agent) => engine.opening(context, agent ?? undefined),
+    explain: async (id) => wasm.explain(id),
+    auditLine: async (line) => engine.auditLine(line),
+    csvHeader: async () => wasm.csvHeader(),
+    gradeReading: async (context, answers) => wasm.gradeReading(context, answers),
+    limits: wasm.limits(),
   };
 }
 
@@ -53,7 +66,7 @@ function storeCollapsed(value) {
 }
 
 /** Starts the page coach (see the module comment). */
-export async function startPageCoach({ mode = 'agent', agent = '', site = null, pack = null, onStatus = () => {} } = {}) {
+export async function startPageCoach({ mode = 'agent', agent = '', site = null, pack = null, sendGuard = false, onStatus = () => {} } = {}) {
   let coach = null;
   let extension = false;
   const handle = {
@@ -86,7 +99,7 @@ export async function startPageCoach({ mode = 'agent', agent = '', site = null, 
   }
   if (extension) return handle;
   coach = startCoach({
-    engine, mode, agent, site,
+    engine, mode, agent, site, sendGuard, limits: engine.limits,
     collapsed: storedCollapsed(),
     onCollapse: storeCollapsed,
     noCardHint: 'No escalation card found on this page.',

@@ -2,14 +2,20 @@
 // one per reply box, floating beside it. It shows what the engine returned
 // and nothing it made up: the context read from the card (each field
 // editable by the agent), the checklist, the score, the findings and the
-// ready opening. The CONTRACT §5 hooks live here and only here:
+// ready opening. In trainer mode each finding also says why it matters,
+// with the guide's bad and good example (the engine's `explain`), and the
+// score shows how it moved with the last edit. The CONTRACT §5 hooks live
+// here and only here:
 //
-//   host       data-hc-mode, data-hc-score
+//   host       data-hc-mode, data-hc-score, data-hc-state (absent while
+//              coaching; "too-long": the reply is over the engine's live limit)
 //   fields     data-hc-field="<context field>" (text = the value)
 //   checklist  data-hc-check="<id>" data-hc-ok="true|false" (absent: not applicable)
 //   findings   data-hc-rule, data-hc-severity, data-hc-start, data-hc-end
+//              (trainer mode: data-hc-explain with .why, .bad, .good inside)
 //   actions    data-hc-action="accept" (per finding), data-hc-action="insert-opening"
 import { h, shadowHost } from './dom.js';
+import { scoreLabel } from './format.js';
 import { PANEL_CSS } from './styles.js';
 
 // How each context field (CONTRACT §1) is shown and edited. Labels are UI
@@ -84,6 +90,9 @@ export class Panel {
     this.host = host;
     this.root = root;
     this.fieldEls = new Map();
+    this.mode = null;
+    this.report = null; // the report shown
+    this.explanations = new Map(); // rule id -> {title, why, bad, good, source} | null
     this.#build();
   }
 
@@ -93,9 +102,14 @@ export class Panel {
       onclick: () => a.setCollapsed(!this.collapsed) }, 'Handoff coach');
     this.modeEl = h('span', { class: 'mode' });
     this.scoreEl = h('span', { class: 'score', title: 'Score of this reply' }, '–');
+    this.meterEl = h('span', { class: 'fill' });
+    this.changeEl = h('span', { class: 'change', 'aria-live': 'polite' });
+    this.progressEl = h('div', { class: 'progress', title: 'Score of this reply, as you type' },
+      h('div', { class: 'meter' }, this.meterEl), this.changeEl);
     this.phaseEl = h('select', { 'aria-label': 'Which message this is', onchange: () => a.setPhase(this.phaseEl.value) },
       PHASES.map(([value, label]) => h('option', { value }, label)));
     this.noticeEl = h('div', { class: 'notice', role: 'status' });
+    this.stateEl = h('div', { class: 'notice', role: 'status' });
 
     const rows = FIELDS.map(([name, label, kind]) => {
       const dd = this.#fieldEl(name, kind);
@@ -111,8 +125,10 @@ export class Panel {
 
     this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach' },
       h('header', {}, this.titleEl, this.modeEl, this.scoreEl, this.phaseEl),
+      this.progressEl,
       h('div', { class: 'body' },
         this.noticeEl,
+        this.stateEl,
         h('section', { class: 'context' }, h('h3', {}, 'From the card'),
           h('dl', {}, rows.slice(0, MAIN_FIELDS)),
           h('details', {}, h('summary', {}, 'More'), h('dl', {}, rows.slice(MAIN_FIELDS))),
@@ -171,6 +187,27 @@ export class Panel {
   setMode(mode) {
     this.host.setAttribute('data-hc-mode', mode);
     this.modeEl.textContent = mode;
+    this.panelEl.classList.toggle('trainer', mode === 'trainer');
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.#redraw();
+  }
+
+  /** Adds explanations (rule id -> the guide's why, bad and good); trainer mode shows them. */
+  setExplanations(explanations) {
+    let news = false;
+    for (const [id, e] of explanations) {
+      if (this.explanations.get(id) === e) continue;
+      this.explanations.set(id, e);
+      news = true;
+    }
+    if (news && this.mode === 'trainer') this.#redraw();
+  }
+
+  /** Rebuilds the lists of the report shown (what they show around it changed). */
+  #redraw() {
+    this.reportKey = null;
+    if (this.report) this.setReport(this.report);
   }
 
   setPhase(phase) {
@@ -179,6 +216,13 @@ export class Panel {
 
   setNotice(text) {
     this.noticeEl.textContent = text ?? '';
+  }
+
+  /** Why the reply is not coached right now (`state`: the host's data-hc-state), or null while it is. */
+  setState(state, text = '') {
+    if (state) this.host.setAttribute('data-hc-state', state);
+    else this.host.removeAttribute('data-hc-state');
+    this.stateEl.textContent = state ? text : '';
   }
 
   /** Shows the context; `edited` names the fields the agent changed. */
@@ -196,18 +240,30 @@ export class Panel {
   /** Shows a report: checklist, findings, score (all as the engine gave them). */
   setReport(report) {
     this.panelEl.setAttribute('aria-busy', 'false');
+    const before = this.report?.score;
+    this.report = report;
     if (!report) {
       this.reportKey = null;
       this.host.removeAttribute('data-hc-score');
       this.scoreEl.textContent = '–';
+      this.meterEl.style.width = '0';
+      this.changeEl.textContent = '';
       this.checklistEl.replaceChildren();
       this.findingsEl.replaceChildren();
       return;
     }
     this.host.setAttribute('data-hc-score', String(report.score));
-    const pct = Math.round(report.score * 100);
-    this.scoreEl.textContent = `${pct}%`;
-    this.scoreEl.className = `score ${pct >= 80 ? 'good' : pct >= 50 ? 'fair' : 'poor'}`;
+    const { text, grade } = scoreLabel(report.score);
+    this.scoreEl.textContent = text;
+    this.scoreEl.className = `score ${grade}`;
+    this.meterEl.style.width = text;
+    this.meterEl.className = `fill ${grade}`;
+    if (before !== undefined && before !== report.score) {
+      const delta = Math.round(report.score * 100) - Math.round(before * 100);
+      this.changeEl.textContent = delta ? `${delta > 0 ? '▲ +' : '▼ −'}${Math.abs(delta)}` : '';
+      this.changeEl.className = `change ${delta > 0 ? 'up' : 'down'}`;
+      this.changeEl.setAttribute('data-hc-score-change', String(delta));
+    }
     // Most keystrokes change neither list (a span before the caret keeps its
     // offsets): rebuild a list only when what it shows changed.
     const key = JSON.stringify([report.checklist, report.findings]);
@@ -232,6 +288,7 @@ export class Panel {
     h('div', { class: 'rule' }, `${f.severity} · ${f.rule}`),
     h('p', { class: 'message' }, f.message),
     f.suggestion ? h('p', { class: 'suggestion' }, f.suggestion) : null,
+    this.mode === 'trainer' ? this.#explanationEl(f.rule) : null,
     f.suggestion ? h('button', { type: 'button', 'data-hc-action': 'accept',
       onclick: (e) => {
         e.stopPropagation();
@@ -242,6 +299,16 @@ export class Panel {
       li.addEventListener('keydown', (e) => e.key === 'Enter' && e.target === li && this.actions.focusFinding(f));
     }
     return li;
+  }
+
+  /** The guide's why, bad and good for a rule, or null when it has none (a pack's own rule). */
+  #explanationEl(rule) {
+    const e = this.explanations.get(rule);
+    if (!e) return null;
+    return h('div', { class: 'explain', 'data-hc-explain': rule, title: `From the guide: ${e.source}` },
+      h('p', { class: 'why' }, h('strong', {}, `${e.title}. `), e.why),
+      h('p', { class: 'bad' }, h('span', { 'aria-label': 'Not this:' }, '✗ '), e.bad),
+      h('p', { class: 'good' }, h('span', { 'aria-label': 'But this:' }, '✓ '), e.good));
   }
 
   /** The reply changed since the report shown: it is about to be replaced. */

@@ -1,5 +1,6 @@
-// One coached reply box: its field adapter, its underlines, its overlay and
-// its panel, and the loop that keeps them in step with what the agent types.
+// One coached reply box: its field adapter, its underlines, its overlay, its
+// panel and its send guard, and the loop that keeps them in step with what
+// the agent types.
 //
 // Linting: at most one check per animation frame, never two in flight. The
 // first change in a frame is checked at once (a keystroke's underline must
@@ -15,6 +16,7 @@
 // are drawn in the next frame, before the next paint, not in the input
 // handler: drawing measures layout, and the check should leave first.
 import { fieldFor } from './fields/index.js';
+import { SendGuard } from './guard.js';
 import { Overlay } from './overlay.js';
 import { Panel } from './panel.js';
 
@@ -41,9 +43,10 @@ export function carrySpans(spans, region) {
 
 export class Session {
   /**
-   * `coach`: what the sessions share: `{ engine, settings, collapsed,
-   * setCollapsed(bool), noCardHint, onError(err), wake() }` (wake: a frame
-   * is needed soon).
+   * `coach`: what the sessions share: `{ engine, settings, site, limits,
+   * collapsed, setCollapsed(bool), noCardHint, onError(err), wake(),
+   * explain(ids) }` (wake: a frame is needed soon; limits: the engine's
+   * `{reply, card}`, or null).
    */
   constructor(element, coach) {
     this.coach = coach;
@@ -77,6 +80,19 @@ export class Session {
     this.retryAt = 0;
     this.anchorKey = '';
     this.generation = 0; // bumps when the context changes under a check in flight
+    this.report = null; // the last report shown
+    this.guard = new SendGuard({
+      element,
+      site: () => coach.site,
+      enabled: () => Boolean(coach.settings.sendGuard),
+      errors: () => (this.report?.findings ?? []).filter((f) => f.severity === 'error'),
+      ask: (errors, anchor) => this.overlay.showGuard(errors, anchor, () => {
+        this.overlay.hideGuard();
+        this.field.element.focus();
+      }),
+      dismiss: () => this.overlay.hideGuard(),
+    });
+    this.tooLong = false; // the reply is over the engine's live limit: not checked
 
     this.field.watch(() => this.#changed());
     this.onMove = (e) => this.#hover(e);
@@ -194,6 +210,7 @@ export class Session {
   }
 
   destroy() {
+    this.guard.destroy();
     this.field.element.removeEventListener('mousemove', this.onMove);
     this.field.element.removeEventListener('mouseleave', this.onLeave);
     this.field.destroy();
@@ -205,20 +222,25 @@ export class Session {
   #changed() {
     const text = this.field.text();
     if (text === this.text) return;
-    this.spans = carrySpans(this.spans, editRegion(this.text, text));
+    if (this.spans.length) this.spans = carrySpans(this.spans, editRegion(this.text, text));
     this.text = text;
+    // An empty box is a reply sent (or thrown away): the next one is asked
+    // about again. Any other edit just takes the question off the screen.
+    if (!text.trim()) this.guard.reset();
+    else this.overlay.hideGuard();
     this.repaint = true;
     this.dirty = true;
     if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
-    this.panel.setBusy();
+    if (!this.tooLong) this.panel.setBusy();
     this.coach.wake();
   }
 
   #lint() {
     this.dirty = false;
+    const text = this.field.text();
+    if (this.#overLimit(text)) return;
     this.inFlight = true;
     this.checkedThisFrame = true;
-    const text = this.field.text();
     const generation = this.generation;
     const { mode, agent } = this.coach.settings;
     this.coach.engine.check(this.context(), text, { phase: this.phase, mode, agent: agent || null }).then((report) => {
@@ -235,7 +257,9 @@ export class Session {
         .map((f) => ({ finding: f, start: f.start, end: f.end, severity: f.severity }));
       this.repaint = false;
       this.painter.show(this.spans);
+      this.report = report;
       this.panel.setReport(report);
+      if (mode === 'trainer') this.#explain(report);
       this.coach.wake(); // the panel's size may have changed: place it again
     }, (err) => {
       this.inFlight = false;
@@ -243,6 +267,36 @@ export class Session {
       this.retryAt = performance.now() + 1000;
       this.coach.onError(err);
     });
+  }
+
+  /** Trainer mode: the guide's why, bad and good beside each finding (asked once per rule). */
+  #explain(report) {
+    const missing = [...new Set(report.findings.map((f) => f.rule))].filter((id) => !this.panel.explanations.has(id));
+    if (!missing.length) return;
+    this.coach.explain(missing).then((explanations) => {
+      this.panel.setExplanations(explanations);
+      this.coach.wake();
+    });
+  }
+
+  /**
+   * Whether `text` is longer than the engine checks live (its `limits`): then
+   * nothing is sent, nothing is underlined, and the panel says so. A pasted
+   * megabyte must cost a keystroke no more than a comparison.
+   */
+  #overLimit(text) {
+    const limit = this.coach.limits?.reply ?? Infinity;
+    const over = text.length > limit;
+    if (over) {
+      this.spans = [];
+      this.painter.show([]);
+      this.panel.setReport(null);
+      this.panel.setState('too-long', `Reply too long to coach live \u2014 ${text.length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}.`);
+    } else if (this.tooLong) {
+      this.panel.setState(null);
+    }
+    this.tooLong = over;
+    return over;
   }
 
   #contextChanged() {

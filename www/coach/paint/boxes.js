@@ -70,8 +70,11 @@ export class BoxPainter {
       this.#copyStyle(cs);
       this.measured = false;
     }
-    if (el.value !== this.value) {
-      this.value = el.value;
+    // With nothing to underline the mirror holds no text: laying out a long
+    // reply a second time on every keystroke is what would freeze the page.
+    const value = this.spans.length ? el.value : '';
+    if (value !== this.value) {
+      this.value = value;
       this.mirror.textContent = this.value;
       this.measured = false;
     }

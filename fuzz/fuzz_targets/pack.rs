@@ -1,0 +1,4 @@
+//! Fuzz target `pack`: see `handoff_coach_fuzz::pack` for what it feeds and asserts.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| handoff_coach_fuzz::pack(data));
