@@ -2,29 +2,57 @@
 //! expressions.
 //!
 //! Every pattern is compiled here, once per engine, with the same dialect:
-//! case-insensitive, ASCII classes (`\b`, `\w`, `\s`, `\d` are ASCII), run over
-//! the UTF-8 bytes of the text. That dialect keeps Unicode tables out of the
+//! case-insensitive, ASCII classes (`\b`, `\w`, `\s`, `\d` are ASCII), ASCII
+//! case folding, multi-line anchors, and `.`, negated classes and `\W \S \D`
+//! match one whole character. That dialect keeps Unicode tables out of the
 //! wasm build (see the README's size section) and is all the English phrases
-//! of the rules need; anything that must understand non-ASCII text (names with
-//! diacritics, say) is compared through [`crate::text::fold`] instead.
+//! of the rules need; anything that must understand non-ASCII text (names
+//! with diacritics, say) is compared through [`crate::text::fold`] instead.
 //!
-//! A byte regex could in principle start or end a match inside a multi-byte
-//! character; [`Pattern`] only ever hands out ranges moved onto character
-//! boundaries, so slicing the text with them can never panic.
+//! # Two engines, one dialect
+//!
+//! The dialect is run by one of two regex crates, chosen when the crate is
+//! built (the `fast-regex` feature, which the CLI turns on):
+//!
+//! - [`regex`](https://docs.rs/regex) for native builds: its literal
+//!   prefilters and lazy DFA are what the CLI's throughput rests on.
+//! - [`regex_lite`](https://docs.rs/regex-lite) for the wasm build: about a
+//!   tenth of the code (a parser and a Pike VM), which is what keeps the wasm
+//!   under its size budget.
+//!
+//! `regex_lite` speaks this dialect as it is. `regex` runs it over the UTF-8
+//! bytes of the text with Unicode off, where `.` would match one *byte*; so
+//! [`full`] rewrites `.`, negated classes and `\W \S \D` to match one
+//! character, which makes counted repetitions (`[^.!?]{0,60}`) count the same
+//! characters in both. The unit tests compile every built-in pattern with
+//! both engines and compare every match over the corpus and hostile text.
+//!
+//! Ranges are byte offsets on character boundaries, so slicing the text with
+//! them can never panic.
 
+use std::fmt;
 use std::ops::Range;
 
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+#[cfg(feature = "fast-regex")]
+use full as engine;
+#[cfg(not(feature = "fast-regex"))]
+use lite as engine;
+
+/// Why a pattern does not compile (the regex engine's own message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// A compiled pattern in the crate's dialect.
 #[derive(Debug, Clone)]
-pub struct Pattern(Regex);
-
-fn builder(src: &str) -> RegexBuilder {
-    let mut b = RegexBuilder::new(src);
-    b.unicode(false).case_insensitive(true).multi_line(true);
-    b
-}
+pub struct Pattern(engine::Regex);
 
 /// Moves `r` onto character boundaries of `text` (start back, end forward).
 fn on_boundaries(text: &str, r: Range<usize>) -> Range<usize> {
@@ -39,24 +67,36 @@ fn on_boundaries(text: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// The first character boundary of `text` at or after `at`.
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 impl Pattern {
     /// Compiles `src`. Built-in patterns are constants, so their callers may
     /// `expect` success; the unit tests compile every one of them.
-    pub fn new(src: &str) -> Result<Pattern, regex::Error> {
-        builder(src).build().map(Pattern)
+    pub fn new(src: &str) -> Result<Pattern, Error> {
+        #[cfg(test)]
+        record(src, true);
+        engine::Regex::new(src, true).map(Pattern)
     }
 
     /// Compiles `src` (written in lower case) for text that is already ASCII
     /// lower-cased with [`str::to_ascii_lowercase`], which keeps every
     /// offset. In this dialect case-insensitivity is ASCII-only anyway, so
     /// the matches are those of [`Pattern::new`] on the original text; but
-    /// compiled case-sensitively, the regex engine can use its literal
-    /// prefilters, which makes keyword-led patterns several times faster.
-    /// The rules run every keystroke, so they use this.
-    pub fn lowercase(src: &str) -> Result<Pattern, regex::Error> {
-        let mut b = builder(src);
-        b.case_insensitive(false);
-        b.build().map(Pattern)
+    /// compiled case-sensitively, `regex` can use its literal prefilters,
+    /// which makes keyword-led patterns several times faster, and
+    /// `regex_lite` has fewer alternatives to follow per character. The
+    /// rules run every keystroke, so they use this.
+    pub fn lowercase(src: &str) -> Result<Pattern, Error> {
+        #[cfg(test)]
+        record(src, false);
+        engine::Regex::new(src, false).map(Pattern)
     }
 
     /// A pattern that matches any of `phrases` literally, case-insensitively,
@@ -68,7 +108,7 @@ impl Pattern {
             .map(|p| p.as_ref().trim())
             .filter(|p| !p.is_empty())
             .map(|p| {
-                let words: Vec<String> = p.split_whitespace().map(regex::escape).collect();
+                let words: Vec<String> = p.split_whitespace().map(engine::escape).collect();
                 // A word boundary only where the phrase itself starts or ends
                 // with a word character: "#vip" or "refund!" still match.
                 let open = if is_word(p.chars().next()) { r"\b" } else { "" };
@@ -81,8 +121,9 @@ impl Pattern {
             })
             .collect();
         let src = if alternatives.is_empty() {
-            // Matches nothing: an empty list of phrases never fires.
-            r"[^\x00-\xFF]".to_string()
+            // Matches nothing: an empty list of phrases never fires. (No
+            // position is both a word boundary and not one.)
+            r"\b\B".to_string()
         } else {
             alternatives.join("|")
         };
@@ -91,38 +132,31 @@ impl Pattern {
 
     /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text.as_bytes())
+        self.0.is_match(text)
     }
 
     /// The first match, as a byte range on character boundaries.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        self.0
-            .find(text.as_bytes())
-            .map(|m| on_boundaries(text, m.range()))
+        self.find_at(text, 0)
     }
 
-    /// The first match at or after byte `from`.
+    /// The first match at or after byte `from` (moved forward onto a
+    /// character boundary); what comes before `from` still counts for `\b`.
     pub fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
         self.0
-            .find_at(text.as_bytes(), from.min(text.len()))
-            .map(|m| on_boundaries(text, m.range()))
+            .find_at(text, next_boundary(text, from))
+            .map(|r| on_boundaries(text, r))
     }
 
     /// Every non-overlapping match, as byte ranges on character boundaries.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.0
-            .find_iter(text.as_bytes())
-            .map(move |m| on_boundaries(text, m.range()))
+        self.0.find_iter(text).map(move |r| on_boundaries(text, r))
     }
 
     /// The byte ranges of the first match's groups (index 0 is the whole
     /// match); `None` for a group that did not take part.
     pub fn captures(&self, text: &str) -> Option<Vec<Option<Range<usize>>>> {
-        self.0.captures(text.as_bytes()).map(|c| {
-            c.iter()
-                .map(|g| g.map(|m| on_boundaries(text, m.range())))
-                .collect()
-        })
+        self.captures_iter(text).next()
     }
 
     /// Every match's groups, as [`Pattern::captures`] gives them.
@@ -130,34 +164,440 @@ impl Pattern {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = Vec<Option<Range<usize>>>> + 't {
-        self.0.captures_iter(text.as_bytes()).map(move |c| {
-            c.iter()
-                .map(|g| g.map(|m| on_boundaries(text, m.range())))
+        self.0.captures_iter(text).map(move |groups| {
+            groups
+                .into_iter()
+                .map(|g| g.map(|r| on_boundaries(text, r)))
                 .collect()
         })
     }
 }
 
-/// Several patterns run in one pass over the text, to learn which of them
-/// match before running any of them one by one.
+/// Several patterns, to learn which of them match before running any of
+/// them one by one.
 #[derive(Debug, Clone)]
-pub struct PatternSet(RegexSet);
+pub struct PatternSet(engine::Set);
 
 impl PatternSet {
     /// Compiles `sources` in the crate's dialect.
-    pub fn new<S: AsRef<str>>(sources: &[S]) -> Result<PatternSet, regex::Error> {
-        RegexSetBuilder::new(sources.iter().map(AsRef::as_ref))
-            .unicode(false)
-            .case_insensitive(true)
-            .multi_line(true)
-            .build()
-            .map(PatternSet)
+    pub fn new<S: AsRef<str>>(sources: &[S]) -> Result<PatternSet, Error> {
+        #[cfg(test)]
+        sources.iter().for_each(|s| record(s.as_ref(), true));
+        engine::Set::new(sources).map(PatternSet)
     }
 
     /// Indexes of the patterns that match somewhere in `text`.
     pub fn matches(&self, text: &str) -> Vec<usize> {
-        self.0.matches(text.as_bytes()).into_iter().collect()
+        self.0.matches(text)
     }
+}
+
+/// The native engine: `regex` over the text's bytes, Unicode off, with the
+/// one-character rewrite of [`per_char`].
+#[cfg(feature = "fast-regex")]
+mod full {
+    use std::ops::Range;
+
+    use regex::bytes::{Regex as Bytes, RegexBuilder, RegexSet, RegexSetBuilder};
+
+    use super::Error;
+
+    pub(super) use regex::escape;
+
+    /// One character that is not ASCII, whole (its UTF-8 bytes). Case
+    /// folding stays off inside: Unicode folding of ASCII would otherwise
+    /// take the Kelvin sign and the long s out of it.
+    const NON_ASCII: &str = r"(?u-i:[^\x00-\x7F])";
+
+    /// `src` with `.`, negated classes `[^…]` and `\W \S \D` matching one
+    /// whole character instead of one byte: the ASCII part stays a byte
+    /// class, any non-ASCII character is taken whole. Only the native engine
+    /// needs it (`regex_lite` reads the text by character already).
+    pub(super) fn per_char(src: &str) -> String {
+        let b = src.as_bytes();
+        let mut out = String::with_capacity(src.len() + 64);
+        // `src[last..i]` is copied as it is; `i` and `last` only ever stop
+        // on ASCII bytes, so the slices are on character boundaries.
+        let mut last = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let (end, ascii_class) = match b[i] {
+                b'\\' => match b.get(i + 1) {
+                    Some(c @ (b'W' | b'S' | b'D')) => {
+                        (i + 2, format!("[^\\{}", char::from(c.to_ascii_lowercase())))
+                    }
+                    _ => {
+                        i += 2;
+                        continue;
+                    }
+                },
+                b'.' => (i + 1, r"[^\n".to_string()),
+                b'[' => {
+                    let end = class_end(b, i);
+                    if b.get(i + 1) != Some(&b'^') || b.get(end - 1) != Some(&b']') {
+                        i = end;
+                        continue;
+                    }
+                    (end, src[i..end - 1].to_string())
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&src[last..i]);
+            out.push_str("(?:");
+            out.push_str(&ascii_class);
+            out.push_str(r"\x80-\xFF]|");
+            out.push_str(NON_ASCII);
+            out.push(')');
+            last = end;
+            i = end;
+        }
+        out.push_str(&src[last..]);
+        out
+    }
+
+    /// The index just past the class that opens at `b[open]` (`[`), nested
+    /// classes and escapes included; the end of `b` if it never closes.
+    fn class_end(b: &[u8], open: usize) -> usize {
+        let mut i = open + 1;
+        if b.get(i) == Some(&b'^') {
+            i += 1;
+        }
+        // A `]` first in a class is a literal.
+        if b.get(i) == Some(&b']') {
+            i += 1;
+        }
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'\\' => i += 2,
+                b'[' => i = class_end(b, i),
+                b']' => return i + 1,
+                _ => i += 1,
+            }
+        }
+        b.len()
+    }
+
+    fn error(e: regex::Error) -> Error {
+        Error(e.to_string())
+    }
+
+    /// A compiled pattern.
+    #[derive(Debug, Clone)]
+    pub(super) struct Regex(Bytes);
+
+    impl Regex {
+        pub(super) fn new(src: &str, case_insensitive: bool) -> Result<Regex, Error> {
+            RegexBuilder::new(&per_char(src))
+                .unicode(false)
+                .case_insensitive(case_insensitive)
+                .multi_line(true)
+                .build()
+                .map(Regex)
+                .map_err(error)
+        }
+
+        pub(super) fn is_match(&self, text: &str) -> bool {
+            self.0.is_match(text.as_bytes())
+        }
+
+        pub(super) fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+            self.0.find_at(text.as_bytes(), from).map(|m| m.range())
+        }
+
+        pub(super) fn find_iter<'t>(
+            &'t self,
+            text: &'t str,
+        ) -> impl Iterator<Item = Range<usize>> + 't {
+            self.0.find_iter(text.as_bytes()).map(|m| m.range())
+        }
+
+        pub(super) fn captures_iter<'t>(
+            &'t self,
+            text: &'t str,
+        ) -> impl Iterator<Item = Vec<Option<Range<usize>>>> + 't {
+            self.0
+                .captures_iter(text.as_bytes())
+                .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+        }
+    }
+
+    /// Patterns run together in one pass.
+    #[derive(Debug, Clone)]
+    pub(super) struct Set(RegexSet);
+
+    impl Set {
+        pub(super) fn new<S: AsRef<str>>(sources: &[S]) -> Result<Set, Error> {
+            RegexSetBuilder::new(sources.iter().map(|s| per_char(s.as_ref())))
+                .unicode(false)
+                .case_insensitive(true)
+                .multi_line(true)
+                .build()
+                .map(Set)
+                .map_err(error)
+        }
+
+        pub(super) fn matches(&self, text: &str) -> Vec<usize> {
+            self.0.matches(text.as_bytes()).into_iter().collect()
+        }
+    }
+}
+
+#[cfg(any(test, not(feature = "fast-regex")))]
+mod starts;
+
+/// The small engine of the wasm build: `regex_lite`, which reads the text by
+/// character and knows only ASCII classes and ASCII case folding, which is
+/// this dialect as it is, once [`utf8_escapes`] has turned byte escapes into
+/// the characters they spell. Compiled in native tests too, to compare it
+/// with [`full`] (which is all they use of it).
+#[cfg(any(test, not(feature = "fast-regex")))]
+#[cfg_attr(feature = "fast-regex", allow(dead_code, unused_imports))]
+mod lite {
+    use std::borrow::Cow;
+    use std::ops::Range;
+    use std::sync::OnceLock;
+
+    use regex_lite::RegexBuilder;
+
+    use super::starts::Starts;
+    use super::Error;
+
+    pub(super) use regex_lite::escape;
+
+    /// A compiled pattern: `regex_lite`'s own search, or where [`Starts`]
+    /// can tell where matches begin, anchored forms that try one place at a
+    /// time.
+    #[derive(Debug, Clone)]
+    pub(super) enum Regex {
+        Plain(regex_lite::Regex),
+        Anchored(Box<Anchored>),
+    }
+
+    /// The pattern anchored one character in (`\A(?s:.)`), so that a try at
+    /// byte `p` runs on the text from the character before `p`, and `\b` and
+    /// `^` still see that character; and anchored at the start of the text,
+    /// for a try at byte 0, compiled the first time one is needed (most texts
+    /// do not start where a given pattern can, and compiling every pattern
+    /// twice more would double the time it takes to build an engine).
+    #[derive(Debug, Clone)]
+    pub(super) struct Anchored {
+        starts: Starts,
+        src: String,
+        case_insensitive: bool,
+        after_one: regex_lite::Regex,
+        at_start: OnceLock<Option<regex_lite::Regex>>,
+    }
+
+    /// `src` with each run of `\xHH` escapes that spells a UTF-8 character
+    /// (`\xE2\x80\x99`, the UTF-8 of `’`) written as that character. Over
+    /// bytes, as `regex` runs the dialect, such a run matches the character;
+    /// `regex_lite` would read each escape as a character of its own
+    /// (U+00E2, ...). Escapes that spell no character are left as they are.
+    pub(super) fn utf8_escapes(src: &str) -> Cow<'_, str> {
+        if !src.contains("\\x") {
+            return Cow::Borrowed(src);
+        }
+        let b = src.as_bytes();
+        let high_byte = |i: usize| -> Option<u8> {
+            let hex = src.get(i + 2..i + 4)?;
+            let v = u8::from_str_radix(hex, 16).ok()?;
+            (b.get(i..i + 2) == Some(b"\\x") && v >= 0x80).then_some(v)
+        };
+        let mut out = String::with_capacity(src.len());
+        // `last` and `i` stop only on ASCII bytes (`\\`), so on boundaries.
+        let (mut last, mut i) = (0, 0);
+        while i < b.len() {
+            if b[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let (mut bytes, mut end) = (Vec::new(), i);
+            while let Some(v) = high_byte(end) {
+                bytes.push(v);
+                end += 4;
+            }
+            match std::str::from_utf8(&bytes) {
+                Ok(chars) if !chars.is_empty() => {
+                    out.push_str(&src[last..i]);
+                    out.push_str(chars);
+                    last = end;
+                    i = end;
+                }
+                // Any other escape, `\\` itself included, is two bytes.
+                _ => i += 2,
+            }
+        }
+        out.push_str(&src[last..]);
+        Cow::Owned(out)
+    }
+
+    fn build(src: &str, case_insensitive: bool) -> Result<regex_lite::Regex, Error> {
+        RegexBuilder::new(src)
+            .case_insensitive(case_insensitive)
+            .multi_line(true)
+            .build()
+            .map_err(|e| Error(e.to_string()))
+    }
+
+    impl Anchored {
+        fn at_start(&self) -> Option<&regex_lite::Regex> {
+            // It compiles: `after_one`, the same pattern behind one more
+            // atom, did.
+            self.at_start
+                .get_or_init(|| build(&format!(r"\A(?:{})", self.src), self.case_insensitive).ok())
+                .as_ref()
+        }
+
+        /// The match of the first place at or after `from` where one
+        /// starts, as the unanchored search would find it: leftmost first,
+        /// and every place a match can start is tried.
+        fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+            self.first(text, from, |re, tail, p, q| {
+                re.find(tail).map(|m| p..q + m.end())
+            })
+        }
+
+        fn captures_at(&self, text: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
+            self.first(text, from, |re, tail, p, q| {
+                re.captures(tail).map(|c| {
+                    c.iter()
+                        .enumerate()
+                        .map(|(i, g)| {
+                            // The whole match starts at `p`, after the
+                            // character read for context.
+                            g.map(|m| (if i == 0 { p } else { q + m.start() })..q + m.end())
+                        })
+                        .collect()
+                })
+            })
+        }
+
+        /// Tries `attempt(regex, text[q..], p, q)` at each place `p` a match
+        /// may start, `q` being where the anchored regex starts reading.
+        fn first<T>(
+            &self,
+            text: &str,
+            from: usize,
+            attempt: impl Fn(&regex_lite::Regex, &str, usize, usize) -> Option<T>,
+        ) -> Option<T> {
+            let b = text.as_bytes();
+            (from..b.len())
+                .filter(|&p| self.starts.may_start(b, p) && text.is_char_boundary(p))
+                .find_map(|p| {
+                    let (re, q) = match text[..p].char_indices().next_back() {
+                        None => (self.at_start()?, 0),
+                        Some((q, _)) => (&self.after_one, q),
+                    };
+                    attempt(re, &text[q..], p, q)
+                })
+        }
+    }
+
+    impl Regex {
+        pub(super) fn new(src: &str, case_insensitive: bool) -> Result<Regex, Error> {
+            let src = utf8_escapes(src);
+            Ok(match Starts::of(&src, case_insensitive) {
+                Some(starts) => Regex::Anchored(Box::new(Anchored {
+                    starts,
+                    after_one: build(&format!(r"\A(?s:.)(?:{src})"), case_insensitive)?,
+                    src: src.into_owned(),
+                    case_insensitive,
+                    at_start: OnceLock::new(),
+                })),
+                None => Regex::Plain(build(&src, case_insensitive)?),
+            })
+        }
+
+        pub(super) fn is_match(&self, text: &str) -> bool {
+            match self {
+                Regex::Anchored(a) => a.find_at(text, 0).is_some(),
+                Regex::Plain(re) => re.is_match(text),
+            }
+        }
+
+        pub(super) fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+            match self {
+                Regex::Anchored(a) => a.find_at(text, from),
+                Regex::Plain(re) => re.find_at(text, from).map(|m| m.range()),
+            }
+        }
+
+        // Anchored matches are never empty (a table needs a first byte), so
+        // the next search starts where the last match ended.
+        pub(super) fn find_iter<'t>(
+            &'t self,
+            text: &'t str,
+        ) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+            match self {
+                Regex::Anchored(a) => {
+                    let mut from = 0;
+                    Box::new(std::iter::from_fn(move || {
+                        let r = a.find_at(text, from)?;
+                        from = r.end;
+                        Some(r)
+                    }))
+                }
+                Regex::Plain(re) => Box::new(re.find_iter(text).map(|m| m.range())),
+            }
+        }
+
+        pub(super) fn captures_iter<'t>(
+            &'t self,
+            text: &'t str,
+        ) -> Box<dyn Iterator<Item = Vec<Option<Range<usize>>>> + 't> {
+            match self {
+                Regex::Anchored(a) => {
+                    let mut from = 0;
+                    Box::new(std::iter::from_fn(move || {
+                        let groups = a.captures_at(text, from)?;
+                        from = groups.first().cloned().flatten()?.end;
+                        Some(groups)
+                    }))
+                }
+                Regex::Plain(re) => Box::new(
+                    re.captures_iter(text)
+                        .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()),
+                ),
+            }
+        }
+    }
+
+    /// `regex_lite` has no set: each pattern is asked in turn. The only set
+    /// holds two patterns run once per card, so one pass would not pay.
+    #[derive(Debug, Clone)]
+    pub(super) struct Set(Vec<Regex>);
+
+    impl Set {
+        pub(super) fn new<S: AsRef<str>>(sources: &[S]) -> Result<Set, Error> {
+            sources
+                .iter()
+                .map(|s| Regex::new(s.as_ref(), true))
+                .collect::<Result<_, _>>()
+                .map(Set)
+        }
+
+        pub(super) fn matches(&self, text: &str) -> Vec<usize> {
+            (0..self.0.len())
+                .filter(|&i| self.0[i].is_match(text))
+                .collect()
+        }
+    }
+}
+
+// The patterns compiled on this thread, kept in tests only: the engine
+// comparison below builds an `Engine` and so learns every built-in pattern
+// without a list of them to keep up to date.
+#[cfg(test)]
+thread_local! {
+    static COMPILED: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+fn record(src: &str, case_insensitive: bool) {
+    COMPILED.with(|c| c.borrow_mut().push((src.to_string(), case_insensitive)));
 }
 
 #[cfg(test)]
@@ -169,15 +609,40 @@ mod tests {
         let p = Pattern::new(r"\bhow can i help\b").unwrap();
         assert_eq!(p.find("Hi, HOW can I help?"), Some(4..18));
         assert!(!p.is_match("somehow can i helpers"));
+        // ASCII folding only: the Kelvin sign is not a K.
+        assert!(!Pattern::new("k").unwrap().is_match("\u{212A}"));
     }
 
     #[test]
-    fn ranges_land_on_character_boundaries() {
-        // `.` in the ASCII dialect is one byte: a match could cut "é" in two.
-        let p = Pattern::new(r"x.").unwrap();
-        let text = "xé";
-        let r = p.find(text).unwrap();
-        assert_eq!(&text[r], "xé");
+    fn ascii_classes() {
+        let p = Pattern::new(r"\w+").unwrap();
+        assert_eq!(p.find_iter("né_1").collect::<Vec<_>>(), vec![0..1, 3..5]);
+        assert!(!Pattern::new(r"\s").unwrap().is_match("a\u{A0}b"));
+        assert!(!Pattern::new(r"\d").unwrap().is_match("٣"));
+    }
+
+    #[test]
+    fn dot_and_negated_classes_take_one_character() {
+        // "é" is two bytes and "😀" four: they still count as one each.
+        assert_eq!(Pattern::new(r"x.").unwrap().find("xé"), Some(0..3));
+        assert_eq!(Pattern::new(r"x.{2}y").unwrap().find("xé😀y"), Some(0..8));
+        assert_eq!(
+            Pattern::new(r"a[^.!?]{0,3}b").unwrap().find("aééb aéééb"),
+            Some(0..6)
+        );
+        assert!(!Pattern::new(r"a[^.!?]{0,3}b").unwrap().is_match("aééééb"));
+        assert_eq!(Pattern::new(r"\S{2}").unwrap().find("ü😀"), Some(0..6));
+        assert_eq!(Pattern::new(r"\W").unwrap().find("aé"), Some(1..3));
+    }
+
+    #[test]
+    fn byte_escapes_spell_utf8_characters() {
+        let p = Pattern::new(r"i(?:'|\xE2\x80\x99)ve\b").unwrap();
+        assert_eq!(p.find("So I’ve said"), Some(3..9));
+        assert!(p.is_match("I've") && !p.is_match("Iâve"));
+        assert_eq!(lite::utf8_escapes(r"a\xC3\xA9\\xC3"), r"aé\\xC3");
+        assert_eq!(lite::utf8_escapes(r"\xC3\x41\x41"), r"\xC3\x41\x41");
+        assert_eq!(lite::utf8_escapes(r"\xE2\x80"), r"\xE2\x80");
     }
 
     #[test]
@@ -185,7 +650,9 @@ mod tests {
         let p = Pattern::phrases(&["guarantee a refund", "money back"]);
         assert_eq!(p.find("Can you GUARANTEE a  refund?"), Some(8..27));
         assert!(!p.is_match("guarantee a refundable"));
-        assert!(!Pattern::phrases::<&str>(&[]).is_match("anything"));
+        assert!(!Pattern::phrases::<&str>(&[]).is_match("anything ÿ😀 \n"));
+        assert!(Pattern::phrases(&["a.b (c)", "#vip"]).is_match("x A.B (C) y"));
+        assert!(!Pattern::phrases(&["a.b"]).is_match("axb"));
     }
 
     #[test]
@@ -205,8 +672,197 @@ mod tests {
     }
 
     #[test]
+    fn find_at_keeps_what_comes_before() {
+        let p = Pattern::new(r"\bchew\b").unwrap();
+        assert_eq!(p.find_at("eschew chew", 2), Some(7..11));
+        // An offset inside "é" moves forward to the next character.
+        assert_eq!(Pattern::new("b").unwrap().find_at("éb", 1), Some(2..3));
+        assert_eq!(p.find_at("chew", 99), None);
+    }
+
+    #[test]
+    fn captures_give_group_ranges() {
+        let p = Pattern::new(r"(a)(x)?(b)").unwrap();
+        assert_eq!(
+            p.captures("zab"),
+            Some(vec![Some(1..3), Some(1..2), None, Some(2..3)])
+        );
+        assert_eq!(p.captures_iter("ab ab").count(), 2);
+        assert!(p.captures("zz").is_none());
+    }
+
+    #[test]
     fn set_reports_which_match() {
         let s = PatternSet::new(&[r"\bsorry\b", r"\bthanks\b", r"\bbot\b"]).unwrap();
         assert_eq!(s.matches("Sorry, the bot"), vec![0, 2]);
+    }
+
+    #[test]
+    fn bad_patterns_are_errors_not_panics() {
+        for src in ["(", "[a", "a{2,1}", r"\p{L}", "(?z)"] {
+            assert!(Pattern::new(src).is_err(), "{src}");
+        }
+        assert!(PatternSet::new(&["ok", "("]).is_err());
+    }
+
+    #[cfg(feature = "fast-regex")]
+    #[test]
+    fn per_char_rewrites_only_what_takes_one_byte() {
+        use super::full::per_char;
+        let one = |ascii: &str| format!(r"(?:{ascii}\x80-\xFF]|(?u-i:[^\x00-\x7F]))");
+        assert_eq!(per_char(r"a\.b[.x]c"), r"a\.b[.x]c");
+        assert_eq!(per_char("a.b"), format!("a{}b", one(r"[^\n")));
+        assert_eq!(per_char(r"[^\]a]+"), format!("{}+", one(r"[^\]a")));
+        assert_eq!(per_char(r"[^]a]"), one("[^]a"));
+        assert_eq!(per_char(r"[^[:alpha:]x]"), one("[^[:alpha:]x"));
+        assert_eq!(
+            per_char(r"\S\W\D\s"),
+            format!(r"{}{}{}\s", one(r"[^\s"), one(r"[^\w"), one(r"[^\d"))
+        );
+        // Unterminated: left for the regex parser to refuse.
+        assert_eq!(per_char("[^a"), "[^a");
+        assert_eq!(per_char("é.’"), format!("é{}’", one(r"[^\n")));
+    }
+
+    /// Every text of the labelled corpus (all string values of every line).
+    #[cfg(feature = "fast-regex")]
+    fn corpus_texts() -> Vec<String> {
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let mut out = Vec::new();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|e| e.expect("corpus entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 3, "the corpus is in {dir}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("corpus file");
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                // bad.jsonl holds lines that are meant not to parse: as text.
+                match serde_json::from_str::<serde_json::Value>(line) {
+                    Ok(v) => strings(&v, &mut out),
+                    Err(_) => out.push(line.to_string()),
+                }
+            }
+        }
+        out
+    }
+
+    /// Texts made to catch the two engines out: non-ASCII letters, marks,
+    /// emoji and spaces where patterns count characters, Unicode case
+    /// pairs, line ends, and empty or degenerate text.
+    #[cfg(feature = "fast-regex")]
+    fn hostile_texts(corpus: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "",
+            " ",
+            "\n",
+            "\r\n\r\n",
+            "é",
+            "e\u{301}",
+            "😀",
+            "\u{A0}\u{2003}\u{3000}",
+            "\u{212A}elvin \u{17F}ure \u{130}stanbul \u{131} ǅ ß ẞ",
+            "Could you confirm ééééééééééééééééééééééééééééééééééééééé your order number?",
+            "Could you confirm 😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀 your order number?",
+            "If anything ççççççççççççççççççççççççççççç çççççççç comes up, let me know.",
+            "ＨＩ ｔｈｅｒｅ， ｏｒｄｅｒ ＃１２３４",
+            "order #１２３ — ref: ÄB-12 / nº 5 — Zoë O’Brien (she/her)",
+            "I\u{2019}m sorry\u{2026} thanks!!! ??? ... ,,, ;;",
+            "As I’ve already told your bot, I’m sure I’ve just said it: you’ll, \
+             we’ll, I’ll, won’t, can’t, don’t, didn’t, it’s, that’s, we’re, they’ve",
+            "line one\rline two\u{2028}line three\u{85}four",
+            "\u{200B}\u{200D}\u{FEFF}zero\u{200B}width",
+            "مرحبا order 42 שלום",
+            "a\u{0}b\u{7F}c\u{80}d\u{FFFF}e\u{10FFFF}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // The corpus again with typographic apostrophes, with non-ASCII
+        // letters and stops, with emoji and marks between the words, and
+        // with no-break spaces: the same phrases, where counted gaps now
+        // differ in bytes and in characters.
+        for text in corpus {
+            out.push(text.replace('\'', "’"));
+            out.push(
+                text.chars()
+                    .map(|c| match c {
+                        'e' => 'é',
+                        'O' => 'Ö',
+                        '.' => '。',
+                        c => c,
+                    })
+                    .collect(),
+            );
+            out.push(text.replace(' ', " 😀 ").replace('a', "a\u{308}"));
+            out.push(text.replace(' ', "\u{A0}"));
+        }
+        out.push(corpus.concat());
+        out
+    }
+
+    /// The heart of the two-engine design: every built-in pattern, compiled
+    /// by both engines, finds the same matches with the same groups, at
+    /// every start, on every corpus text and on hostile ones.
+    #[cfg(feature = "fast-regex")]
+    #[test]
+    fn both_engines_agree_on_every_built_in_pattern() {
+        COMPILED.with(|c| c.borrow_mut().clear());
+        let _engine = crate::Engine::default();
+        let patterns = COMPILED.with(|c| c.take());
+        assert!(patterns.len() > 50, "only {} patterns seen", patterns.len());
+        let corpus = corpus_texts();
+        assert!(corpus.len() > 500, "only {} corpus texts", corpus.len());
+        let mut texts = hostile_texts(&corpus);
+        texts.extend(corpus);
+        let lowered: Vec<String> = texts.iter().map(|t| t.to_ascii_lowercase()).collect();
+        texts.extend(lowered);
+        texts.sort();
+        texts.dedup();
+
+        let mut compared = 0usize;
+        for (src, ci) in &patterns {
+            let full = full::Regex::new(src, *ci).unwrap_or_else(|e| panic!("{src}: {e}"));
+            let lite = lite::Regex::new(src, *ci).unwrap_or_else(|e| panic!("{src}: {e}"));
+            for text in &texts {
+                let a: Vec<_> = full
+                    .captures_iter(text)
+                    .map(|g| {
+                        g.into_iter()
+                            .map(|r| r.map(|r| on_boundaries(text, r)))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                let b: Vec<_> = lite.captures_iter(text).collect();
+                assert_eq!(a, b, "pattern {src:?} (ci {ci}) on {text:?}");
+                assert_eq!(
+                    full.is_match(text),
+                    lite.is_match(text),
+                    "{src:?} on {text:?}"
+                );
+                compared += a.len();
+                // Starts after the first match's start and mid-text: what is
+                // before still counts for `\b` and `^`.
+                for from in [1, text.len() / 2] {
+                    let from = next_boundary(text, from);
+                    assert_eq!(
+                        full.find_at(text, from).map(|r| on_boundaries(text, r)),
+                        lite.find_at(text, from),
+                        "{src:?} from {from} on {text:?}"
+                    );
+                }
+            }
+        }
+        assert!(compared > 1000, "only {compared} matches compared");
     }
 }

@@ -5,20 +5,26 @@
 //! without diacritics ("Zoe" is "Zoë", also when the reply spells it in NFD),
 //! and with straight and curly apostrophes as one ("O'Brien" is "O’Brien").
 //! That folding lives here so the card reader, the rules and the audit agree.
+//!
+//! Taking diacritics off needs two facts from Unicode: which characters are
+//! combining marks, and what each precomposed character is made of (its
+//! canonical decomposition, as NFD gives it). Both are in [`table`], a
+//! compact table generated from the `unicode-normalization` crate by this
+//! module's tests, which also check it against that crate for every
+//! character. The crate itself stays out of the build: its tables are many
+//! times larger than what folding needs, and the wasm has a size budget.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+mod table;
 
-/// Folds `text` for comparison: NFD, combining marks dropped, lower case,
-/// typographic apostrophes and dashes made plain, runs of whitespace made one
-/// space.
+use table::{DECOMPOSED, MARKS, SECOND};
+
+/// Folds `text` for comparison: canonical decomposition (NFD), combining
+/// marks dropped, lower case, typographic apostrophes and dashes made plain,
+/// runs of whitespace made one space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    let mut push = |c: char| {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
@@ -29,15 +35,102 @@ pub fn fold(text: &str) -> String {
                 out.push(' ');
             }
             space = true;
-            continue;
+            return;
         }
         space = false;
         out.extend(c.to_lowercase());
+    };
+    for c in text.chars() {
+        without_marks(c, &mut push);
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// Whether `c` is a combining mark (General_Category Mn, Mc or Me): the
+/// accents NFD separates from their letters, and the vowel signs of many
+/// scripts.
+pub fn is_mark(c: char) -> bool {
+    let c = u32::from(c);
+    // Nothing below U+0300 is a mark: ASCII and Latin-1 never search.
+    c >= 0x300
+        && MARKS
+            .binary_search_by(|&(first, last)| {
+                if last < c {
+                    std::cmp::Ordering::Less
+                } else if first > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+}
+
+/// The one character that `base` followed by the combining `mark` composes
+/// into (as NFC would), if Unicode has one: `e` and U+0301 are `é`.
+pub fn compose(base: char, mark: char) -> Option<char> {
+    let mark = SECOND.iter().position(|&m| m == mark)?;
+    let want = u32::from(base) | (mark as u32 + 1) << 21;
+    DECOMPOSED
+        .iter()
+        .find(|&&(_, parts)| parts == want)
+        .and_then(|&(c, _)| char::from_u32(c))
+}
+
+/// `c`'s canonical decomposition, if it has one: a first part, and the
+/// part NFC composes it with (a combining mark, or in a few scripts a second
+/// letter), if any.
+fn parts(c: char) -> Option<(char, Option<char>)> {
+    let c = u32::from(c);
+    if c < 0xC0 {
+        return None;
+    }
+    let i = DECOMPOSED.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+    let parts = DECOMPOSED[i].1;
+    let second = (parts >> 21)
+        .checked_sub(1)
+        .and_then(|i| SECOND.get(i as usize));
+    Some((char::from_u32(parts & 0x1F_FFFF)?, second.copied()))
+}
+
+// Hangul syllables decompose by arithmetic, not by table (Unicode 3.12).
+const HANGUL_FIRST: u32 = 0xAC00;
+const HANGUL_COUNT: u32 = 11_172;
+const JAMO_L: u32 = 0x1100;
+const JAMO_V: u32 = 0x1161;
+const JAMO_T: u32 = 0x11A7;
+
+/// Hands `emit` what is left of `c` after NFD without its combining marks:
+/// the base letter of a precomposed character (both letters of the few
+/// that are made of two), the jamo of a Hangul syllable, nothing for a
+/// mark, else `c` itself.
+fn without_marks(c: char, emit: &mut impl FnMut(char)) {
+    let s = u32::from(c).wrapping_sub(HANGUL_FIRST);
+    if s < HANGUL_COUNT {
+        let jamo = [
+            Some(JAMO_L + s / (21 * 28)),
+            Some(JAMO_V + s % (21 * 28) / 28),
+            (s % 28 != 0).then(|| JAMO_T + s % 28),
+        ];
+        jamo.into_iter()
+            .flatten()
+            .filter_map(char::from_u32)
+            .for_each(emit);
+        return;
+    }
+    match parts(c) {
+        Some((first, second)) => {
+            without_marks(first, emit);
+            if let Some(second) = second {
+                without_marks(second, emit);
+            }
+        }
+        None if is_mark(c) => {}
+        None => emit(c),
+    }
 }
 
 /// Whether `needle` occurs in `haystack` as whole words, after folding both.
@@ -79,6 +172,16 @@ mod tests {
         assert_eq!(fold("Zoe\u{0308}"), "zoe");
         assert_eq!(fold("Siobhán O’Brien"), "siobhan o'brien");
         assert_eq!(fold("  a \n b  "), "a b");
+        assert_eq!(fold("ǗNGSTRÖM \u{212B}"), "ungstrom a");
+        assert_eq!(fold("한"), "\u{1112}\u{1161}\u{11AB}");
+    }
+
+    #[test]
+    fn marks_and_composition() {
+        assert!(is_mark('\u{301}') && is_mark('\u{93F}') && !is_mark('e') && !is_mark('é'));
+        assert_eq!(compose('e', '\u{301}'), Some('é'));
+        assert_eq!(compose('C', '\u{327}'), Some('Ç'));
+        assert_eq!(compose('q', '\u{301}'), None);
     }
 
     #[test]
@@ -87,5 +190,227 @@ mod tests {
         assert!(!contains_words("Hi Anna", "Ann"));
         assert!(contains_words("Ms. O'Brien", "O’Brien"));
         assert!(contains_words("Sarah's order", "Sarah"));
+    }
+}
+
+/// The table and the folding checked against `unicode-normalization` for
+/// every character, and the generator of [`table`].
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod generated {
+    use super::*;
+    use unicode_normalization::char::{
+        compose as nfc_pair, decompose_canonical, is_combining_mark,
+    };
+    use unicode_normalization::UnicodeNormalization;
+
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    /// Inclusive ranges of the characters for which `f` holds.
+    fn ranges(f: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for c in every_char().filter(|&c| f(c)) {
+            let c = u32::from(c);
+            match out.last_mut() {
+                Some((_, last)) if *last + 1 == c => *last = c,
+                _ => out.push((c, c)),
+            }
+        }
+        out
+    }
+
+    /// The source of `text/table.rs`.
+    fn generate() -> String {
+        let marks = ranges(is_combining_mark);
+        // Every character NFD changes (Hangul aside), with the first part of
+        // its decomposition and, when it is a primary composite (NFC makes
+        // it again from two parts), the mark that follows.
+        let mut second: Vec<char> = Vec::new();
+        let mut decomposed: Vec<(u32, u32)> = Vec::new();
+        for c in every_char() {
+            if (0xAC00..0xAC00 + 11_172).contains(&u32::from(c)) || is_combining_mark(c) {
+                continue;
+            }
+            let mut nfd = Vec::new();
+            decompose_canonical(c, |d| nfd.push(d));
+            if nfd == [c] {
+                continue;
+            }
+            let (rest, last) = nfd.split_at(nfd.len() - 1);
+            let first: Vec<char> = rest.iter().copied().nfc().collect();
+            let parts = match (first.as_slice(), last[0]) {
+                ([first], mark) if nfc_pair(*first, mark) == Some(c) => {
+                    let i = second.iter().position(|&m| m == mark).unwrap_or_else(|| {
+                        second.push(mark);
+                        second.len() - 1
+                    });
+                    u32::from(*first) | (i as u32 + 1) << 21
+                }
+                _ => {
+                    // Not made again by NFC (a singleton or an exclusion):
+                    // only its base letter is kept, with no mark to compose.
+                    let bases: Vec<char> =
+                        nfd.into_iter().filter(|&d| !is_combining_mark(d)).collect();
+                    assert_eq!(bases.len(), 1, "{c:?} has one base");
+                    u32::from(bases[0])
+                }
+            };
+            decomposed.push((u32::from(c), parts));
+        }
+        assert!(second.len() < 2048, "mark indexes fit in 11 bits");
+
+        let mut out = String::new();
+        let (major, minor, patch) = unicode_normalization::UNICODE_VERSION;
+        out.push_str(&format!(
+            "//! Generated from unicode-normalization (Unicode {major}.{minor}.{patch}) by\n\
+             //! `text::generated::table_is_up_to_date`: do not edit. To write it again:\n\
+             //! `REGENERATE_TEXT_TABLE=1 cargo test --lib text::generated`.\n\n"
+        ));
+        let list = |out: &mut String, doc: &str, decl: &str, items: Vec<String>| {
+            out.push_str(&format!(
+                "{doc}\n#[rustfmt::skip]\npub(super) const {decl} = &[\n"
+            ));
+            for line in items.chunks(8) {
+                out.push_str(&format!("    {},\n", line.join(", ")));
+            }
+            out.push_str("];\n");
+        };
+        list(
+            &mut out,
+            "/// Combining marks (General_Category Mn, Mc, Me): sorted inclusive ranges.",
+            "MARKS: &[(u32, u32)]",
+            marks
+                .iter()
+                .map(|(a, b)| format!("(0x{a:X}, 0x{b:X})"))
+                .collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// Characters NFD changes (Hangul syllables aside), sorted: the low 21 bits\n\
+             /// are the first part of the decomposition, the bits above are 1 + the index\n\
+             /// in [`SECOND`] of the mark NFC composes it with (0: NFC never makes it).",
+            "DECOMPOSED: &[(u32, u32)]",
+            decomposed
+                .iter()
+                .map(|(a, b)| format!("(0x{a:X}, 0x{b:X})"))
+                .collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// The second parts of [`DECOMPOSED`] (marks, and a few letters), in order\n/// of first use.",
+            "SECOND: &[char]",
+            second
+                .iter()
+                .map(|m| format!("'\\u{{{:X}}}'", u32::from(*m)))
+                .collect(),
+        );
+        out
+    }
+
+    #[test]
+    fn table_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/table.rs");
+        let want = generate();
+        if std::env::var_os("REGENERATE_TEXT_TABLE").is_some() {
+            std::fs::write(path, &want).expect("write the table");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{path} is stale: REGENERATE_TEXT_TABLE=1 cargo test --lib text::generated"
+        );
+    }
+
+    /// What folding was when `unicode-normalization` did it.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+                c => c,
+            };
+            if c.is_whitespace() {
+                if !space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn marks_agree_for_every_char() {
+        for c in every_char() {
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_for_every_char() {
+        let mut s = String::new();
+        for c in every_char() {
+            s.clear();
+            s.push('x');
+            s.push(c);
+            assert_eq!(fold(&s), reference(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn compose_agrees_for_every_pair_nfc_knows() {
+        let mut composed = 0;
+        for &(c, parts) in DECOMPOSED {
+            assert!(char::from_u32(c).is_some());
+            for &mark in SECOND {
+                let base = char::from_u32(parts & 0x1F_FFFF).expect("a char");
+                assert_eq!(
+                    compose(base, mark),
+                    nfc_pair(base, mark),
+                    "{base:?} {mark:?}"
+                );
+                composed += usize::from(compose(base, mark).is_some());
+            }
+        }
+        for base in ('A'..='Z').chain('a'..='z') {
+            for &mark in SECOND {
+                assert_eq!(
+                    compose(base, mark),
+                    nfc_pair(base, mark),
+                    "{base:?} {mark:?}"
+                );
+            }
+        }
+        assert!(composed > 1000, "{composed}");
+    }
+
+    #[test]
+    fn fold_agrees_on_mixed_text() {
+        // Marks in every order after every kind of base, and real words.
+        let samples = [
+            "Zoë Ångström ǘ \u{212B} 한국어 가 힣 e\u{301}\u{327}\u{308} \u{344}\u{F73}",
+            "\u{1E69}\u{323}\u{307} q\u{307}\u{323} \u{958}\u{93C} \u{FB1D} \u{2ADC} \u{1D15E}",
+            "  Ω\u{2126} \u{F900} \u{2F800} ﬁ ＡＢＣ \u{A0} \u{2003} Ǆ ǅ İ ß ẞ",
+        ];
+        for s in samples {
+            assert_eq!(fold(s), reference(s), "{s:?}");
+        }
+        // Each decomposable character followed by marks of several classes.
+        for &(c, _) in DECOMPOSED {
+            let c = char::from_u32(c).expect("a char");
+            let s = format!("{c}\u{316}\u{301}\u{334}{c}");
+            assert_eq!(fold(&s), reference(&s), "{s:?}");
+        }
     }
 }

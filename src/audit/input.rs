@@ -383,29 +383,196 @@ fn quoted(s: &str) -> String {
 /// Seconds since the Unix epoch (fractions kept) of an RFC 3339 timestamp,
 /// or why it is not one. The parse is a real calendar parse: 30 February
 /// has the shape of a date but is refused.
+///
+/// Besides RFC 3339 itself (`2026-03-02T10:15:00.5+01:00`), what ISO 8601
+/// and its Temporal profile allow is accepted too, as before: `t` or a space
+/// for the `T`, `z` for the `Z`, a time without seconds or minutes, the
+/// basic forms without `-` and `:`, a fraction after `,`, offsets with
+/// seconds, a leap second (read as the second before it) and `[…]`
+/// annotations after the offset. A hand parse rather than a date-time
+/// crate: this is all the audit needs from dates, and such a crate's time
+/// zone and formatting code would weigh more in the wasm than the audit.
 pub fn seconds(at: &str) -> Result<f64, String> {
-    let ts: jiff::Timestamp = at
-        .trim()
-        .parse()
-        .map_err(|e: jiff::Error| timestamp_reason(&e.to_string()))?;
-    Ok(ts.as_second() as f64 + f64::from(ts.subsec_nanosecond()) / 1e9)
+    const NOT: &str = "not an RFC 3339 timestamp";
+    let mut p = Reader(at.trim().as_bytes());
+    let year = match p.0.first() {
+        Some(&sign @ (b'+' | b'-')) => {
+            p.0 = &p.0[1..];
+            let year = i64::from(p.digits(6).ok_or(NOT)?);
+            if sign == b'-' && year == 0 {
+                return Err(NOT.into());
+            }
+            if sign == b'-' {
+                -year
+            } else {
+                year
+            }
+        }
+        _ => i64::from(p.digits(4).ok_or(NOT)?),
+    };
+    let extended = p.eat(b"-");
+    let month = p.digits(2).ok_or(NOT)?;
+    if extended && !p.eat(b"-") {
+        return Err(NOT.into());
+    }
+    let day = p.digits(2).ok_or(NOT)?;
+    if p.0.is_empty() {
+        return Err("missing time of day".into());
+    }
+    if !p.eat(b"Tt ") {
+        return Err(NOT.into());
+    }
+    let hour = p.digits(2).ok_or(NOT)?;
+    let [minute, second] = p.minutes_seconds().ok_or(NOT)?;
+    let mut nanos = 0;
+    if second.is_some() && p.eat(b".,") {
+        let mut n = 0;
+        while let Some(d) = p.digit() {
+            if n == 9 {
+                return Err(NOT.into());
+            }
+            nanos = nanos * 10 + d;
+            n += 1;
+        }
+        if n == 0 {
+            return Err(NOT.into());
+        }
+        nanos *= 10u32.pow(9 - n);
+    }
+    let offset = if p.eat(b"Zz") {
+        0
+    } else if let Some(&sign @ (b'+' | b'-')) = p.0.first() {
+        p.0 = &p.0[1..];
+        let hours = p.digits(2).ok_or(NOT)?;
+        let [minutes, seconds] = p.minutes_seconds().ok_or(NOT)?;
+        let (minutes, seconds) = (minutes.unwrap_or(0), seconds.unwrap_or(0));
+        in_range("offset hour", hours, 0, 25)?;
+        in_range("offset minute", minutes, 0, 59)?;
+        in_range("offset second", seconds, 0, 59)?;
+        let offset = i64::from(hours * 3600 + minutes * 60 + seconds);
+        if sign == b'-' {
+            -offset
+        } else {
+            offset
+        }
+    } else if p.0.is_empty() || p.0[0] == b'[' {
+        return Err("missing UTC offset".into());
+    } else {
+        return Err(NOT.into());
+    };
+    // Annotations (`[Europe/Paris]`, `[u-ca=iso8601]`) add nothing to an
+    // instant that already has its offset; only the first may be a zone.
+    let mut first = true;
+    while p.eat(b"[") {
+        let close = p.0.iter().position(|&b| b == b']').ok_or(NOT)?;
+        let body = &p.0[..close];
+        let body = body.strip_prefix(b"!").unwrap_or(body);
+        if body.is_empty() || !(first || body.contains(&b'=')) {
+            return Err(NOT.into());
+        }
+        first = false;
+        p.0 = &p.0[close + 1..];
+    }
+    if !p.0.is_empty() {
+        return Err(NOT.into());
+    }
+    if !(-9999..=9999).contains(&year) {
+        return Err("year out of range".into());
+    }
+    in_range("month", month, 1, 12)?;
+    in_range("day", day, 1, days_in_month(year, month))?;
+    in_range("hour", hour, 0, 23)?;
+    let (minute, second) = (minute.unwrap_or(0), second.unwrap_or(0));
+    in_range("minute", minute, 0, 59)?;
+    in_range("second", second, 0, 60)?;
+    // A leap second is read as the second before it.
+    let second = second.min(59);
+    let days = days_from_civil(year, month, day);
+    let whole = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset;
+    // The instants a timestamp of years -9999 to 9999 holds in any offset
+    // (jiff's range, which the CLI had): -009999-01-02T01:59:59Z to
+    // 9999-12-30T22:00:00.999999999Z.
+    let first = days_from_civil(-9999, 1, 2) * 86_400 + 7_199;
+    let last = days_from_civil(9999, 12, 30) * 86_400 + 79_200;
+    if !(first..=last).contains(&whole) {
+        return Err("out of range".into());
+    }
+    // Whole seconds and the rest toward zero, as a timestamp's parts.
+    let nanos = i128::from(whole) * 1_000_000_000 + i128::from(nanos);
+    Ok((nanos / 1_000_000_000) as f64 + (nanos % 1_000_000_000) as f64 / 1e9)
 }
 
-/// A short reason from jiff's error chain: the out-of-range part when there
-/// is one ("day out of range"), else what was missing.
-fn timestamp_reason(jiff: &str) -> String {
-    if let Some(rest) = jiff.split("parameter '").nth(1) {
-        if let Some(name) = rest.split('\'').next() {
-            return format!("{name} out of range");
+/// What is left of a timestamp being read.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn digit(&mut self) -> Option<u32> {
+        let (&b, rest) = self.0.split_first()?;
+        let d = char::from(b).to_digit(10)?;
+        self.0 = rest;
+        Some(d)
+    }
+
+    fn digits(&mut self, n: usize) -> Option<u32> {
+        (0..n).try_fold(0, |v, _| Some(v * 10 + self.digit()?))
+    }
+
+    /// Eats one of `any_of`, if it comes next.
+    fn eat(&mut self, any_of: &[u8]) -> bool {
+        match self.0.split_first() {
+            Some((b, rest)) if any_of.contains(b) => {
+                self.0 = rest;
+                true
+            }
+            _ => false,
         }
     }
-    if jiff.contains("offset") {
-        "missing UTC offset".into()
-    } else if jiff.contains("time component") {
-        "missing time of day".into()
-    } else {
-        "not an RFC 3339 timestamp".into()
+
+    /// The optional minutes and seconds after an hour: `:MM:SS`, `:MM`,
+    /// `MMSS`, `MM` or nothing.
+    fn minutes_seconds(&mut self) -> Option<[Option<u32>; 2]> {
+        let extended = self.eat(b":");
+        if !extended && !self.0.first().is_some_and(u8::is_ascii_digit) {
+            return Some([None, None]);
+        }
+        let minutes = self.digits(2)?;
+        let more = if extended {
+            self.eat(b":")
+        } else {
+            self.0.first().is_some_and(u8::is_ascii_digit)
+        };
+        let seconds = if more { Some(self.digits(2)?) } else { None };
+        Some([Some(minutes), seconds])
     }
+}
+
+fn in_range(what: &str, value: u32, low: u32, high: u32) -> Result<(), String> {
+    if (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!("{what} out of range"))
+    }
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`, exact for every year).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// A JSON syntax error with its column in characters of the original line.
@@ -603,5 +770,135 @@ mod tests {
             r#"{{"id":"a","messages":[{{"role":"{role}","text":""}}]}}"#
         ));
         assert!(e.len() < 200, "{e}");
+    }
+
+    #[test]
+    fn timestamps_name_what_is_wrong() {
+        let why = |at: &str| seconds(at).unwrap_err();
+        assert_eq!(why("2026-03-02"), "missing time of day");
+        assert_eq!(
+            why("2026-03-02T10:15:00[Europe/Paris]"),
+            "missing UTC offset"
+        );
+        assert_eq!(why("2026-03-02T24:00:00Z"), "hour out of range");
+        assert_eq!(why("2026-03-02T10:60:00Z"), "minute out of range");
+        assert_eq!(why("2026-03-02T10:15:61Z"), "second out of range");
+        assert_eq!(why("2026-03-02T10:15:00+26:00"), "offset hour out of range");
+        assert_eq!(why("2023-02-29T10:15:00Z"), "day out of range");
+        assert_eq!(why("9999-12-31T10:15:00Z"), "out of range");
+        assert_eq!(
+            why("2026-03-02T10:15:00.1234567890Z"),
+            "not an RFC 3339 timestamp"
+        );
+        assert_eq!(seconds("1970-01-01T00:00:00Z"), Ok(0.0));
+        assert_eq!(seconds("2024-02-29T00:00:60+00:00"), Ok(1_709_164_859.0));
+    }
+
+    /// The CLI parsed timestamps with jiff before: the hand parse accepts
+    /// and refuses the same strings, at the same instants, over a grid of
+    /// the forms RFC 3339, ISO 8601 and Temporal allow and near misses.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn accepts_and_refuses_what_jiff_did() {
+        let dates = [
+            "2026-03-02",
+            "2024-02-29",
+            "2026-02-29",
+            "1900-02-29",
+            "2000-02-29",
+            "1969-12-31",
+            "20260302",
+            "2026-3-2",
+            "2026-0302",
+            "202603-02",
+            "+002026-03-02",
+            "-002026-03-02",
+            "-000000-01-01",
+            "+010000-01-01",
+            "0000-01-01",
+            "9999-12-31",
+            "9999-12-30",
+            "-009999-01-02",
+            "-009999-01-01",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+        ];
+        let seps = ["T", "t", " ", "_", ""];
+        let times = [
+            "10:15:00",
+            "10:15",
+            "10",
+            "101500",
+            "1015",
+            "10:1500",
+            "1015:00",
+            "10:15:00.5",
+            "10:15:00,25",
+            "10:15:00.123456789",
+            "10:15:00.1234567891",
+            "10:15:00.",
+            "10:15.5",
+            "10.5",
+            "10:15:60",
+            "23:59:59.999999999",
+            "00:00:00",
+            "01:59:59",
+            "22:00:00",
+            "24:00:00",
+            "10:60:00",
+            "25:00:00",
+        ];
+        let offsets = [
+            "Z",
+            "z",
+            "+01:00",
+            "-01:00",
+            "+0100",
+            "+01",
+            "+01:00:30",
+            "+24:00",
+            "+23:59",
+            "-00:00",
+            "+2600",
+            "+01:60",
+            "+01:00:30:00",
+            "",
+            " Z",
+            "Z[Europe/Paris]",
+            "+01:00[Europe/Paris]",
+            "[UTC]",
+            "[x]",
+            "Z[]",
+            "Z[a][b]",
+            "Z[UTC][u-ca=iso8601]",
+            "Z[!UTC]",
+        ];
+        let mut differ = Vec::new();
+        let mut accepted = 0;
+        for d in dates {
+            for sep in seps {
+                for t in times {
+                    for o in offsets {
+                        let at = format!("{d}{sep}{t}{o}");
+                        let jiff = at.trim().parse::<jiff::Timestamp>().map(|ts| {
+                            ts.as_second() as f64 + f64::from(ts.subsec_nanosecond()) / 1e9
+                        });
+                        let ours = seconds(&at);
+                        accepted += usize::from(ours.is_ok());
+                        if jiff.as_ref().ok() != ours.as_ref().ok() {
+                            differ.push(format!("{at:?}: jiff {jiff:?}, ours {ours:?}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} differ:\n{}",
+            differ.len(),
+            differ[..differ.len().min(20)].join("\n")
+        );
+        assert!(accepted > 5_000, "{accepted}");
     }
 }

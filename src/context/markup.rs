@@ -13,8 +13,6 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::chars::listed;
 
 /// Element names that make a text HTML when they appear as tags. Anything
@@ -306,7 +304,10 @@ fn accented(name: &str, out: &mut String) {
         "caron" => '\u{30c}',
         _ => return,
     };
-    out.extend([base, mark].into_iter().nfc());
+    match crate::text::compose(base, mark) {
+        Some(c) => out.push(c),
+        None => out.extend([base, mark]),
+    }
 }
 
 #[cfg(test)]

@@ -12,10 +12,8 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::is_combining_mark;
-
 use crate::context::Context;
-use crate::text::fold;
+use crate::text::{fold, is_mark};
 
 /// Words that never carry the issue: function words, the labels cards are
 /// made of, greetings, the people involved, moods and times. Sorted, so a
@@ -469,7 +467,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
             None
         } else {
             let c = text.get(i..)?.chars().next()?;
-            (c.is_alphanumeric() || is_combining_mark(c)).then(|| c.len_utf8())
+            (c.is_alphanumeric() || is_mark(c)).then(|| c.len_utf8())
         }
     };
     // The length of the character at `i` (1 for a byte that starts none).
