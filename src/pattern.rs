@@ -179,6 +179,12 @@ impl Pattern {
 pub struct PatternSet(engine::Set);
 
 impl PatternSet {
+    /// Whether [`PatternSet::matches`] is one pass over the text, cheaper
+    /// than trying the patterns one by one. With `regex-lite` (the wasm
+    /// build) it is not: a set there is its patterns tried in turn, so a
+    /// caller that only uses a set to skip searches should not build one.
+    pub const ONE_PASS: bool = cfg!(feature = "fast-regex");
+
     /// Compiles `sources` in the crate's dialect.
     pub fn new<S: AsRef<str>>(sources: &[S]) -> Result<PatternSet, Error> {
         #[cfg(test)]

@@ -81,7 +81,13 @@ impl Patterns {
         // Built-in patterns all compile one by one (`pat` checked each), and
         // a set of them compiles too; should it ever not, every pattern
         // simply runs (`None`).
-        Scan(PatternSet::new(&self.sources).ok())
+        // Where a set is not one pass (the wasm build), asking it first
+        // would only run every pattern twice: then every pattern runs.
+        Scan(
+            PatternSet::ONE_PASS
+                .then(|| PatternSet::new(&self.sources).ok())
+                .flatten(),
+        )
     }
 }
 
