@@ -352,6 +352,8 @@ test('a reply box that is hidden takes its panel and underlines with it; shown a
   const page = await openDesk('box=textarea');
   await page.locator('#reply').pressSequentially('Sorry!');
   await settled(page);
+  // The underline layer is made with the first underline, a frame after the panel's report.
+  await page.waitForFunction(() => document.querySelector('handoff-coach-overlay'));
   const visible = () => page.evaluate(() => ['handoff-coach-panel', 'handoff-coach-overlay']
     .map((n) => document.querySelector(n).getClientRects().length > 0));
   assert.deepEqual(await visible(), [true, true]);
