@@ -70,7 +70,10 @@ impl Ids {
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
         {
-            if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "and" | "or" | "/")
+            if token.is_empty()
+                || ["and", "or", "/"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(token))
             {
                 continue;
             }
@@ -98,7 +101,7 @@ impl Ids {
                 line_start = searched + n + 1;
             }
             searched = m.start;
-            if listed(NOT_PURCHASE, &word_before(text, line_start, m.start)) {
+            if listed(NOT_PURCHASE, word_before(text, line_start, m.start)) {
                 continue;
             }
             let mut rest = &text[m.end..];
@@ -108,8 +111,8 @@ impl Ids {
                 if token.is_empty() {
                     break;
                 }
-                let lower = token.to_ascii_lowercase();
-                let word = lower.trim_end_matches(['.', ':']);
+                // `listed` compares without ASCII case: no lower-case copy.
+                let word = token.trim_end_matches(['.', ':']);
                 if first
                     && (listed(FILLERS, word)
                         || token.chars().all(|c| matches!(c, ':' | '-' | '=')))
@@ -117,7 +120,11 @@ impl Ids {
                     rest = after;
                     continue;
                 }
-                if !first && matches!(word, "and" | "or" | "&" | "/" | ",") {
+                if !first
+                    && ["and", "or", "&", "/", ","]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(word))
+                {
                     rest = after;
                     continue;
                 }
@@ -151,7 +158,7 @@ impl Ids {
                 break;
             };
             from = i + 1;
-            if listed(NOT_PURCHASE, &word_before(text, 0, i)) {
+            if listed(NOT_PURCHASE, word_before(text, 0, i)) {
                 continue;
             }
             let (token, _) = next_token(&text[i..]);
@@ -177,7 +184,7 @@ impl Ids {
             return;
         }
         // The two words before a token: "card ends 4242", "ticket 12345".
-        let mut previous = [String::new(), String::new()];
+        let mut previous = ["", ""];
         let mut rest = text;
         loop {
             let (token, after) = next_token(rest);
@@ -197,9 +204,7 @@ impl Ids {
                 }
             }
             previous.swap(0, 1);
-            previous[1] = token
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
+            previous[1] = token.trim_matches(|c: char| !c.is_alphanumeric());
             rest = after;
         }
     }
@@ -212,17 +217,17 @@ pub(crate) fn push_unique(out: &mut Vec<String>, id: &str) {
     }
 }
 
-/// The word before byte `at` on the same line (from `line_start`), lower
-/// case, without punctuation; only the last few bytes are looked at, so a
-/// long run without spaces costs nothing.
-fn word_before(text: &str, line_start: usize, at: usize) -> String {
+/// The word before byte `at` on the same line (from `line_start`), without
+/// punctuation, as written (its readers compare without ASCII case, so it
+/// is never copied); only the last few bytes are looked at, so a long run
+/// without spaces costs nothing.
+fn word_before(text: &str, line_start: usize, at: usize) -> &str {
     let mut from = at.saturating_sub(32).max(line_start);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let word = text[from..at].split_whitespace().next_back().unwrap_or("");
     word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase()
 }
 
 /// The next whitespace-separated token on the same line, and what follows
@@ -256,10 +261,7 @@ fn starts_with_word(text: &str, words: &[&str]) -> bool {
 
 fn followed_by_unit(after: &str) -> bool {
     let (token, _) = next_token(after);
-    let token = token
-        .trim_end_matches(['.', ',', '!', '?'])
-        .to_ascii_lowercase();
-    listed(UNITS, &token)
+    listed(UNITS, token.trim_end_matches(['.', ',', '!', '?']))
 }
 
 /// Where the sentence that contains byte `from` ends.
