@@ -41,7 +41,14 @@ pub fn fold(text: &str) -> String {
         out.extend(c.to_lowercase());
     };
     for c in text.chars() {
-        without_marks(c, &mut push);
+        // ASCII decomposes to itself and is no mark: only other characters
+        // pay for the table (replies are mostly ASCII, and the audit folds
+        // every one).
+        if c.is_ascii() {
+            push(c);
+        } else {
+            without_marks(c, &mut push);
+        }
     }
     if out.ends_with(' ') {
         out.pop();

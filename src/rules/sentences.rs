@@ -88,9 +88,9 @@ impl<'a> Reply<'a> {
     }
 
     /// The reply folded for comparison (case, diacritics, apostrophes,
-    /// whitespace): [`crate::text::fold`], made on first use ([`fold`]).
+    /// whitespace): [`crate::text::fold`], made on first use.
     pub fn folded(&self) -> &str {
-        self.folded.get_or_init(|| fold(self.text))
+        self.folded.get_or_init(|| crate::text::fold(self.text))
     }
 
     /// Index of the sentence holding byte `pos` (the last one that starts at
@@ -208,64 +208,6 @@ fn lower_case(text: &str) -> String {
     }
     // Only whole characters were replaced, by ASCII: still UTF-8.
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_ascii_lowercase())
-}
-
-/// [`crate::text::fold`] of `text`, with its ASCII read a byte at a time:
-/// only the runs of other characters ("ö", "—", an emoji) go through
-/// Unicode normalisation, which costs far more per character. Replies are
-/// mostly ASCII, and the audit folds every one that might hold a name.
-///
-/// The result is the same: folding works character by character (ASCII
-/// characters decompose to themselves and stop any reordering of marks), so
-/// `fold(a + b)` is `fold(a) + fold(b)` once the one piece of state, the
-/// space being collapsed, is carried over. A run that holds a Unicode space
-/// would need that state inside it, so such a reply is folded whole.
-// TODO(lead): this belongs in `text::fold` itself (src/text.rs, the `size`
-// branch's file); it is here until that lands.
-fn fold(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            let c = char::from(b);
-            if c.is_whitespace() {
-                if !space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = true;
-            } else {
-                space = false;
-                out.push(if c == '`' {
-                    '\''
-                } else {
-                    c.to_ascii_lowercase()
-                });
-            }
-            i += 1;
-            continue;
-        }
-        let end = bytes[i..]
-            .iter()
-            .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| i + n);
-        // ASCII bytes are character boundaries, so the run slices cleanly.
-        let run = text.get(i..end).unwrap_or("");
-        if run.chars().any(char::is_whitespace) {
-            return crate::text::fold(text);
-        }
-        let folded = crate::text::fold(run);
-        if !folded.is_empty() {
-            out.push_str(&folded);
-            space = false;
-        }
-        i = end;
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 /// Word characters for the ASCII word helpers: letters, digits, apostrophes.
@@ -452,28 +394,6 @@ mod tests {
         let r = Reply::new(t);
         assert_eq!(r.lower.len(), t.len());
         assert_eq!(r.lower, "i'm  alex,   ok   é");
-    }
-
-    #[test]
-    fn folding_by_runs_is_folding_whole() {
-        // Every string of up to four of these pieces: ASCII letters, spaces
-        // and apostrophes beside accents, combining marks, dashes, emoji and
-        // Unicode spaces, in every order.
-        const PIECES: &[&str] = &[
-            "a", "Z", " ", "\t", "\u{b}", "`", "é", "e\u{301}", "\u{301}", "\u{323}", "Ö", "—",
-            "😅", "\u{a0}", "’", "ß", "İ", "\u{212a}",
-        ];
-        let n = PIECES.len();
-        for len in 0..=4u32 {
-            for mut k in 0..n.pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push_str(PIECES[k % n]);
-                    k /= n;
-                }
-                assert_eq!(fold(&text), crate::text::fold(&text), "{text:?}");
-            }
-        }
     }
 
     #[test]
