@@ -1,21 +1,23 @@
 //! Rule packs: one TOML file that changes what the coach says, read the same
 //! way by the command line and by the extension (CONTRACT section 4).
 //!
-//! A pack is read in two steps. `toml` and serde turn the text into raw
-//! values, keeping the position of every value that can still be wrong
-//! ([`toml::Spanned`]); then [`Pack::parse`] checks each of those against the
-//! engine (rule ids, severities, selectors, match patterns, weights). Every
-//! error names the line and column it was found at, and a pack with any
-//! error yields no [`Pack`] at all: nothing of a bad pack is ever applied.
+//! A pack is read in one walk over `toml`'s spanned tree of the text
+//! (`doc`: typed values with their key paths and positions, and the refusal
+//! of unknown keys, missing keys and wrong types); [`Pack::parse`] checks
+//! each value against the engine as it takes it (rule ids, severities,
+//! selectors, match patterns, weights). Every error names the line and
+//! column it was found at, and a pack with any error yields no [`Pack`] at
+//! all: nothing of a bad pack is ever applied.
+
+mod doc;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-use toml::Spanned;
+use serde::Serialize;
 
 use crate::rules::{self, Phase, Severity};
+use doc::{problem, Read, Str, Table};
 
 /// A pack that failed to read: where and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,318 +170,271 @@ pub struct Pack {
     pub qa: QaWeights,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPack {
-    name: Option<String>,
-    agent: Option<RawAgent>,
-    #[serde(default)]
-    rules: BTreeMap<Spanned<String>, RawRule>,
-    #[serde(default)]
-    custom: Vec<RawCustom>,
-    #[serde(default)]
-    sites: Vec<RawSite>,
-    #[serde(default)]
-    tests: Vec<Spanned<RawTest>>,
-    qa: Option<RawQa>,
-}
+/// The keys each table of a pack takes; any other key is refused.
+const PACK_KEYS: &[&str] = &["name", "agent", "rules", "custom", "sites", "tests", "qa"];
+const AGENT_KEYS: &[&str] = &["name", "company"];
+const RULE_KEYS: &[&str] = &["severity", "phrases"];
+const CUSTOM_KEYS: &[&str] = &["id", "severity", "message", "phrases", "suggestion"];
+const SITE_KEYS: &[&str] = &[
+    "match", "card", "reply", "thread", "send", "agent", "customer", "ai", "time", "text",
+];
+const TEST_KEYS: &[&str] = &["card", "reply", "phase", "fires", "silent"];
+const QA_KEYS: &[&str] = &["weights", "critical"];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAgent {
-    name: Option<String>,
-    company: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    severity: Option<Spanned<String>>,
-    #[serde(default)]
-    phrases: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCustom {
-    id: Spanned<String>,
-    severity: Option<Spanned<String>>,
-    message: Spanned<String>,
-    phrases: Spanned<Vec<Spanned<String>>>,
-    suggestion: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSite {
-    #[serde(rename = "match")]
-    matches: Spanned<String>,
-    card: Option<Spanned<String>>,
-    reply: Option<Spanned<String>>,
-    thread: Option<Spanned<String>>,
-    send: Option<Spanned<String>>,
-    agent: Option<Spanned<String>>,
-    customer: Option<Spanned<String>>,
-    ai: Option<Spanned<String>>,
-    time: Option<Spanned<String>>,
-    text: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTest {
-    card: String,
-    reply: String,
-    phase: Option<Spanned<String>>,
-    #[serde(default)]
-    fires: Vec<Spanned<String>>,
-    #[serde(default)]
-    silent: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQa {
-    #[serde(default)]
-    weights: BTreeMap<Spanned<String>, Spanned<f64>>,
-    #[serde(default)]
-    critical: Vec<Spanned<String>>,
-}
-
-/// Checks the parts of a pack that TOML itself cannot, keeping the source to
-/// turn byte offsets into lines and columns.
-struct Checker<'a> {
-    src: &'a str,
-}
-
-impl Checker<'_> {
-    fn error(&self, at: Range<usize>, message: impl Into<String>) -> PackError {
-        let (line, column) = line_column(self.src, at.start);
-        PackError {
-            line,
-            column,
-            message: message.into(),
-        }
+fn setting(raw: &Str<'_>) -> Read<Setting> {
+    match raw.text {
+        "error" => Ok(Setting::On(Severity::Error)),
+        "warning" => Ok(Setting::On(Severity::Warning)),
+        "hint" => Ok(Setting::On(Severity::Hint)),
+        "off" => Ok(Setting::Off),
+        other => Err(problem(
+            raw.at.clone(),
+            format!("bad severity \"{other}\" (expected error, warning, hint or off)"),
+        )),
     }
+}
 
-    fn setting(&self, raw: &Spanned<String>) -> Result<Setting, PackError> {
-        match raw.get_ref().as_str() {
-            "error" => Ok(Setting::On(Severity::Error)),
-            "warning" => Ok(Setting::On(Severity::Warning)),
-            "hint" => Ok(Setting::On(Severity::Hint)),
-            "off" => Ok(Setting::Off),
-            other => Err(self.error(
-                raw.span(),
-                format!("bad severity \"{other}\" (expected error, warning, hint or off)"),
-            )),
-        }
+fn phrases(raw: &[Str<'_>]) -> Read<Vec<String>> {
+    raw.iter()
+        .map(|p| match p.text.trim() {
+            "" => Err(problem(p.at.clone(), "empty phrase")),
+            text => Ok(text.to_string()),
+        })
+        .collect()
+}
+
+fn selector(raw: Option<Str<'_>>) -> Read<Option<String>> {
+    let Some(raw) = raw else { return Ok(None) };
+    match selector_problem(raw.text) {
+        None => Ok(Some(raw.text.trim().to_string())),
+        Some(why) => Err(problem(
+            raw.at,
+            format!("bad selector \"{}\": {why}", raw.text),
+        )),
     }
+}
 
-    fn phrases(&self, raw: &[Spanned<String>]) -> Result<Vec<String>, PackError> {
-        raw.iter()
-            .map(|p| {
-                let text = p.get_ref().trim();
-                if text.is_empty() {
-                    Err(self.error(p.span(), "empty phrase"))
-                } else {
-                    Ok(text.to_string())
-                }
-            })
+fn rule_id(raw: &Str<'_>, custom: &[CustomRule]) -> Read<String> {
+    let id = raw.text;
+    if rules::info(id).is_some() || custom.iter().any(|c| c.id == id) {
+        Ok(id.to_string())
+    } else {
+        Err(problem(raw.at.clone(), format!("unknown rule id \"{id}\"")))
+    }
+}
+
+fn qa_item(raw: &Str<'_>) -> Read<String> {
+    let id = raw.text;
+    if rules::QA_ITEMS.contains(&id) {
+        Ok(id.to_string())
+    } else {
+        Err(problem(
+            raw.at.clone(),
+            format!(
+                "unknown QA item \"{id}\" (expected one of {})",
+                rules::QA_ITEMS.join(", ")
+            ),
+        ))
+    }
+}
+
+/// A string the pack may leave out or blank, trimmed.
+fn non_empty(raw: Option<Str<'_>>) -> Option<String> {
+    raw.map(|s| s.text.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn custom_rule(t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<CustomRule> {
+    let id = t.required("id")?.string()?;
+    if !id.text.starts_with("custom.") || id.text.len() == "custom.".len() {
+        return Err(problem(
+            id.at,
+            format!("custom rule id \"{}\" must start with \"custom.\"", id.text),
+        ));
+    }
+    if custom.iter().any(|other| other.id == id.text) {
+        return Err(problem(
+            id.at,
+            format!("custom rule \"{}\" is defined twice", id.text),
+        ));
+    }
+    let message = t.required("message")?.string()?;
+    if message.text.trim().is_empty() {
+        return Err(problem(message.at, "empty message"));
+    }
+    let listed = t.required("phrases")?;
+    let phrases = phrases(&listed.strings()?)?;
+    if phrases.is_empty() {
+        return Err(problem(
+            listed.at(),
+            format!("custom rule \"{}\" has no phrases", id.text),
+        ));
+    }
+    let severity = match t.string("severity")? {
+        Some(s) => setting(&s)?,
+        None => Setting::On(Severity::Warning),
+    };
+    Ok(CustomRule {
+        id: id.text.to_string(),
+        severity,
+        message: message.text.trim().to_string(),
+        phrases,
+        suggestion: t.string("suggestion")?.map(|s| s.text.to_string()),
+    })
+}
+
+fn site(t: &Table<'_, '_>) -> Read<Site> {
+    let matches = t.required("match")?.string()?;
+    if let Some(why) = match_pattern_problem(matches.text) {
+        return Err(problem(
+            matches.at,
+            format!("bad match pattern \"{}\": {why}", matches.text),
+        ));
+    }
+    let sel = |key: &str| t.string(key).and_then(selector);
+    Ok(Site {
+        matches: matches.text.trim().to_string(),
+        card: sel("card")?,
+        reply: sel("reply")?,
+        thread: sel("thread")?,
+        send: sel("send")?,
+        agent: sel("agent")?,
+        customer: sel("customer")?,
+        ai: sel("ai")?,
+        time: sel("time")?,
+        text: sel("text")?,
+    })
+}
+
+fn pack_test(src: &str, t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<PackTest> {
+    let (line, _) = line_column(src, t.at().start);
+    let card = t.required("card")?.string()?;
+    let reply = t.required("reply")?.string()?;
+    let phase = match t.string("phase")? {
+        None => Phase::First,
+        Some(p) => match p.text {
+            "first" => Phase::First,
+            "resolution" => Phase::Resolution,
+            "closing" => Phase::Closing,
+            other => {
+                return Err(problem(
+                    p.at,
+                    format!("bad phase \"{other}\" (expected first, resolution or closing)"),
+                ))
+            }
+        },
+    };
+    let ids = |key: &str| -> Read<Vec<String>> {
+        t.strings(key)?
+            .iter()
+            .map(|id| rule_id(id, custom))
             .collect()
+    };
+    Ok(PackTest {
+        card: card.text.to_string(),
+        reply: reply.text.to_string(),
+        phase,
+        fires: ids("fires")?,
+        silent: ids("silent")?,
+        line,
+    })
+}
+
+fn qa_weights(t: &Table<'_, '_>) -> Read<QaWeights> {
+    let mut qa = QaWeights::default();
+    if let Some(weights) = t.table("weights")? {
+        for (item, weight) in weights.entries() {
+            let item = qa_item(&item)?;
+            let w = weight.number()?;
+            if !w.is_finite() || w < 0.0 {
+                return Err(problem(
+                    weight.at(),
+                    format!("weight {w} must be a number of 0 or more"),
+                ));
+            }
+            qa.weights.insert(item, w);
+        }
+    }
+    for item in t.strings("critical")? {
+        qa.critical.push(qa_item(&item)?);
+    }
+    Ok(qa)
+}
+
+/// Reads a pack from its TOML tree, failing at the first problem.
+fn read(src: &str) -> Read<Pack> {
+    let doc = doc::document(src)?;
+    let top = Table::root(&doc).only(PACK_KEYS)?;
+
+    // Custom rules first: a test may name one.
+    let mut custom = Vec::new();
+    for t in top.tables("custom")? {
+        let rule = custom_rule(&t.only(CUSTOM_KEYS)?, &custom)?;
+        custom.push(rule);
     }
 
-    fn selector(&self, raw: &Option<Spanned<String>>) -> Result<Option<String>, PackError> {
-        let Some(raw) = raw else { return Ok(None) };
-        match selector_problem(raw.get_ref()) {
-            None => Ok(Some(raw.get_ref().trim().to_string())),
-            Some(why) => Err(self.error(
-                raw.span(),
-                format!("bad selector \"{}\": {why}", raw.get_ref()),
-            )),
+    let mut changes = BTreeMap::new();
+    if let Some(table) = top.table("rules")? {
+        for (id, rule) in table.entries() {
+            if rules::info(id.text).is_none() {
+                return Err(problem(id.at, format!("unknown rule id \"{}\"", id.text)));
+            }
+            let rule = rule.table()?.only(RULE_KEYS)?;
+            let severity = rule.string("severity")?.map(|s| setting(&s)).transpose()?;
+            let phrases = phrases(&rule.strings("phrases")?)?;
+            changes.insert(id.text.to_string(), RuleChange { severity, phrases });
         }
     }
 
-    fn rule_id(&self, raw: &Spanned<String>, custom: &[CustomRule]) -> Result<String, PackError> {
-        let id = raw.get_ref();
-        if rules::info(id).is_some() || custom.iter().any(|c| &c.id == id) {
-            Ok(id.clone())
-        } else {
-            Err(self.error(raw.span(), format!("unknown rule id \"{id}\"")))
+    let sites = top
+        .tables("sites")?
+        .into_iter()
+        .map(|t| site(&t.only(SITE_KEYS)?))
+        .collect::<Read<Vec<_>>>()?;
+    let tests = top
+        .tables("tests")?
+        .into_iter()
+        .map(|t| pack_test(src, &t.only(TEST_KEYS)?, &custom))
+        .collect::<Read<Vec<_>>>()?;
+    let qa = match top.table("qa")? {
+        Some(t) => qa_weights(&t.only(QA_KEYS)?)?,
+        None => QaWeights::default(),
+    };
+    let (agent, company) = match top.table("agent")? {
+        Some(a) => {
+            let a = a.only(AGENT_KEYS)?;
+            (
+                non_empty(a.string("name")?),
+                non_empty(a.string("company")?),
+            )
         }
-    }
-
-    fn qa_item(&self, raw: &Spanned<String>) -> Result<String, PackError> {
-        let id = raw.get_ref();
-        if rules::QA_ITEMS.contains(&id.as_str()) {
-            Ok(id.clone())
-        } else {
-            Err(self.error(
-                raw.span(),
-                format!(
-                    "unknown QA item \"{id}\" (expected one of {})",
-                    rules::QA_ITEMS.join(", ")
-                ),
-            ))
-        }
-    }
+        None => (None, None),
+    };
+    Ok(Pack {
+        name: non_empty(top.string("name")?),
+        agent,
+        company,
+        rules: changes,
+        custom,
+        sites,
+        tests,
+        qa,
+    })
 }
 
 impl Pack {
     /// Reads and validates a pack. On any error nothing is returned, so
     /// nothing of a bad pack can be applied.
     pub fn parse(src: &str) -> Result<Pack, PackError> {
-        let raw: RawPack = toml::from_str(src).map_err(|e| {
-            let at = e.span().unwrap_or(0..0);
-            let (line, column) = line_column(src, at.start);
+        read(src).map_err(|p| {
+            let (line, column) = line_column(src, p.at.start);
             PackError {
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                message: p.message,
             }
-        })?;
-        let check = Checker { src };
-
-        let mut custom = Vec::with_capacity(raw.custom.len());
-        for c in &raw.custom {
-            let id = c.id.get_ref();
-            if !id.starts_with("custom.") || id.len() == "custom.".len() {
-                return Err(check.error(
-                    c.id.span(),
-                    format!("custom rule id \"{id}\" must start with \"custom.\""),
-                ));
-            }
-            if custom.iter().any(|other: &CustomRule| &other.id == id) {
-                return Err(check.error(
-                    c.id.span(),
-                    format!("custom rule \"{id}\" is defined twice"),
-                ));
-            }
-            if c.message.get_ref().trim().is_empty() {
-                return Err(check.error(c.message.span(), "empty message"));
-            }
-            let phrases = check.phrases(c.phrases.get_ref())?;
-            if phrases.is_empty() {
-                return Err(check.error(
-                    c.phrases.span(),
-                    format!("custom rule \"{id}\" has no phrases"),
-                ));
-            }
-            let severity = match &c.severity {
-                Some(s) => check.setting(s)?,
-                None => Setting::On(Severity::Warning),
-            };
-            custom.push(CustomRule {
-                id: id.clone(),
-                severity,
-                message: c.message.get_ref().trim().to_string(),
-                phrases,
-                suggestion: c.suggestion.clone(),
-            });
-        }
-
-        let mut changes = BTreeMap::new();
-        for (id, rule) in &raw.rules {
-            if rules::info(id.get_ref()).is_none() {
-                return Err(check.error(id.span(), format!("unknown rule id \"{}\"", id.get_ref())));
-            }
-            let severity = rule
-                .severity
-                .as_ref()
-                .map(|s| check.setting(s))
-                .transpose()?;
-            let phrases = check.phrases(&rule.phrases)?;
-            changes.insert(id.get_ref().clone(), RuleChange { severity, phrases });
-        }
-
-        let mut sites = Vec::with_capacity(raw.sites.len());
-        for s in &raw.sites {
-            if let Some(why) = match_pattern_problem(s.matches.get_ref()) {
-                return Err(check.error(
-                    s.matches.span(),
-                    format!("bad match pattern \"{}\": {why}", s.matches.get_ref()),
-                ));
-            }
-            sites.push(Site {
-                matches: s.matches.get_ref().trim().to_string(),
-                card: check.selector(&s.card)?,
-                reply: check.selector(&s.reply)?,
-                thread: check.selector(&s.thread)?,
-                send: check.selector(&s.send)?,
-                agent: check.selector(&s.agent)?,
-                customer: check.selector(&s.customer)?,
-                ai: check.selector(&s.ai)?,
-                time: check.selector(&s.time)?,
-                text: check.selector(&s.text)?,
-            });
-        }
-
-        let mut tests = Vec::with_capacity(raw.tests.len());
-        for t in &raw.tests {
-            let (line, _) = line_column(src, t.span().start);
-            let t = t.get_ref();
-            let phase = match &t.phase {
-                None => Phase::First,
-                Some(p) => match p.get_ref().as_str() {
-                    "first" => Phase::First,
-                    "resolution" => Phase::Resolution,
-                    "closing" => Phase::Closing,
-                    other => {
-                        return Err(check.error(
-                            p.span(),
-                            format!(
-                                "bad phase \"{other}\" (expected first, resolution or closing)"
-                            ),
-                        ))
-                    }
-                },
-            };
-            let ids = |list: &[Spanned<String>]| -> Result<Vec<String>, PackError> {
-                list.iter().map(|id| check.rule_id(id, &custom)).collect()
-            };
-            tests.push(PackTest {
-                card: t.card.clone(),
-                reply: t.reply.clone(),
-                phase,
-                fires: ids(&t.fires)?,
-                silent: ids(&t.silent)?,
-                line,
-            });
-        }
-
-        let mut qa = QaWeights::default();
-        if let Some(raw_qa) = &raw.qa {
-            for (item, weight) in &raw_qa.weights {
-                let item = check.qa_item(item)?;
-                let w = *weight.get_ref();
-                if !w.is_finite() || w < 0.0 {
-                    return Err(check.error(
-                        weight.span(),
-                        format!("weight {w} must be a number of 0 or more"),
-                    ));
-                }
-                qa.weights.insert(item, w);
-            }
-            for item in &raw_qa.critical {
-                qa.critical.push(check.qa_item(item)?);
-            }
-        }
-
-        let (agent, company) = match raw.agent {
-            Some(a) => (non_empty(a.name), non_empty(a.company)),
-            None => (None, None),
-        };
-        Ok(Pack {
-            name: non_empty(raw.name),
-            agent,
-            company,
-            rules: changes,
-            custom,
-            sites,
-            tests,
-            qa,
         })
     }
-
     /// What this pack changes, one line each, for `pack check` and the
     /// extension's options page.
     pub fn describe(&self) -> Vec<String> {
@@ -540,10 +495,6 @@ pub fn severity_name(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Hint => "hint",
     }
-}
-
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `src`.
@@ -780,6 +731,69 @@ critical = ["qa.no-repeat-questions"]
         assert_eq!(e.line, 2);
         let e = err("[qa]\nweights = { \"qa.used-name\" = -1 }\n");
         assert!(e.message.contains("0 or more"));
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_key_path_and_what_was_expected() {
+        let e = err("[rules.\"avoid.blame-ai\"]\nphrases = [\"x\", 2]\n");
+        assert_eq!((e.line, e.column), (2, 17));
+        assert_eq!(
+            e.message,
+            "item 2 of `rules.\"avoid.blame-ai\".phrases` must be a string, not an integer"
+        );
+        let e = err("[[sites]]\nmatch = \"https://d.example.com/*\"\ncard = 1\n");
+        assert_eq!((e.line, e.column), (3, 8));
+        assert_eq!(e.message, "`sites.card` must be a string, not an integer");
+        let e = err("agent = \"Alex\"\n");
+        assert_eq!(e.message, "`agent` must be a table, not a string");
+        let e = err("[custom]\nid = \"custom.a\"\n");
+        assert_eq!(e.message, "`custom` must be an array, not a table");
+    }
+
+    #[test]
+    fn a_missing_key_is_named_at_its_table() {
+        let e = err("name = \"x\"\n\n[[custom]]\nid = \"custom.a\"\nphrases = [\"p\"]\n");
+        assert_eq!((e.line, e.column), (3, 1));
+        assert_eq!(e.message, "missing key `custom.message`");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_in_every_table() {
+        for (src, key) in [
+            ("[agent]\nnick = \"b\"\n", "agent.nick"),
+            (
+                "[rules.\"avoid.blame-ai\"]\nsev = \"off\"\n",
+                "rules.\"avoid.blame-ai\".sev",
+            ),
+            (
+                "custom = [{ id = \"custom.a\", message = \"m\", phrases = [\"p\"], x = 1 }]",
+                "custom.x",
+            ),
+            (
+                "[[tests]]\ncard = \"\"\nreply = \"\"\nexpect = []\n",
+                "tests.expect",
+            ),
+            ("[qa]\nweight = {}\n", "qa.weight"),
+        ] {
+            let e = err(src);
+            assert!(
+                e.message
+                    .starts_with(&format!("unknown key `{key}` (expected one of `")),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn weights_take_integers_and_floats_in_any_toml_form() {
+        let p = Pack::parse("[qa.weights]\n\"qa.used-name\" = 2.5\n\"qa.tone-matched\" = 0x10\n")
+            .unwrap();
+        assert_eq!(p.qa.weight("qa.used-name"), 2.5);
+        assert_eq!(p.qa.weight("qa.tone-matched"), 16.0);
+        for bad in ["nan", "inf", "-0.5", "\"2\"", "99999999999999999999"] {
+            let e = err(&format!("[qa]\nweights = {{ \"qa.used-name\" = {bad} }}\n"));
+            assert_eq!((e.line, e.column), (2, 30), "{bad}: {e}");
+        }
     }
 
     #[test]
