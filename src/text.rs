@@ -1,5 +1,6 @@
 //! Text helpers shared by the context reader and the rules: folding for
-//! comparison, and word-boundary search over folded text.
+//! comparison, word-boundary search over folded text, and reading decimal
+//! numbers ([`decimal`], in `number`).
 //!
 //! Names and phrases are compared the way a person reads them: without case,
 //! without diacritics ("Zoe" is "Zoë", also when the reply spells it in NFD),
@@ -14,8 +15,10 @@
 //! character. The crate itself stays out of the build: its tables are many
 //! times larger than what folding needs, and the wasm has a size budget.
 
+mod number;
 mod table;
 
+pub use number::decimal;
 use table::{DECOMPOSED, MARKS, SECOND};
 
 /// Folds `text` for comparison: canonical decomposition (NFD), combining

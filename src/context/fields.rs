@@ -504,7 +504,7 @@ fn word(value: &str, feeling: bool) -> Option<String> {
             '😐' | '😶' => "neutral",
             '🙂' | '😊' | '😀' | '😃' => "happy",
             _ => {
-                let score: f64 = value.trim().parse().ok()?;
+                let score = crate::text::decimal(value.trim())?;
                 match score {
                     s if s <= -0.25 => "negative",
                     s if s >= 0.25 => "positive",

@@ -215,7 +215,7 @@ impl<'a, 'i> Entry<'a, 'i> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|i| i as f64),
-            DeValue::Float(f) => f.as_str().parse().ok(),
+            DeValue::Float(f) => crate::text::decimal(f.as_str()),
             _ => return Err(self.not("a number")),
         };
         parsed.ok_or_else(|| problem(self.at(), format!("{} is too large a number", self.name())))
