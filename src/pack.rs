@@ -10,6 +10,7 @@
 //! all: nothing of a bad pack is ever applied.
 
 mod doc;
+mod toml;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -244,7 +245,7 @@ fn non_empty(raw: Option<Str<'_>>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn custom_rule(t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<CustomRule> {
+fn custom_rule(t: &Table<'_>, custom: &[CustomRule]) -> Read<CustomRule> {
     let id = t.required("id")?.string()?;
     if !id.text.starts_with("custom.") || id.text.len() == "custom.".len() {
         return Err(problem(
@@ -283,7 +284,7 @@ fn custom_rule(t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<CustomRule> {
     })
 }
 
-fn site(t: &Table<'_, '_>) -> Read<Site> {
+fn site(t: &Table<'_>) -> Read<Site> {
     let matches = t.required("match")?.string()?;
     if let Some(why) = match_pattern_problem(matches.text) {
         return Err(problem(
@@ -306,7 +307,7 @@ fn site(t: &Table<'_, '_>) -> Read<Site> {
     })
 }
 
-fn pack_test(src: &str, t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<PackTest> {
+fn pack_test(src: &str, t: &Table<'_>, custom: &[CustomRule]) -> Read<PackTest> {
     let (line, _) = line_column(src, t.at().start);
     let card = t.required("card")?.string()?;
     let reply = t.required("reply")?.string()?;
@@ -340,7 +341,7 @@ fn pack_test(src: &str, t: &Table<'_, '_>, custom: &[CustomRule]) -> Read<PackTe
     })
 }
 
-fn qa_weights(t: &Table<'_, '_>) -> Read<QaWeights> {
+fn qa_weights(t: &Table<'_>) -> Read<QaWeights> {
     let mut qa = QaWeights::default();
     if let Some(weights) = t.table("weights")? {
         for (item, weight) in weights.entries() {

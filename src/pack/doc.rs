@@ -2,17 +2,16 @@
 //! and byte range of what it read, so that every refusal can say where it is
 //! and what was expected.
 //!
-//! `toml` parses the text into its spanned tree ([`DeTable`]); this module
-//! walks that tree by hand instead of through serde: a derived
+//! [`super::toml`] parses the text into a tree of spanned values; this
+//! module walks that tree by hand rather than through serde: a derived
 //! `Deserialize` for the pack's few tables cost about a quarter of the wasm
-//! engine's size (serde's visitors, `toml`'s deserializers, one
-//! instantiation per struct), where this walk is a handful of small
-//! functions shared by every table.
+//! engine's size (serde's visitors, a deserializer, one instantiation per
+//! struct), where this walk is a handful of small functions shared by every
+//! table.
 
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
+use super::toml::{self as tree, Node, Value};
 
 /// What is wrong with a pack, at a byte range of its text; [`super`] turns
 /// the range into a line and a column.
@@ -42,33 +41,33 @@ pub(super) struct Str<'a> {
 
 /// Parses `src` into its top-level table; a TOML syntax error (or a key
 /// defined twice) is refused with the parser's own words.
-pub(super) fn document(src: &str) -> Read<Spanned<DeTable<'_>>> {
-    DeTable::parse(src).map_err(|e| problem(e.span().unwrap_or(0..0), e.message().trim()))
+pub(super) fn document(src: &str) -> Read<tree::Table> {
+    tree::parse(src)
 }
 
 /// One table of the pack: its entries, its key path and where it starts
 /// (its `[header]`, or the `{` of an inline table).
-pub(super) struct Table<'a, 'i> {
+pub(super) struct Table<'a> {
     path: String,
     at: Range<usize>,
-    entries: &'a DeTable<'i>,
+    entries: &'a tree::Table,
 }
 
 /// One value of the pack with its key path (and, for an item of an array,
 /// its 1-based place in it).
-pub(super) struct Entry<'a, 'i> {
+pub(super) struct Entry<'a> {
     path: String,
     item: Option<usize>,
-    value: &'a Spanned<DeValue<'i>>,
+    value: &'a Node,
 }
 
-impl<'a, 'i> Table<'a, 'i> {
+impl<'a> Table<'a> {
     /// The document's top-level table.
-    pub(super) fn root(doc: &'a Spanned<DeTable<'i>>) -> Self {
+    pub(super) fn root(doc: &'a tree::Table) -> Self {
         Table {
             path: String::new(),
-            at: doc.span(),
-            entries: doc.get_ref(),
+            at: 0..0,
+            entries: doc,
         }
     }
 
@@ -80,14 +79,14 @@ impl<'a, 'i> Table<'a, 'i> {
     /// The table, once every key in it is one of `known`; an unknown key is
     /// refused at the key itself, with the keys this table takes.
     pub(super) fn only(self, known: &[&str]) -> Read<Self> {
-        for key in self.entries.keys() {
-            if !known.contains(&key.get_ref().as_ref()) {
+        for (key, _) in &self.entries.entries {
+            if !known.contains(&key.name.as_str()) {
                 let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
                 return Err(problem(
-                    key.span(),
+                    key.at.clone(),
                     format!(
                         "unknown key `{}` (expected one of {})",
-                        self.child(key.get_ref()),
+                        self.child(&key.name),
                         list.join(", ")
                     ),
                 ));
@@ -97,7 +96,7 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The value under `key`, if the table has one.
-    pub(super) fn get(&self, key: &str) -> Option<Entry<'a, 'i>> {
+    pub(super) fn get(&self, key: &str) -> Option<Entry<'a>> {
         self.entries.get(key).map(|value| Entry {
             path: self.child(key),
             item: None,
@@ -106,7 +105,7 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The value under `key`, refused at the table's start when missing.
-    pub(super) fn required(&self, key: &str) -> Read<Entry<'a, 'i>> {
+    pub(super) fn required(&self, key: &str) -> Read<Entry<'a>> {
         self.get(key)
             .ok_or_else(|| problem(self.at(), format!("missing key `{}`", self.child(key))))
     }
@@ -117,7 +116,7 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The table under `key`, if any.
-    pub(super) fn table(&self, key: &str) -> Read<Option<Table<'a, 'i>>> {
+    pub(super) fn table(&self, key: &str) -> Read<Option<Table<'a>>> {
         self.get(key).map(|e| e.table()).transpose()
     }
 
@@ -128,7 +127,7 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// The array of tables under `key` (`[[key]]` headers or an inline
     /// array of tables); none when the key is missing.
-    pub(super) fn tables(&self, key: &str) -> Read<Vec<Table<'a, 'i>>> {
+    pub(super) fn tables(&self, key: &str) -> Read<Vec<Table<'a>>> {
         let Some(entry) = self.get(key) else {
             return Ok(Vec::new());
         };
@@ -136,15 +135,15 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// Every key of the table, in key order, with its value.
-    pub(super) fn entries(&self) -> impl Iterator<Item = (Str<'a>, Entry<'a, 'i>)> + '_ {
-        self.entries.iter().map(|(key, value)| {
+    pub(super) fn entries(&self) -> impl Iterator<Item = (Str<'a>, Entry<'a>)> + '_ {
+        self.entries.entries.iter().map(|(key, value)| {
             (
                 Str {
-                    text: key.get_ref(),
-                    at: key.span(),
+                    text: &key.name,
+                    at: key.at.clone(),
                 },
                 Entry {
-                    path: self.child(key.get_ref()),
+                    path: self.child(&key.name),
                     item: None,
                     value,
                 },
@@ -167,22 +166,22 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 }
 
-impl<'a, 'i> Entry<'a, 'i> {
+impl<'a> Entry<'a> {
     /// Where the value is.
     pub(super) fn at(&self) -> Range<usize> {
-        self.value.span()
+        self.value.at.clone()
     }
 
     /// Refuses the value: it is not `expected`.
     fn not(&self, expected: &str) -> Problem {
-        let found = match self.value.get_ref() {
-            DeValue::String(_) => "a string",
-            DeValue::Integer(_) => "an integer",
-            DeValue::Float(_) => "a float",
-            DeValue::Boolean(_) => "a boolean",
-            DeValue::Datetime(_) => "a date-time",
-            DeValue::Array(_) => "an array",
-            DeValue::Table(_) => "a table",
+        let found = match self.value.value {
+            Value::String(_) => "a string",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Boolean(_) => "a boolean",
+            Value::Datetime => "a date-time",
+            Value::Array(_) => "an array",
+            Value::Table(_) => "a table",
         };
         problem(
             self.at(),
@@ -200,8 +199,8 @@ impl<'a, 'i> Entry<'a, 'i> {
 
     /// The value as a string.
     pub(super) fn string(&self) -> Read<Str<'a>> {
-        match self.value.get_ref() {
-            DeValue::String(s) => Ok(Str {
+        match &self.value.value {
+            Value::String(s) => Ok(Str {
                 text: s,
                 at: self.at(),
             }),
@@ -211,20 +210,17 @@ impl<'a, 'i> Entry<'a, 'i> {
 
     /// The value as a number: an integer or a float.
     pub(super) fn number(&self) -> Read<f64> {
-        let parsed = match self.value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|i| i as f64),
-            DeValue::Float(f) => crate::text::decimal(f.as_str()),
-            _ => return Err(self.not("a number")),
-        };
-        parsed.ok_or_else(|| problem(self.at(), format!("{} is too large a number", self.name())))
+        match self.value.value {
+            Value::Integer(i) => Ok(i as f64),
+            Value::Float(f) => Ok(f),
+            _ => Err(self.not("a number")),
+        }
     }
 
     /// The value as a table.
-    pub(super) fn table(&self) -> Read<Table<'a, 'i>> {
-        match self.value.get_ref() {
-            DeValue::Table(entries) => Ok(Table {
+    pub(super) fn table(&self) -> Read<Table<'a>> {
+        match &self.value.value {
+            Value::Table(entries) => Ok(Table {
                 path: self.path.clone(),
                 at: self.at(),
                 entries,
@@ -235,11 +231,12 @@ impl<'a, 'i> Entry<'a, 'i> {
 
     /// The value as an array: each item named by its key path and its
     /// 1-based place.
-    pub(super) fn array(&self) -> Read<Vec<Entry<'a, 'i>>> {
-        let DeValue::Array(items) = self.value.get_ref() else {
+    pub(super) fn array(&self) -> Read<Vec<Entry<'a>>> {
+        let Value::Array(array) = &self.value.value else {
             return Err(self.not("an array"));
         };
-        Ok(items
+        Ok(array
+            .items
             .iter()
             .enumerate()
             .map(|(i, value)| Entry {
@@ -260,7 +257,7 @@ impl<'a, 'i> Entry<'a, 'i> {
 mod tests {
     use super::*;
 
-    fn read<T>(src: &str, f: impl FnOnce(Table<'_, '_>) -> Read<T>) -> Read<T> {
+    fn read<T>(src: &str, f: impl FnOnce(Table<'_>) -> Read<T>) -> Read<T> {
         let doc = document(src)?;
         f(Table::root(&doc))
     }
@@ -298,7 +295,10 @@ mod tests {
         assert_eq!(n("n = 1_000").unwrap(), 1000.0);
         assert!(n("n = nan").unwrap().is_nan());
         assert_eq!(n("n = -inf").unwrap(), f64::NEG_INFINITY);
-        assert!(n("n = 99999999999999999999").is_err());
+        assert!(
+            n("n = 99999999999999999999").is_err(),
+            "TOML integers are 64-bit"
+        );
         assert_eq!(
             n("n = \"2\"").unwrap_err().message,
             "`n` must be a number, not a string"

@@ -66,6 +66,10 @@ fn finite(body: &str) -> Option<f64> {
             scale += i32::from(!in_fraction);
         }
     }
+    if m == 0 {
+        // Zero at any scale (and no 0 × ∞).
+        return Some(0.0);
+    }
     let m_f = m as f64;
     Some(
         if m <= EXACT && (-EXACT_POWER..=EXACT_POWER).contains(&scale) {
@@ -130,6 +134,8 @@ mod tests {
             "1e-400",
             "0.000000000000000000000000000001",
             "123456789012345678901234567890e-20",
+            "0e99999",
+            "0.0e-99999",
         ] {
             let want: f64 = s.parse().unwrap();
             let got = decimal(s).unwrap_or_else(|| panic!("{s} refused"));
