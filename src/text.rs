@@ -14,6 +14,14 @@
 //! module's tests, which also check it against that crate for every
 //! character. The crate itself stays out of the build: its tables are many
 //! times larger than what folding needs, and the wasm has a size budget.
+//!
+//! For the same budget the table leaves out the CJK Compatibility
+//! Ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F): half its entries, each an
+//! arbitrary mapping to a unified ideograph, for characters kept only for
+//! round trips with legacy encodings (input methods type the unified ones).
+//! They fold to themselves, so "豈" (U+F900) and "豈" (U+8C48) differ.
+//! Latin, Greek, Cyrillic, every other script's precomposed letters, and
+//! punctuation fold as NFD makes them.
 
 mod number;
 mod table;
@@ -187,6 +195,15 @@ mod tests {
     }
 
     #[test]
+    fn cjk_compatibility_ideographs_fold_to_themselves() {
+        // Left out of the table (see the module docs): NFD would make
+        // U+F900 U+8C48, and U+2F800 U+4E3D.
+        assert_eq!(fold("\u{F900}"), "\u{F900}");
+        assert_eq!(fold("\u{2F800}\u{301}"), "\u{2F800}");
+        assert_eq!(fold("\u{8C48}"), "\u{8C48}");
+    }
+
+    #[test]
     fn marks_and_composition() {
         assert!(is_mark('\u{301}') && is_mark('\u{93F}') && !is_mark('e') && !is_mark('é'));
         assert_eq!(compose('e', '\u{301}'), Some('é'));
@@ -239,7 +256,10 @@ mod generated {
         let mut second: Vec<char> = Vec::new();
         let mut decomposed: Vec<(u32, u32)> = Vec::new();
         for c in every_char() {
-            if (0xAC00..0xAC00 + 11_172).contains(&u32::from(c)) || is_combining_mark(c) {
+            if (0xAC00..0xAC00 + 11_172).contains(&u32::from(c))
+                || is_combining_mark(c)
+                || cjk_compatibility(c)
+            {
                 continue;
             }
             let mut nfd = Vec::new();
@@ -334,11 +354,32 @@ mod generated {
         );
     }
 
-    /// What folding was when `unicode-normalization` did it.
+    /// The CJK Compatibility Ideographs, which the table leaves out (see
+    /// the module docs).
+    fn cjk_compatibility(c: char) -> bool {
+        matches!(u32::from(c), 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+    }
+
+    /// What folding was when `unicode-normalization` did it, CJK
+    /// compatibility ideographs kept as they are. They are starters that
+    /// decompose to one starter, so NFD never reorders across them: the
+    /// text between them is normalized on its own.
     fn reference(text: &str) -> String {
+        let mut nfd = String::new();
+        let mut run = String::new();
+        for c in text.chars() {
+            if cjk_compatibility(c) {
+                nfd.extend(run.nfd());
+                run.clear();
+                nfd.push(c);
+            } else {
+                run.push(c);
+            }
+        }
+        nfd.extend(run.nfd());
         let mut out = String::new();
         let mut space = false;
-        for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+        for c in nfd.chars().filter(|&c| !is_combining_mark(c)) {
             let c = match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
