@@ -1,5 +1,6 @@
 //! Text helpers shared by the context reader and the rules: folding for
-//! comparison, word-boundary search over folded text, and reading decimal
+//! comparison, word-boundary search over folded text, capitals
+//! ([`capital`], without core's upper-case table), and reading decimal
 //! numbers ([`decimal`], in `number`).
 //!
 //! Names and phrases are compared the way a person reads them: without case,
@@ -27,7 +28,7 @@ mod number;
 mod table;
 
 pub use number::decimal;
-use table::{DECOMPOSED, MARKS, SECOND};
+use table::{DECOMPOSED, MARKS, SECOND, UPPER_OFFSETS, UPPER_PAIRS};
 
 /// Folds `text` for comparison: canonical decomposition (NFD), combining
 /// marks dropped, lower case, typographic apostrophes and dashes made plain,
@@ -149,6 +150,35 @@ fn without_marks(c: char, emit: &mut impl FnMut(char)) {
         None if is_mark(c) => {}
         None => emit(c),
     }
+}
+
+/// The capital of `c`, as `char::to_uppercase` makes it when that is one
+/// character; `c` itself when it is more (ß, ŉ, ǰ, the Greek letters with
+/// a subscript iota, the ligatures ﬀ to ﬗ: never the first letter of a
+/// name).
+///
+/// Core's table of capitals is 12 KB of the wasm, so the capital is found
+/// the other way round, through the lower-case table folding needs anyway:
+/// it is the upper-case letter at one of the few distances a case pair
+/// spans ([`table::UPPER_OFFSETS`], most common first) whose lower case is
+/// `c`. The few letters whose capital lower-cases to another letter (final
+/// sigma, dotless i, long s…) are listed whole ([`table::UPPER_PAIRS`]).
+pub fn capital(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    if let Some(&(_, upper)) = UPPER_PAIRS.iter().find(|&&(lower, _)| lower == c) {
+        return upper;
+    }
+    let lowers_to_c = |u: char| {
+        let mut lower = u.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    UPPER_OFFSETS
+        .iter()
+        .filter_map(|&d| char::from_u32(u32::from(c).checked_add_signed(d)?))
+        .find(|&u| u.is_uppercase() && lowers_to_c(u))
+        .unwrap_or(c)
 }
 
 /// Whether `needle` occurs in `haystack` as whole words, after folding both.
@@ -290,10 +320,34 @@ mod generated {
         }
         assert!(second.len() < 2048, "mark indexes fit in 11 bits");
 
+        // Capitals (see `capital`): the distance from each lower-case letter
+        // to its one-letter capital when that lower-cases back to it, most
+        // common first; the other one-letter capitals whole.
+        let mut offsets: Vec<(i64, usize)> = Vec::new();
+        let mut pairs: Vec<(char, char)> = Vec::new();
+        for c in every_char().filter(|c| !c.is_ascii()) {
+            let upper: Vec<char> = c.to_uppercase().collect();
+            let &[u] = upper.as_slice() else { continue };
+            if u == c {
+                continue;
+            }
+            if u.to_lowercase().eq([c]) {
+                let d = i64::from(u32::from(u)) - i64::from(u32::from(c));
+                match offsets.iter_mut().find(|(o, _)| *o == d) {
+                    Some((_, n)) => *n += 1,
+                    None => offsets.push((d, 1)),
+                }
+            } else {
+                pairs.push((c, u));
+            }
+        }
+        offsets.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+
         let mut out = String::new();
         let (major, minor, patch) = unicode_normalization::UNICODE_VERSION;
         out.push_str(&format!(
-            "//! Generated from unicode-normalization (Unicode {major}.{minor}.{patch}) by\n\
+            "//! Generated from unicode-normalization (Unicode {major}.{minor}.{patch}) and\n\
+             //! the case mappings of Rust's `char` by\n\
              //! `text::generated::table_is_up_to_date`: do not edit. To write it again:\n\
              //! `REGENERATE_TEXT_TABLE=1 cargo test --lib text::generated`.\n\n"
         ));
@@ -335,6 +389,31 @@ mod generated {
             second
                 .iter()
                 .map(|m| format!("'\\u{{{:X}}}'", u32::from(*m)))
+                .collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// From a lower-case letter to its capital (`char::to_uppercase` of this Rust):\n\
+             /// the distances, most common first, where the capital lower-cases back.",
+            "UPPER_OFFSETS: &[i32]",
+            offsets.iter().map(|(d, _)| d.to_string()).collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// Lower-case letters and their one-letter capitals that lower-case to\n\
+             /// another letter.",
+            "UPPER_PAIRS: &[(char, char)]",
+            pairs
+                .iter()
+                .map(|(l, u)| {
+                    format!(
+                        "('\\u{{{:X}}}', '\\u{{{:X}}}')",
+                        u32::from(*l),
+                        u32::from(*u)
+                    )
+                })
                 .collect(),
         );
         out
@@ -399,6 +478,18 @@ mod generated {
             out.pop();
         }
         out
+    }
+
+    #[test]
+    fn capital_agrees_with_to_uppercase_for_every_char() {
+        for c in every_char() {
+            let upper: Vec<char> = c.to_uppercase().collect();
+            let want = match upper.as_slice() {
+                &[u] => u,
+                _ => c,
+            };
+            assert_eq!(capital(c), want, "{c:?}");
+        }
     }
 
     #[test]

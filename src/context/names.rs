@@ -303,7 +303,7 @@ pub(crate) fn first_name(name: &str) -> Option<String> {
     let mut start = true;
     for c in word.chars() {
         if start {
-            out.extend(c.to_uppercase());
+            out.push(crate::text::capital(c));
         } else {
             out.extend(c.to_lowercase());
         }

@@ -515,7 +515,7 @@ fn to_customer(s: &str, first_name: &str) -> String {
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(crate::text::capital(f)).chain(c).collect())
         .unwrap_or_default()
 }
 

@@ -1,4 +1,5 @@
-//! Generated from unicode-normalization (Unicode 18.0.0) by
+//! Generated from unicode-normalization (Unicode 18.0.0) and
+//! the case mappings of Rust's `char` by
 //! `text::generated::table_is_up_to_date`: do not edit. To write it again:
 //! `REGENERATE_TEXT_TABLE=1 cargo test --lib text::generated`.
 
@@ -194,4 +195,30 @@ pub(super) const SECOND: &[char] = &[
     '\u{325}', '\u{323}', '\u{331}', '\u{32D}', '\u{330}', '\u{32E}', '\u{324}', '\u{309}',
     '\u{313}', '\u{314}', '\u{342}', '\u{345}', '\u{338}', '\u{3099}', '\u{309A}', '\u{110BA}',
     '\u{113C9}', '\u{113BB}', '\u{113C2}', '\u{16D67}',
+];
+
+/// From a lower-case letter to its capital (`char::to_uppercase` of this Rust):
+/// the distances, most common first, where the capital lower-cases back.
+#[rustfmt::skip]
+pub(super) const UPPER_OFFSETS: &[i32] = &[
+    -1, -32, -48, -38864, -40, 8, -64, 3008,
+    -7264, -39, -34, -26, -27, -80, -16, -8,
+    -2, 86, 130, -218, -205, -37, -217, -211,
+    -63, 7, 74, 100, 112, 126, 128, 10815,
+    42308, -10795, -10792, -928, -219, -214, -213, -210,
+    -209, -207, -206, -203, -202, -116, -79, -71,
+    -69, -38, -28, -15, 48, 56, 97, 121,
+    163, 195, 3814, 10727, 10743, 10749, 10780, 10782,
+    10783, 35332, 35384, 42258, 42261, 42280, 42282, 42305,
+    42307, 42315, 42319, 42343, 42561,
+];
+
+/// Lower-case letters and their one-letter capitals that lower-case to
+/// another letter.
+#[rustfmt::skip]
+pub(super) const UPPER_PAIRS: &[(char, char)] = &[
+    ('\u{B5}', '\u{39C}'), ('\u{131}', '\u{49}'), ('\u{17F}', '\u{53}'), ('\u{1C5}', '\u{1C4}'), ('\u{1C8}', '\u{1C7}'), ('\u{1CB}', '\u{1CA}'), ('\u{1F2}', '\u{1F1}'), ('\u{345}', '\u{399}'),
+    ('\u{3C2}', '\u{3A3}'), ('\u{3D0}', '\u{392}'), ('\u{3D1}', '\u{398}'), ('\u{3D5}', '\u{3A6}'), ('\u{3D6}', '\u{3A0}'), ('\u{3F0}', '\u{39A}'), ('\u{3F1}', '\u{3A1}'), ('\u{3F5}', '\u{395}'),
+    ('\u{1C80}', '\u{412}'), ('\u{1C81}', '\u{414}'), ('\u{1C82}', '\u{41E}'), ('\u{1C83}', '\u{421}'), ('\u{1C84}', '\u{422}'), ('\u{1C85}', '\u{422}'), ('\u{1C86}', '\u{42A}'), ('\u{1C87}', '\u{462}'),
+    ('\u{1C88}', '\u{A64A}'), ('\u{1E9B}', '\u{1E60}'), ('\u{1FBE}', '\u{399}'),
 ];
