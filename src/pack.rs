@@ -12,10 +12,9 @@
 mod doc;
 mod toml;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::rules::{self, Phase, Severity};
 use doc::{problem, Read, Str, Table};
@@ -133,11 +132,79 @@ pub struct PackTest {
     pub line: usize,
 }
 
+/// A pack's values by rule or QA item id, in id order, as a map would hold
+/// them (and serialized as one: an object by id).
+///
+/// A sorted vector rather than a `BTreeMap`: a pack names a handful of ids,
+/// and each `BTreeMap<K, V>` brings its own copy of the tree's code into
+/// the wasm, a few KB for every pair of types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ById<V>(Vec<(String, V)>);
+
+impl<V> Default for ById<V> {
+    fn default() -> Self {
+        ById(Vec::new())
+    }
+}
+
+impl<V> ById<V> {
+    /// The value for `id`.
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.at(id).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the value for `id`; the one it replaces, if any.
+    pub fn insert(&mut self, id: String, value: V) -> Option<V> {
+        match self.at(&id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (id, value));
+                None
+            }
+        }
+    }
+
+    /// Every id with its value, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(id, v)| (id, v))
+    }
+
+    /// How many ids there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn at(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+}
+
+impl<'a, V> IntoIterator for &'a ById<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> Self::Item>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(id, v)| (id, v))
+    }
+}
+
+impl<V: Serialize> Serialize for ById<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 /// How the QA score weighs the `qa.*` items.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QaWeights {
     /// Weight per item; items not named weigh 1.
-    pub weights: BTreeMap<String, f64>,
+    pub weights: ById<f64>,
     /// Items that set the QA score to 0 when false.
     pub critical: Vec<String>,
 }
@@ -160,7 +227,7 @@ pub struct Pack {
     /// The company's name, used by the after-hours opening.
     pub company: Option<String>,
     /// Changes to built-in rules, by id.
-    pub rules: BTreeMap<String, RuleChange>,
+    pub rules: ById<RuleChange>,
     /// The team's own rules.
     pub custom: Vec<CustomRule>,
     /// Where the extension finds things on the team's helpdesks.
@@ -374,7 +441,7 @@ fn read(src: &str) -> Read<Pack> {
         custom.push(rule);
     }
 
-    let mut changes = BTreeMap::new();
+    let mut changes = ById::default();
     if let Some(table) = top.table("rules")? {
         for (id, rule) in table.entries() {
             if rules::info(id.text).is_none() {
@@ -635,9 +702,12 @@ critical = ["qa.no-repeat-questions"]
         let p = Pack::parse(FULL).unwrap();
         assert_eq!(p.name.as_deref(), Some("acme-support"));
         assert_eq!(p.agent.as_deref(), Some("Alex"));
-        assert_eq!(p.rules["avoid.blame-ai"].severity, Some(Setting::Off));
         assert_eq!(
-            p.rules["never-ask.generic-opener"].phrases,
+            p.rules.get("avoid.blame-ai").unwrap().severity,
+            Some(Setting::Off)
+        );
+        assert_eq!(
+            p.rules.get("never-ask.generic-opener").unwrap().phrases,
             vec!["what brings you here"]
         );
         assert_eq!(p.custom[0].id, "custom.no-refund-promise");
@@ -795,6 +865,19 @@ critical = ["qa.no-repeat-questions"]
             let e = err(&format!("[qa]\nweights = {{ \"qa.used-name\" = {bad} }}\n"));
             assert_eq!((e.line, e.column), (2, 30), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn by_id_keeps_id_order_and_serializes_as_an_object() {
+        let mut m = ById::default();
+        assert_eq!(m.insert("b".to_string(), 2.0), None);
+        assert_eq!(m.insert("a".to_string(), 1.0), None);
+        assert_eq!(m.insert("b".to_string(), 3.0), Some(2.0));
+        assert_eq!(m.get("b"), Some(&3.0));
+        assert_eq!(m.get("c"), None);
+        let ids: Vec<&String> = m.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"a":1.0,"b":3.0}"#);
     }
 
     #[test]
