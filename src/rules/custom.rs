@@ -6,7 +6,6 @@
 //! words), like custom rules. For a phrase rule they fire with a span; for a
 //! checklist rule they count as satisfying it.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::pack::{Pack, Setting};
@@ -27,7 +26,9 @@ pub(crate) struct Custom {
 /// What a pack changes, compiled.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PackRules {
-    settings: BTreeMap<&'static str, Setting>,
+    // A few entries: a vector, not a BTreeMap (whose code each key and
+    // value type adds to the wasm again).
+    settings: Vec<(&'static str, Setting)>,
     phrases: Vec<(&'static str, Pattern)>,
     pub custom: Vec<Custom>,
 }
@@ -42,7 +43,7 @@ impl PackRules {
                 continue;
             };
             if let Some(setting) = change.severity {
-                out.settings.insert(rule.id, setting);
+                out.settings.push((rule.id, setting));
             }
             if !change.phrases.is_empty() {
                 out.phrases
@@ -65,7 +66,10 @@ impl PackRules {
 
     /// The pack's setting for built-in rule `id`, if it names one.
     pub fn setting(&self, id: &str) -> Option<Setting> {
-        self.settings.get(id).copied()
+        self.settings
+            .iter()
+            .find(|(rule, _)| *rule == id)
+            .map(|&(_, s)| s)
     }
 
     /// Whether the pack switches built-in rule `id` off.
