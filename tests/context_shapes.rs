@@ -765,3 +765,27 @@ fn buttons_are_not_the_case() {
         Some("view her full order history")
     );
 }
+
+#[test]
+fn an_unlabelled_reference_cell_is_its_own_pair() {
+    let c = read("Conversation transferred to agent\nContact: Liam O'Connor | Plan: Starter | Order 4471-2209-11");
+    assert_eq!(c.customer_name.as_deref(), Some("Liam O'Connor"));
+    assert_eq!(c.account.as_deref(), Some("Starter"));
+    assert_eq!(c.order_numbers, strings(&["4471-2209-11"]));
+}
+
+#[test]
+fn the_customers_quoted_words_are_the_issue() {
+    let c = read("Name: Yuki Tanaka\nReason: Bot could not process refund\nCustomer said: \"I was billed for a plan I cancelled in January\"");
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Bot could not process refund")
+    );
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("I was billed for a plan I cancelled in January")
+    );
+    // A labelled issue outranks the customer's words.
+    let c = read("Issue: double billing\nCustomer says: “I was billed twice!”");
+    assert_eq!(c.issue.as_deref(), Some("double billing"));
+}

@@ -195,11 +195,16 @@ impl Lines {
 
     /// A table row (cells split by tabs or bars). Returns whether it was one.
     fn row(&mut self, cells: &[&str], indent: usize) -> bool {
-        // "Customer: Sarah | Order: 1234", and "Customer: Sarah Chen | VIP",
-        // where a cell without a label belongs to the pair before it.
+        // "Customer: Sarah | Order: 1234" (or "| Order 1234"), and
+        // "Customer: Sarah Chen | VIP", where a cell without a label belongs
+        // to the pair before it.
         let pairs: Vec<Option<Found>> = cells
             .iter()
-            .map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
+            .map(|c| {
+                split_label(c)
+                    .or_else(|| label_then_id(c))
+                    .filter(|f| accepts(f, false).is_some())
+            })
             .collect();
         if pairs[0].is_some() {
             let mut i = 0;
