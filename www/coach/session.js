@@ -15,20 +15,11 @@
 // until the next result, never drawn in the wrong place. Those carried spans
 // are drawn in the next frame, before the next paint, not in the input
 // handler: drawing measures layout, and the check should leave first.
+import { editRegion } from './diff.js';
 import { fieldFor } from './fields/index.js';
 import { SendGuard } from './guard.js';
 import { Overlay } from './overlay.js';
 import { Panel } from './panel.js';
-
-/** Where `before` became `after`: the changed range in both. */
-export function editRegion(before, after) {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
-}
 
 /** `spans` carried over an edit: moved when after it, dropped when touched by it. */
 export function carrySpans(spans, region) {

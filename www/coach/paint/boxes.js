@@ -13,6 +13,8 @@
 //      the field's padding box.
 // `frame()` runs once per animation frame and redoes only what changed.
 
+import { editRegion } from '../diff.js';
+
 /** Style properties the mirror copies so that it wraps exactly like the field. */
 const COPIED = [
   'boxSizing', 'width', 'height',
@@ -74,8 +76,17 @@ export class BoxPainter {
     // reply a second time on every keystroke is what would freeze the page.
     const value = this.spans.length ? el.value : '';
     if (value !== this.value) {
+      // A keystroke changes a character or two of a long reply: change
+      // those in the mirror's text node rather than replace it, so that
+      // layout can keep the shaping of the rest.
+      const node = this.mirror.firstChild;
+      if (node?.nodeType === Node.TEXT_NODE && this.value && value) {
+        const edit = editRegion(this.value, value);
+        node.replaceData(edit.start, edit.oldEnd - edit.start, value.slice(edit.start, edit.newEnd));
+      } else {
+        this.mirror.textContent = value;
+      }
       this.value = value;
-      this.mirror.textContent = this.value;
       this.measured = false;
     }
     if (!this.measured) {
