@@ -16,6 +16,7 @@
 // are drawn in the next frame, before the next paint, not in the input
 // handler: drawing measures layout, and the check should leave first.
 import { editRegion } from './diff.js';
+import { frameOffset, shiftRect } from './dom.js';
 import { fieldFor } from './fields/index.js';
 import { SendGuard } from './guard.js';
 import { Overlay } from './overlay.js';
@@ -189,7 +190,8 @@ export class Session {
       this.painter.show(this.spans);
     }
     this.painter.frame();
-    const r = el.getBoundingClientRect();
+    // In the coach's viewport: an editor in a frame reports its own.
+    const r = shiftRect(el.getBoundingClientRect(), frameOffset(el));
     // The panel moves with the box, and when its own height changes.
     const key = `${r.left},${r.top},${r.width},${r.height},${this.panel.size()}`;
     if (key !== this.anchorKey) {
@@ -338,7 +340,9 @@ export class Session {
     for (const span of this.spans) {
       const rects = this.painter.rectsOf(span);
       if (rects.some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2)) {
-        this.overlay.showCard(span.finding, rects, () => this.accept(span.finding));
+        // Hit-tested in the field's viewport (the mouse's), shown in the coach's.
+        const off = frameOffset(this.field.element);
+        this.overlay.showCard(span.finding, rects.map((q) => shiftRect(q, off)), () => this.accept(span.finding));
         return;
       }
     }
