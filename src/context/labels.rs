@@ -403,6 +403,8 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         // The customer's own words: "Customer said: …", "Customer quote: …".
         "said" | "says" | "wrote" | "writes" | "quote" | "verbatim" | "statement"
         | "in their words" | "in their own words" => (Issue, true),
+        // A bot platform's classification ("intent": "refund_request").
+        "intent" | "detected intent" | "intent name" => (Issue, true),
         "wants"
         | "requested outcome"
         | "desired outcome"

@@ -324,7 +324,17 @@ fn outcome_action(o: &str) -> String {
 /// else the wanted outcome — the first that can be quoted to them as it is
 /// (see [`quotable`]). `None` when the context knows none of them.
 pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
-    let field = |f: &Option<String>| f.as_deref().map(str::trim).map(String::from);
+    // A field of several sentences ("Both orders were charged but only one
+    // arrived. This is the third time I'm asking!!") says its problem first.
+    let field = |f: &Option<String>| {
+        let f = f.as_deref().map(str::trim)?;
+        Some(
+            sentences(f)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| f.to_string()),
+        )
+    };
     let summary: Vec<String> = ctx.summary.as_deref().map(sentences).unwrap_or_default();
     let candidates: Vec<String> = field(&ctx.issue)
         .into_iter()
@@ -505,6 +515,7 @@ fn to_customer(s: &str, first_name: &str) -> String {
             )
         });
     let mut verb_next = i > 0 || subjectless;
+    let mut first_person_verb = false;
     if verb_next {
         out.push("you".into());
     }
@@ -515,7 +526,16 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 b.as_str(),
                 "always" | "also" | "still" | "just" | "never" | "already" | "now"
             );
-        let swap = if verb_next && adverb {
+        let swap = if first_person_verb && !adverb {
+            // After "I" only "was" and "am" change: "I cancelled" stays.
+            first_person_verb = false;
+            match b.as_str() {
+                "was" => Some("were".to_string()),
+                "wasn't" => Some("weren't".to_string()),
+                "am" => Some("are".to_string()),
+                _ => None,
+            }
+        } else if verb_next && adverb {
             None
         } else if verb_next {
             verb_next = false;
@@ -535,7 +555,20 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 {
                     Some("your".to_string())
                 }
-                "herself" | "himself" | "themselves" => Some("yourself".to_string()),
+                "herself" | "himself" | "themselves" | "myself" => Some("yourself".to_string()),
+                // The customer's own words quoted on the card: "I was
+                // billed for a plan I cancelled" → "you were billed…".
+                "i" => {
+                    first_person_verb = true;
+                    Some("you".to_string())
+                }
+                "i'm" | "i’m" => Some("you're".to_string()),
+                "i've" | "i’ve" => Some("you've".to_string()),
+                "i'd" | "i’d" => Some("you'd".to_string()),
+                "i'll" | "i’ll" => Some("you'll".to_string()),
+                "my" => Some("your".to_string()),
+                "me" => Some("you".to_string()),
+                "mine" => Some("yours".to_string()),
                 _ => None,
             }
         };
@@ -660,6 +693,15 @@ mod tests {
                 "guest says your card was charged and you don't know why",
             ),
             ("Customer still wants a refund.", "you still want a refund"),
+            // The customer's own words, quoted on the card.
+            (
+                "I was billed for a plan I cancelled in January",
+                "you were billed for a plan you cancelled in January",
+            ),
+            (
+                "My parcel never came and I'm fed up. Third time asking!!",
+                "your parcel never came and you're fed up",
+            ),
             ("Wants to downgrade.", "you want to downgrade"),
             ("Bot couldn't fix the printer.", "couldn't fix the printer"),
             (
