@@ -432,7 +432,7 @@ impl Rules {
     ) -> Report {
         let text = reply.text;
         let mut hits = self.phrase_hits(known, reply, opts.phase);
-        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        in_order(&mut hits, |h| [h.span.start, h.span.end, 0]);
 
         let agent = opts
             .agent
@@ -614,9 +614,36 @@ fn signal_mut<'s>(s: &'s mut Signals, id: &str) -> Option<&'s mut bool> {
     })
 }
 
+/// Sorts `items` by `key`, stably (items with equal keys keep their order).
+///
+/// One sort for every list the rules order, by spans and ranks: each
+/// `sort_by_key` on another item type instantiates the standard library's
+/// stable sort again, a few KB of the wasm each; here only the keys, with
+/// each item's place as the last one, are sorted, always as one type.
+pub(crate) fn in_order<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [usize; 3]) {
+    let mut keys: Vec<([usize; 3], usize)> =
+        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        keys.iter()
+            .filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_order_sorts_by_key_and_keeps_ties_in_place() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        let mut want = items.clone();
+        want.sort_by_key(|&(k, _)| k);
+        in_order(&mut items, |&(k, _)| [k, 0, 0]);
+        assert_eq!(items, want);
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+    }
 
     #[test]
     fn every_built_in_pattern_compiles() {

@@ -260,7 +260,7 @@ impl NeverAsk {
                 leads.push((s.start..s.start, false));
             }
         }
-        leads.sort_by_key(|(m, _)| m.start);
+        super::in_order(&mut leads, |(m, _)| [m.start, 0, 0]);
         for (lead, short) in leads {
             if self.negated(reply, lead.start) {
                 continue;
@@ -418,7 +418,7 @@ impl NeverAsk {
                     ));
                 }
             }
-            found.sort_by_key(|(_, r)| r.start);
+            super::in_order(&mut found, |(_, r)| [r.start, 0, 0]);
             // A card label that is also a built-in kind ("Email") is one target.
             found.dedup_by(|later, earlier| later.1.start < earlier.1.end);
         }
@@ -780,7 +780,9 @@ pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
             .unwrap_or(PRIORITY.len())
     };
     // The more specific rule first, then the earlier and the longer span.
-    asks.sort_by_key(|a| (rank(a.rule), a.span.start, std::cmp::Reverse(a.span.end)));
+    super::in_order(&mut asks, |a| {
+        [rank(a.rule), a.span.start, usize::MAX - a.span.end]
+    });
     // The kept spans never overlap, so in (start, end) order their ends rise
     // too: of those that start before a new span ends, only the last can
     // reach into it. One lookup per ask, not a scan of all kept (a long
@@ -798,7 +800,7 @@ pub(crate) fn resolve(mut asks: Vec<Ask>) -> Vec<Ask> {
     // Reply order; among spans that start together (only empty ones can),
     // the order they were kept in.
     let mut kept: Vec<((usize, usize, usize), Ask)> = kept.into_iter().collect();
-    kept.sort_by_key(|((start, _, order), _)| (*start, *order));
+    super::in_order(&mut kept, |((start, _, order), _)| [*start, *order, 0]);
     kept.into_iter().map(|(_, a)| a).collect()
 }
 
