@@ -28,7 +28,9 @@ mod number;
 mod table;
 
 pub use number::decimal;
-use table::{DECOMPOSED, MARKS, SECOND, UPPER_OFFSETS, UPPER_PAIRS};
+use table::{
+    DECOMPOSED, DECOMPOSED_ASTRAL, DECOMPOSED_MARK, MARKS, SECOND, UPPER_OFFSETS, UPPER_PAIRS,
+};
 
 /// Folds `text` for comparison: canonical decomposition (NFD), combining
 /// marks dropped, lower case, typographic apostrophes and dashes made plain,
@@ -91,12 +93,11 @@ pub fn is_mark(c: char) -> bool {
 /// The one character that `base` followed by the combining `mark` composes
 /// into (as NFC would), if Unicode has one: `e` and U+0301 are `é`.
 pub fn compose(base: char, mark: char) -> Option<char> {
-    let mark = SECOND.iter().position(|&m| m == mark)?;
-    let want = u32::from(base) | (mark as u32 + 1) << 21;
-    DECOMPOSED
-        .iter()
-        .find(|&&(_, parts)| parts == want)
-        .and_then(|&(c, _)| char::from_u32(c))
+    let mark = SECOND.iter().position(|&m| m == mark)? as u32 + 1;
+    let base = u32::from(base);
+    rows()
+        .find(|&(_, first, m)| first == base && m == mark)
+        .and_then(|(c, _, _)| char::from_u32(c))
 }
 
 /// `c`'s canonical decomposition, if it has one: a first part, and the
@@ -107,12 +108,42 @@ fn parts(c: char) -> Option<(char, Option<char>)> {
     if c < 0xC0 {
         return None;
     }
-    let i = DECOMPOSED.binary_search_by_key(&c, |&(c, _)| c).ok()?;
-    let parts = DECOMPOSED[i].1;
-    let second = (parts >> 21)
-        .checked_sub(1)
-        .and_then(|i| SECOND.get(i as usize));
-    Some((char::from_u32(parts & 0x1F_FFFF)?, second.copied()))
+    let (first, mark) = row(c)?;
+    let second = mark.checked_sub(1).and_then(|i| SECOND.get(i as usize));
+    Some((char::from_u32(first)?, second.copied()))
+}
+
+/// `c`'s row of the decomposition table: its first part, and 1 + the index
+/// in [`SECOND`] of the part NFC composes it with (0: none). The table is
+/// split by size (see [`table`]): 16-bit characters, the rest.
+fn row(c: u32) -> Option<(u32, u32)> {
+    match u16::try_from(c) {
+        Ok(c) => {
+            let i = DECOMPOSED.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+            let (_, first) = DECOMPOSED.get(i)?;
+            Some((u32::from(*first), u32::from(*DECOMPOSED_MARK.get(i)?)))
+        }
+        Err(_) => {
+            let i = DECOMPOSED_ASTRAL
+                .binary_search_by_key(&c, |&(c, _)| c)
+                .ok()?;
+            let (_, parts) = DECOMPOSED_ASTRAL.get(i)?;
+            Some((parts & 0x1F_FFFF, parts >> 21))
+        }
+    }
+}
+
+/// Every row of the decomposition table: the character, its first part,
+/// 1 + the index of its second (0: none).
+fn rows() -> impl Iterator<Item = (u32, u32, u32)> {
+    let small = DECOMPOSED
+        .iter()
+        .zip(DECOMPOSED_MARK)
+        .map(|(&(c, first), &m)| (u32::from(c), u32::from(first), u32::from(m)));
+    let astral = DECOMPOSED_ASTRAL
+        .iter()
+        .map(|&(c, parts)| (c, parts & 0x1F_FFFF, parts >> 21));
+    small.chain(astral)
 }
 
 // Hangul syllables decompose by arithmetic, not by table (Unicode 3.12).
@@ -370,13 +401,43 @@ mod generated {
                 .collect(),
         );
         out.push('\n');
+        // Split by size: most characters and their first parts fit in 16
+        // bits, and the mark index in 8 (5 bytes a row instead of 8).
+        type Rows = Vec<(u32, u32)>;
+        let (small, astral): (Rows, Rows) = decomposed.iter().partition(|&&(c, _)| c <= 0xFFFF);
+        for &(c, parts) in &small {
+            assert!(
+                parts & 0x1F_FFFF <= 0xFFFF,
+                "{c:X}'s first part fits in 16 bits"
+            );
+            assert!(parts >> 21 <= 0xFF, "mark indexes fit in 8 bits");
+        }
         list(
             &mut out,
-            "/// Characters NFD changes (Hangul syllables aside), sorted: the low 21 bits\n\
-             /// are the first part of the decomposition, the bits above are 1 + the index\n\
-             /// in [`SECOND`] of the mark NFC composes it with (0: NFC never makes it).",
-            "DECOMPOSED: &[(u32, u32)]",
-            decomposed
+            "/// Characters below U+10000 NFD changes (Hangul syllables aside), sorted,\n\
+             /// with the first part of the decomposition.",
+            "DECOMPOSED: &[(u16, u16)]",
+            small
+                .iter()
+                .map(|(a, b)| format!("(0x{a:X}, 0x{:X})", b & 0x1F_FFFF))
+                .collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// For each row of [`DECOMPOSED`]: 1 + the index in [`SECOND`] of the mark NFC\n\
+             /// composes it with (0: NFC never makes it).",
+            "DECOMPOSED_MARK: &[u8]",
+            small.iter().map(|(_, b)| (b >> 21).to_string()).collect(),
+        );
+        out.push('\n');
+        list(
+            &mut out,
+            "/// Characters from U+10000 NFD changes, sorted: the low 21 bits are the first\n\
+             /// part of the decomposition, the bits above 1 + the index in [`SECOND`] of the\n\
+             /// mark NFC composes it with (0: NFC never makes it).",
+            "DECOMPOSED_ASTRAL: &[(u32, u32)]",
+            astral
                 .iter()
                 .map(|(a, b)| format!("(0x{a:X}, 0x{b:X})"))
                 .collect(),
@@ -513,10 +574,10 @@ mod generated {
     #[test]
     fn compose_agrees_for_every_pair_nfc_knows() {
         let mut composed = 0;
-        for &(c, parts) in DECOMPOSED {
+        for (c, first, _) in rows() {
             assert!(char::from_u32(c).is_some());
             for &mark in SECOND {
-                let base = char::from_u32(parts & 0x1F_FFFF).expect("a char");
+                let base = char::from_u32(first).expect("a char");
                 assert_eq!(
                     compose(base, mark),
                     nfc_pair(base, mark),
@@ -549,7 +610,7 @@ mod generated {
             assert_eq!(fold(s), reference(s), "{s:?}");
         }
         // Each decomposable character followed by marks of several classes.
-        for &(c, _) in DECOMPOSED {
+        for (c, _, _) in rows() {
             let c = char::from_u32(c).expect("a char");
             let s = format!("{c}\u{316}\u{301}\u{334}{c}");
             assert_eq!(fold(&s), reference(&s), "{s:?}");
