@@ -359,18 +359,24 @@ fn site(t: &Table<'_>) -> Read<Site> {
             format!("bad match pattern \"{}\": {why}", matches.text),
         ));
     }
-    let sel = |key: &str| t.string(key).and_then(selector);
+    // The selectors, in SITE_KEYS' order after `match`: one loop, not nine
+    // copies of the same reading.
+    let mut found: [Option<String>; 9] = Default::default();
+    for (slot, key) in found.iter_mut().zip(SITE_KEYS.iter().skip(1)) {
+        *slot = selector(t.string(key)?)?;
+    }
+    let [card, reply, thread, send, agent, customer, ai, time, text] = found;
     Ok(Site {
         matches: matches.text.trim().to_string(),
-        card: sel("card")?,
-        reply: sel("reply")?,
-        thread: sel("thread")?,
-        send: sel("send")?,
-        agent: sel("agent")?,
-        customer: sel("customer")?,
-        ai: sel("ai")?,
-        time: sel("time")?,
-        text: sel("text")?,
+        card,
+        reply,
+        thread,
+        send,
+        agent,
+        customer,
+        ai,
+        time,
+        text,
     })
 }
 

@@ -1,7 +1,9 @@
 //! The wasm boundary: the [`Engine`] as a JavaScript class.
 //!
 //! Everything crosses as plain data: strings in, plain objects out (through
-//! serde, JSON-compatible: maps become objects, `None` becomes `null`), and
+//! serde as JSON, then `JSON.parse`: maps become objects, `None` becomes
+//! `null`; objects in through `serde_wasm_bindgen`, which reads a lone
+//! surrogate as U+FFFD where JSON text would be refused), and
 //! every offset in them is already UTF-16 (see [`crate::span`]). No rule,
 //! pattern or message lives here; this file only converts.
 //!
@@ -28,10 +30,16 @@ const LIVE_REPLY_LIMIT: usize = 20_000;
 /// an element the page calls a card that holds more is read from its start.
 const CARD_LIMIT: usize = 20_000;
 
+/// `value` as a plain JavaScript value: written as JSON here, read by
+/// `JSON.parse`. That is the shape `serde_wasm_bindgen`'s JSON-compatible
+/// serializer made (objects, arrays, numbers, strings, `null`), in less
+/// code: serde_json's writer is in the build for the audit already, where
+/// a JavaScript serializer is instantiated again for every type. No value
+/// sent holds a NaN or an infinity, which JSON would write as `null`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let json = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&json)
 }
 
 fn from_js<T: serde::de::DeserializeOwned + Default>(
