@@ -719,6 +719,16 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
     if known.surnames.is_empty() {
         return false;
     }
+    // A title must stand before the surname: when folding keeps the
+    // reply's words, a reply without one as a word has none folded either.
+    if reply.folds_to_lower_words()
+        && !reply
+            .lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| TITLES.contains(&w))
+    {
+        return false;
+    }
     known.surnames.iter().any(|surname| {
         let hay = reply.folded();
         let mut from = 0;
@@ -747,6 +757,9 @@ fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
         return true;
     }
     if plain && reply.text.is_ascii() {
+        return false;
+    }
+    if needle.bytes().all(|b| b.is_ascii_alphanumeric()) && reply.folds_to_lower_words() {
         return false;
     }
     find_words(reply.folded(), needle).is_some()
