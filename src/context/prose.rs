@@ -91,6 +91,14 @@ impl Prose {
             issue: None,
             outcome: None,
         };
+        // No outcome without a "wants…", no issue without a problem word: one
+        // search of the whole text each can rule out reading it sentence by
+        // sentence. A sentence or clause is cut only next to punctuation or
+        // a space, so a word found in one is found in the whole text too.
+        let want = Story {
+            issue: want.issue && self.problem.is_match(text),
+            outcome: want.outcome && self.wants.is_match(text),
+        };
         for sentence in sentences(text) {
             let need_issue = want.issue && found.issue.is_none();
             let need_outcome = want.outcome && found.outcome.is_none();
