@@ -765,3 +765,58 @@ fn buttons_are_not_the_case() {
         Some("view her full order history")
     );
 }
+
+#[test]
+fn an_unlabelled_reference_cell_is_its_own_pair() {
+    let c = read("Conversation transferred to agent\nContact: Liam O'Connor | Plan: Starter | Order 4471-2209-11");
+    assert_eq!(c.customer_name.as_deref(), Some("Liam O'Connor"));
+    assert_eq!(c.account.as_deref(), Some("Starter"));
+    assert_eq!(c.order_numbers, strings(&["4471-2209-11"]));
+}
+
+#[test]
+fn the_customers_quoted_words_are_the_issue() {
+    let c = read("Name: Yuki Tanaka\nReason: Bot could not process refund\nCustomer said: \"I was billed for a plan I cancelled in January\"");
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Bot could not process refund")
+    );
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("I was billed for a plan I cancelled in January")
+    );
+    // A labelled issue outranks the customer's words.
+    let c = read("Issue: double billing\nCustomer says: “I was billed twice!”");
+    assert_eq!(c.issue.as_deref(), Some("double billing"));
+}
+
+#[test]
+fn icons_stand_for_labels_in_a_sidebar_card() {
+    let c = read("Escalated by Bot • 14:02\n👤 Amara Okafor  ·  ⭐ VIP\n📦 Orders: #A-1001, #A-1002\n💬 \"Both orders were charged but only one arrived. This is the third time I'm asking!!\"\n🔁 Bot attempts: 3");
+    assert_eq!(c.customer_name.as_deref(), Some("Amara Okafor"));
+    assert!(c.vip, "the VIP after the dot is read too");
+    assert_eq!(c.order_numbers, strings(&["A-1001", "A-1002"]));
+    assert_eq!(c.ai_attempts, Some(3));
+    assert!(
+        c.issue
+            .as_deref()
+            .is_some_and(|i| i.starts_with("Both orders were charged")),
+        "{:?}",
+        c.issue
+    );
+    // An icon the reader does not know is decoration, as before.
+    let c = read("🎧 Support handoff\n👤 Li Wei\n📧 li.wei@example.cn");
+    assert_eq!(c.customer_name.as_deref(), Some("Li Wei"));
+    assert_eq!(c.emails, strings(&["li.wei@example.cn"]));
+}
+
+#[test]
+fn a_one_line_json_card_with_a_bot_intent() {
+    let c = read(
+        r#"{"customer":{"name":"Olivia Brown","email":"olivia@brown.io","tier":"Gold"},"order_id":"W-100233","intent":"refund_request","sentiment_score":-0.8}"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Olivia Brown"));
+    assert_eq!(c.account.as_deref(), Some("Gold"));
+    assert_eq!(c.order_numbers, strings(&["W-100233"]));
+    assert_eq!(c.issue.as_deref(), Some("refund request"));
+}

@@ -184,11 +184,15 @@ impl Default for Auditor {
 const RESTATED: &str = concat!(
     r"\b(?:as|like)\s+i(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:already\s+|just\s+)?",
     r"(?:told|said|explained|mentioned|wrote|gave|sent|typed|provided|stated)\b",
-    r"|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:already|just)\s+",
+    r"|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:literally\s+|really\s+|actually\s+)?(?:already|just)\s+",
     r"(?:told|said|explained|mentioned|wrote|gave|given|sent|typed|provided|answered|stated)\b",
     r"|\b(?:told|gave|given|explained|said|sent)\s+(?:(?:it|this|that|everything|all(?:\s+of\s+(?:it|this|that))?)\s+)?",
     r"(?:to\s+)?(?:the|your|ur)\s+(?:chat\s*)?(?:bot|ai|assistant|virtual\s+agent)\b",
     r"|\bfor\s+the\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\b",
+    // Complaints about having to say it again.
+    r"|\brepeat(?:ing)?\s+myself\b|\bhow\s+many\s+times\b",
+    r"|\bi\s+keep\s+(?:telling|saying|explaining|repeating)\b",
+    r"|\b(?:have|need|got)\s+to\s+(?:explain|say|tell\s+you)\s+(?:(?:it|this|that)(?:\s+all)?|everything|all\s+(?:of\s+)?(?:it|this|that))\s+(?:again|twice)\b",
 );
 
 impl Auditor {
@@ -379,12 +383,19 @@ mod tests {
             "I’ve already explained this twice",
             "For the third time, it's order 5521",
             "like i said, the parcel never came",
+            "again?? I literally just explained it",
+            "Do I have to repeat myself again?",
+            "How many times do I need to say this",
+            "I keep telling you people it's broken",
+            "So I have to explain it all again?",
         ] {
             assert!(a.restated.is_match(said), "{said}");
         }
         for fresh in [
             "Yes, that works. Thanks.",
             "I told my husband about it and he agrees",
+            "I keep the receipts in a drawer",
+            "You may have to explain it to the courier",
             "The bot was helpful, thanks",
             "Dana Whitfield, dana.w@example.com",
             "I already have an account",

@@ -458,7 +458,8 @@ fn truthy(value: &str) -> bool {
 /// A labelled free-text value without trailing emoji and punctuation, and
 /// with a machine's `snake_case` spaced out.
 fn trim_value(value: &str) -> String {
-    let v = value
+    let v = unquoted(value.trim());
+    let v = v
         .trim_end_matches(|c: char| c.is_whitespace() || is_symbol(c) || c == '.')
         .trim();
     if !v.contains(' ') && v.contains('_') {
@@ -466,6 +467,26 @@ fn trim_value(value: &str) -> String {
     } else {
         v.to_string()
     }
+}
+
+/// `value` without a pair of quotes around all of it ("Customer said:
+/// \"I was billed twice\""): quoting the customer is how the card shows
+/// their words, not part of them. A value that only starts or ends with a
+/// quote, or quotes again inside, is left as it is.
+fn unquoted(value: &str) -> &str {
+    const PAIRS: &[(char, char)] = &[
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{AB}', '\u{BB}'),
+        ('\'', '\''),
+    ];
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = value.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner.trim())
+        })
+        .unwrap_or(value)
 }
 
 /// A labelled issue or outcome as one short line: as written when it is

@@ -400,6 +400,11 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "problem details"
         | "reason for contact"
         | "contact reason" => (Issue, false),
+        // The customer's own words: "Customer said: …", "Customer quote: …".
+        "said" | "says" | "wrote" | "writes" | "quote" | "verbatim" | "statement"
+        | "in their words" | "in their own words" => (Issue, true),
+        // A bot platform's classification ("intent": "refund_request").
+        "intent" | "detected intent" | "intent name" => (Issue, true),
         "wants"
         | "requested outcome"
         | "desired outcome"
@@ -492,6 +497,7 @@ mod tests {
         }
         assert_eq!(field("Customer wants"), Some(Field::Outcome));
         assert_eq!(field("What happened"), Some(Field::Issue));
+        assert_eq!(field("Customer said"), Some(Field::Issue));
         assert_eq!(field("Bot attempts"), Some(Field::Attempts));
         assert_eq!(field("Steps taken"), Some(Field::Tried));
         assert_eq!(field("Customer mood"), Some(Field::Sentiment));

@@ -126,6 +126,8 @@ impl Lines {
         } else {
             Cow::Borrowed(raw)
         };
+        let icon =
+            icon_label(decoded.trim_start_matches(|c: char| c.is_whitespace() || is_frame_bar(c)));
         let Some((text, indent, bullet, framed)) = strip_decoration(&decoded) else {
             self.blank();
             return;
@@ -167,6 +169,22 @@ impl Lines {
                 indent,
                 Some(Some(meaning)),
             );
+        } else if let Some(label) = icon {
+            // "👤 Amara Okafor · ⭐ VIP": the icon is the label, up to the
+            // next spaced dot or bar; what follows is a line of its own.
+            let (value, rest) = split_icon_value(text);
+            self.pair(
+                Found {
+                    label,
+                    value,
+                    sep: Sep::Cell,
+                },
+                indent,
+                Some(labels::meaning(label)),
+            );
+            if let Some(rest) = rest {
+                self.one_line(rest);
+            }
         } else if let Some(item) =
             last_pair.filter(|&(i, was_framed)| self.wraps(i, text, framed && was_framed))
         {
@@ -195,11 +213,16 @@ impl Lines {
 
     /// A table row (cells split by tabs or bars). Returns whether it was one.
     fn row(&mut self, cells: &[&str], indent: usize) -> bool {
-        // "Customer: Sarah | Order: 1234", and "Customer: Sarah Chen | VIP",
-        // where a cell without a label belongs to the pair before it.
+        // "Customer: Sarah | Order: 1234" (or "| Order 1234"), and
+        // "Customer: Sarah Chen | VIP", where a cell without a label belongs
+        // to the pair before it.
         let pairs: Vec<Option<Found>> = cells
             .iter()
-            .map(|c| split_label(c).filter(|f| accepts(f, false).is_some()))
+            .map(|c| {
+                split_label(c)
+                    .or_else(|| label_then_id(c))
+                    .filter(|f| accepts(f, false).is_some())
+            })
             .collect();
         if pairs[0].is_some() {
             let mut i = 0;
@@ -616,6 +639,33 @@ fn is_border(text: &str) -> bool {
         }
     }
     marks >= 3
+}
+
+/// The label an icon stands for when a line opens with one and has no label
+/// of its own: helpdesk sidebars write "👤 Amara Okafor", "💬 \"…\"",
+/// "📦 A-1001". Only icons whose meaning is plain; the rest are decoration.
+fn icon_label(line: &str) -> Option<&'static str> {
+    let first = line.chars().next()?;
+    Some(match first {
+        '👤' | '🧑' | '🙋' | '👩' | '👨' | '🧍' => "Customer",
+        '💬' | '🗨' | '🗣' => "Customer said",
+        '📧' | '✉' | '📨' | '📩' => "Email",
+        '📦' | '🛒' | '🧾' | '🛍' => "Order",
+        '📞' | '☎' | '📱' => "Phone",
+        _ => return None,
+    })
+}
+
+/// An icon line's value up to a spaced separator (" · ", " | ", " • ", a
+/// wide gap), and the rest after it.
+fn split_icon_value(text: &str) -> (&str, Option<&str>) {
+    for sep in [" · ", " | ", " • ", "   "] {
+        if let Some((value, rest)) = text.split_once(sep) {
+            let rest = rest.trim();
+            return (value.trim(), (!rest.is_empty()).then_some(rest));
+        }
+    }
+    (text.trim(), None)
 }
 
 /// The line without frames, borders, bullets, emoji and emphasis, with its

@@ -110,6 +110,50 @@ const AFTER_NAME: &[&str] = &[
     "from", "with", "here", "at", "on", "in", "of", "and", "for", "speaking",
 ];
 
+/// Where an agent works, in "Alex from support" or "Alex from the
+/// billing team".
+const TEAMS: &[&str] = &[
+    "accounts",
+    "billing",
+    "care",
+    "customer",
+    "desk",
+    "escalations",
+    "help",
+    "helpdesk",
+    "operations",
+    "ops",
+    "returns",
+    "sales",
+    "service",
+    "services",
+    "shipping",
+    "success",
+    "support",
+    "team",
+    "tech",
+    "technical",
+];
+
+/// Capitalised words that open "… from the team" without being a name
+/// ("Greetings from the support team").
+const GREETINGS: &[&str] = &[
+    "best",
+    "cheers",
+    "greetings",
+    "hello",
+    "hey",
+    "hi",
+    "love",
+    "news",
+    "regards",
+    "thanks",
+    "update",
+    "updates",
+    "warm",
+    "word",
+];
+
 /// Titles that may stand before a surname ("Ms. O'Brien").
 const TITLES: &[&str] = &[
     "dr", "frau", "herr", "madam", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", "prof", "sir",
@@ -191,10 +235,13 @@ const TIME_QUALIFIERS: &[&str] = &[
 pub(crate) struct Always {
     intro: Rx,
     here: Rx,
+    from_team: Rx,
     chatting: Rx,
     role: Rx,
     affiliation: Rx,
     read_chat: Rx,
+    read_bare: Rx,
+    meanwhile: Rx,
     i_see: Rx,
     let_me: Rx,
     will: Rx,
@@ -232,6 +279,7 @@ impl Always {
                 r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|this is|it's|it’s|its)\s+{NAME}"
             )),
             here: p.add(r"\bhere\b"),
+            from_team: p.add(r"\b[a-z][a-z'-]*\s+from\s+"),
             chatting: p.add(&format!(
                 r"\b(?:you're|you’re|youre|you are)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s+(?:with|to)\s+{NAME}"
             )),
@@ -250,16 +298,22 @@ impl Always {
                 // happened is the chat, when a reading verb says so.
                 r"|\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?(?:read\s+(?:up\s+on|about)|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|caught\s+up\s+on)\s+(?:exactly\s+)?what\s+(?:happened|went\s+wrong|(?:has|had)\s+been\s+going\s+on)\b",
                 r"|\b(?:from|in)\s+(?:the|your)\s+(?:chat|conversation)\s+(?:with|you\s+had)\b",
+                r"|\byour\s+(?:chat|conversation|messages)\s+(?:with|to)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+(?:assistant|agent))\b",
                 r"|\bfollowing\s+up\s+(?:on|about|from)\s+(?:your|the)\s+(?:chat|conversation|ticket|message|request|case)\b",
                 r"|\bpicking\s+(?:this\s+|it\s+)?up\s+(?:from|where)\b",
                 r"|\b(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant)\s+(?:let\s+(?:us|me)\s+know|passed\s+(?:on|along)|told\s+(?:me|us)|mentioned|noted|flagged|explained\s+that|shared|summari[sz]ed)",
                 r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
                 r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
-                r"|\b(?:it|that)\s+looks\s+like\s+you\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
+                r"|\b(?:(?:it|that)\s+)?looks\s+like\s+you\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
                 r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
+            read_bare: p.add(concat!(
+                r"\b(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|caught\s+up\s+on|skimmed|scanned)\s+",
+                r"(?:your|the|our|this|all|everything)\b[^.!?\n]{0,40}?\b(?:chat|conversation|notes|transcript|messages|summary|history|thread)\b",
+            )),
             i_see: p.add(r"\bsee\b"),
+            meanwhile: p.add(r"\bwhile\s+(?:i|we)\s+(?:quickly\s+|just\s+|now\s+)?[a-z]+"),
             let_me: p.add(
                 r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
             ),
@@ -380,6 +434,38 @@ impl Always {
                 introduce(start..trimmed.len(), &mut own);
             }
         }
+        for m in self.from_team.find_in(reply) {
+            // "Alex from support.", "Hi there, Alex from the billing team":
+            // a name opening its clause, then where the agent works and
+            // nothing more ("Sarah from billing will call you" is someone
+            // else).
+            let name = m.start..m.start + lower[m.clone()].find(char::is_whitespace).unwrap_or(0);
+            let word = &text[name.clone()];
+            if !(looks_like_name(word) || is_agent(word))
+                || GREETINGS.contains(&lower[name.clone()].as_ref())
+                || !reply.starts_clause(m.start)
+            {
+                continue;
+            }
+            let tail: Vec<&str> = reply
+                .lower_slice(m.end, reply.clause_end(m.end))
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let tail = match tail.split_last() {
+                Some((&"here", rest)) => rest,
+                _ => &tail[..],
+            };
+            let team = tail
+                .iter()
+                .any(|w| TEAMS.contains(&w.trim_end_matches(['.', '!'])));
+            let company = tail.len() == 1 && text[m.end..].starts_with(char::is_uppercase);
+            if (1..=3).contains(&tail.len()) && (team || company) {
+                introduced = true;
+                introduce(name, &mut own);
+            }
+        }
         for m in self.chatting.find_in(reply) {
             let name = last_word(lower, &m);
             if looks_like_name(&text[name.clone()]) || is_agent(&text[name.clone()]) {
@@ -454,6 +540,19 @@ impl Always {
 
     fn references_context(&self, reply: &Reply) -> bool {
         if self.read_chat.matches(reply) {
+            return true;
+        }
+        // Without the "I've": "Went through your chat…", "Read your
+        // messages to the bot" — the reading verb opening its clause.
+        // A request to read ("Please read the notes I sent") is not one.
+        if self.read_bare.find_in(reply).any(|m| {
+            reply.starts_clause(m.start)
+                && !reply.in_question(m.start)
+                && !reply
+                    .words_before(m.start, 3)
+                    .iter()
+                    .any(|w| matches!(*w, "please" | "pls" | "kindly" | "just"))
+        }) {
             return true;
         }
         // "I can see…" shows the chat was read, unless it is a purpose or a
@@ -575,7 +674,32 @@ impl Always {
                     && !(verb == "going" && next == Some("to"))
             })
         };
-        let_me() || will() || doing()
+        // "Give me two minutes while I process the refund": the agent's
+        // own action, told as what fills the wait.
+        let meanwhile = || {
+            self.meanwhile.find_in(reply).any(|m| {
+                !matches!(
+                    words(&m).last().copied(),
+                    Some(
+                        "was"
+                            | "am"
+                            | "have"
+                            | "had"
+                            | "can"
+                            | "could"
+                            | "wait"
+                            | "waited"
+                            | "know"
+                            | "understand"
+                            | "think"
+                            | "see"
+                            | "hope"
+                            | "appreciate"
+                    )
+                )
+            })
+        };
+        let_me() || will() || doing() || meanwhile()
     }
 
     /// Whether the agent says they have done something ("I've refunded…").
@@ -623,9 +747,10 @@ pub(crate) fn is_done_verb(word: &str) -> bool {
 }
 
 /// Number words that can count minutes, hours or days.
+/// Sorted: searched with `binary_search` (a test checks the order).
 const AMOUNTS: &[&str] = &[
-    "a", "an", "couple", "eight", "eleven", "fifteen", "five", "forty", "four", "few", "half",
-    "nine", "ninety", "one", "several", "seven", "six", "sixty", "ten", "thirty", "three",
+    "a", "an", "couple", "eight", "eleven", "few", "fifteen", "five", "forty", "four", "half",
+    "nine", "ninety", "one", "seven", "several", "six", "sixty", "ten", "thirty", "three",
     "twelve", "twenty", "two",
 ];
 
@@ -867,6 +992,9 @@ mod tests {
             "You're speaking with Kwame today.",
             "my name's jo and I'll help",
             "It's Sam from the returns desk.",
+            "Alex from support.",
+            "Hi there, Alex from the billing team here.",
+            "Hey Priya — Jo from Acme.",
             "I'm your billing specialist for today.",
         ] {
             assert!(found(yes, &c, None).introduces_self, "{yes}");
@@ -876,6 +1004,9 @@ mod tests {
             "I'm here for you.",
             "This is frustrating, I know.",
             "Click here to sign in.",
+            "Sarah from billing will call you tomorrow.",
+            "Greetings from the support team!",
+            "Updates from the warehouse team.",
         ] {
             assert!(!found(no, &c, None).introduces_self, "{no}");
         }
@@ -912,6 +1043,13 @@ mod tests {
     }
 
     #[test]
+    fn word_lists_searched_by_bisection_are_sorted() {
+        for list in [AMOUNTS, NOT_NAMES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
     fn timelines_commit_to_a_time() {
         let c = Context::default();
         for yes in [
@@ -921,6 +1059,9 @@ mod tests {
             "Back to you before 3pm.",
             "It usually takes under a minute.",
             "I'll send the label tomorrow.",
+            // Every number word counts ("few" and "five" were missed once).
+            "I'll have an answer for you in five minutes.",
+            "You'll see the email in a few minutes.",
         ] {
             assert!(found(yes, &c, None).sets_timeline, "{yes}");
         }
@@ -952,12 +1093,24 @@ mod tests {
         );
         assert!(!found("Regarding the refund, it went out.", &c, None).states_action);
         assert!(!found("Billing on your account looks right.", &c, None).states_action);
+        assert!(found("Give me two minutes while I process the refund.", &c, None).states_action);
+        assert!(!found("Thanks for waiting while I was away.", &c, None).states_action);
     }
 
     #[test]
     fn reading_the_chat() {
         let c = Context::default();
         assert!(found("I've skimmed the transcript.", &c, None).references_context);
+        for yes in [
+            "Went through your chat with our assistant.",
+            "Read your messages to the bot; the charge is on us.",
+            "Hi Sarah, caught up on the conversation already.",
+            "Sorry your chat with the bot went in circles.",
+            "Looks like you got billed twice in March.",
+        ] {
+            assert!(found(yes, &c, None).references_context, "{yes}");
+        }
+        assert!(!found("Please read the notes I sent.", &c, None).references_context);
         assert!(found("As you told our assistant, the app froze.", &c, None).references_context);
         assert!(!found("Send it over so I can see which one it is.", &c, None).references_context);
         assert!(!found("I haven't read the chat yet.", &c, None).references_context);

@@ -161,8 +161,22 @@ pub(crate) fn order_line(orders: &[String]) -> Option<String> {
 
 /// What the card's reference number is a number of: the first kind of
 /// reference the card's own words name ("hotel booking shows the wrong
-/// dates" -> "booking"), else "order".
+/// dates" -> "booking"), else what travel words imply ("flight change
+/// fee" -> "booking"), else what the number's own prefix says ("INV-2291"
+/// -> "invoice"), else "order".
 fn reference_noun(ctx: &Context) -> &'static str {
+    /// Things one books rather than orders.
+    const BOOKED: &[&str] = &[
+        "flight", "hotel", "trip", "stay", "room", "seat", "cabin", "tour",
+    ];
+    /// Common prefixes of reference numbers, and what they number.
+    const PREFIXES: &[(&str, &str)] = &[
+        ("bk", "booking"),
+        ("bkg", "booking"),
+        ("res", "reservation"),
+        ("rsv", "reservation"),
+        ("inv", "invoice"),
+    ];
     const KINDS: &[&str] = &[
         "order",
         "booking",
@@ -174,26 +188,40 @@ fn reference_noun(ctx: &Context) -> &'static str {
         "shipment",
         "case",
     ];
-    [
+    let texts = [
         &ctx.issue,
         &ctx.escalation_reason,
         &ctx.requested_outcome,
         &ctx.summary,
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|text| {
-        let lower = text.to_ascii_lowercase();
-        lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find_map(|w| {
-                KINDS
-                    .iter()
-                    .find(|k| w.strip_suffix('s').unwrap_or(w) == **k)
-            })
-            .copied()
-    })
-    .unwrap_or("order")
+    ];
+    let first_of = |kinds: &[&str], noun: Option<&'static str>| {
+        texts.into_iter().flatten().find_map(|text| {
+            let lower = text.to_ascii_lowercase();
+            lower
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find_map(|w| {
+                    let w = w.strip_suffix('s').unwrap_or(w);
+                    kinds.iter().position(|k| *k == w)
+                })
+                .map(|i| noun.unwrap_or(KINDS[i]))
+        })
+    };
+    let by_prefix = || {
+        let number = ctx.order_numbers.first()?.trim().trim_start_matches('#');
+        let head: String = number
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        PREFIXES
+            .iter()
+            .find(|(p, _)| *p == head)
+            .map(|(_, noun)| *noun)
+    };
+    first_of(KINDS, None)
+        .or_else(|| first_of(BOOKED, Some("booking")))
+        .or_else(by_prefix)
+        .unwrap_or("order")
 }
 
 /// What the agent will do, from what the context knows.
@@ -253,6 +281,13 @@ const OUTCOME_VERBS: &[&str] = &[
     "upgrade",
 ];
 
+/// Past participles without "-ed" or "-en" that end a wanted outcome
+/// ("replacement sent", "fee paid back", "account set up").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "sent", "paid", "done", "made", "set", "put", "kept", "sold", "held", "built", "bought",
+    "brought", "found", "cut", "shut", "reset", "rebuilt", "resent", "redone",
+];
+
 /// What the agent will do about a wanted outcome, in words that fit its
 /// shape: "get your full refund sorted", "get your charge refunded", "help
 /// you move to Basic".
@@ -271,7 +306,11 @@ fn outcome_action(o: &str) -> String {
             Some(("know", rest)) => format!("help you find out {rest}"),
             _ => format!("help you {o}"),
         }
-    } else if last.ends_with("ed") || last.ends_with("en") || words.contains(&"back") {
+    } else if last.ends_with("ed")
+        || last.ends_with("en")
+        || IRREGULAR_PARTICIPLES.contains(&last.as_str())
+        || words.contains(&"back")
+    {
         format!("get your {noun}")
     } else if words.len() <= 6 {
         format!("get your {noun} sorted")
@@ -285,7 +324,17 @@ fn outcome_action(o: &str) -> String {
 /// else the wanted outcome — the first that can be quoted to them as it is
 /// (see [`quotable`]). `None` when the context knows none of them.
 pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
-    let field = |f: &Option<String>| f.as_deref().map(str::trim).map(String::from);
+    // A field of several sentences ("Both orders were charged but only one
+    // arrived. This is the third time I'm asking!!") says its problem first.
+    let field = |f: &Option<String>| {
+        let f = f.as_deref().map(str::trim)?;
+        Some(
+            sentences(f)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| f.to_string()),
+        )
+    };
     let summary: Vec<String> = ctx.summary.as_deref().map(sentences).unwrap_or_default();
     let candidates: Vec<String> = field(&ctx.issue)
         .into_iter()
@@ -466,6 +515,7 @@ fn to_customer(s: &str, first_name: &str) -> String {
             )
         });
     let mut verb_next = i > 0 || subjectless;
+    let mut first_person_verb = false;
     if verb_next {
         out.push("you".into());
     }
@@ -476,7 +526,16 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 b.as_str(),
                 "always" | "also" | "still" | "just" | "never" | "already" | "now"
             );
-        let swap = if verb_next && adverb {
+        let swap = if first_person_verb && !adverb {
+            // After "I" only "was" and "am" change: "I cancelled" stays.
+            first_person_verb = false;
+            match b.as_str() {
+                "was" => Some("were".to_string()),
+                "wasn't" => Some("weren't".to_string()),
+                "am" => Some("are".to_string()),
+                _ => None,
+            }
+        } else if verb_next && adverb {
             None
         } else if verb_next {
             verb_next = false;
@@ -496,7 +555,20 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 {
                     Some("your".to_string())
                 }
-                "herself" | "himself" | "themselves" => Some("yourself".to_string()),
+                "herself" | "himself" | "themselves" | "myself" => Some("yourself".to_string()),
+                // The customer's own words quoted on the card: "I was
+                // billed for a plan I cancelled" → "you were billed…".
+                "i" => {
+                    first_person_verb = true;
+                    Some("you".to_string())
+                }
+                "i'm" | "i’m" => Some("you're".to_string()),
+                "i've" | "i’ve" => Some("you've".to_string()),
+                "i'd" | "i’d" => Some("you'd".to_string()),
+                "i'll" | "i’ll" => Some("you'll".to_string()),
+                "my" => Some("your".to_string()),
+                "me" => Some("you".to_string()),
+                "mine" => Some("yours".to_string()),
                 _ => None,
             }
         };
@@ -621,6 +693,15 @@ mod tests {
                 "guest says your card was charged and you don't know why",
             ),
             ("Customer still wants a refund.", "you still want a refund"),
+            // The customer's own words, quoted on the card.
+            (
+                "I was billed for a plan I cancelled in January",
+                "you were billed for a plan you cancelled in January",
+            ),
+            (
+                "My parcel never came and I'm fed up. Third time asking!!",
+                "your parcel never came and you're fed up",
+            ),
             ("Wants to downgrade.", "you want to downgrade"),
             ("Bot couldn't fix the printer.", "couldn't fix the printer"),
             (
@@ -651,6 +732,28 @@ mod tests {
             action_phrase(&ctx("charged twice")),
             "pull up order #HX-88231 and get this fixed"
         );
+        // Travel words, then the number's own prefix, say what it numbers.
+        assert_eq!(
+            action_phrase(&ctx("flight change fee charged after a cancellation")),
+            "pull up booking #HX-88231 and get this fixed"
+        );
+        let numbered = |number: &str| Context {
+            order_numbers: vec![number.into()],
+            issue: Some("charged twice".into()),
+            ..Context::default()
+        };
+        assert_eq!(
+            action_phrase(&numbered("INV-2291")),
+            "pull up invoice #INV-2291 and get this fixed"
+        );
+        assert_eq!(
+            action_phrase(&numbered("BK-77Q2X")),
+            "pull up booking #BK-77Q2X and get this fixed"
+        );
+        assert_eq!(
+            action_phrase(&numbered("ORD-5521")),
+            "pull up order #ORD-5521 and get this fixed"
+        );
     }
 
     #[test]
@@ -658,6 +761,7 @@ mod tests {
         for (outcome, action) in [
             ("Full refund", "get your full refund sorted"),
             ("charge refunded", "get your charge refunded"),
+            ("a replacement sent", "get your replacement sent"),
             ("Access back tonight", "get your access back tonight"),
             (
                 "know what the charge is for",

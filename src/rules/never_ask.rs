@@ -113,16 +113,16 @@ impl NeverAsk {
         NeverAsk {
             request: p.add(concat!(
                 r"\b(?:(?:can|could|would|will)\s+you|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
-                r"(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
+                r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
-                r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind)\b(?:\s+(?:me|us))?",
+                r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:re-?)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind)\b(?:\s+(?:me|us))?",
                 r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
                 r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
             )),
             interrogative: p.add(r"\b(?:what|which)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
             imperative: p.add(
-                r"\b(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
+                r"\b(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
             who: p.add(
                 r"\bwho\s+(?:am\s+i|do\s+i\s+have\s+the\s+pleasure\s+of)\s+(?:speaking|talking|chatting)\b|\bwhat\s+(?:should|shall|can|do)\s+i\s+call\s+you\b|\bhow\s+(?:should|shall|do)\s+i\s+address\s+you\b",
@@ -145,8 +145,8 @@ impl NeverAsk {
                 r"\s(?:so|to|because|since|then|before|after|when|if|while|which|that|as)\s|\sand\s+(?:i|we)\b",
             ),
             explain: p.add(concat!(
-                r"\b(?:explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
-                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
+                r"\b(?:(?:re-?)?explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
+                r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|(?:re-?)?tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
                 r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
                 r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
             )),
@@ -188,6 +188,35 @@ impl NeverAsk {
         resolve(asks)
     }
 
+    /// Whether the verb at `pos` continues an earlier request of its
+    /// sentence: "Could you send your order number and *describe* the issue
+    /// again?" asks twice, though only the first verb has the "could you".
+    /// The verb follows "and", "or" or "plus" (softeners such as "then" or
+    /// "please" may come between), and before that the sentence asks: a
+    /// request form, or an imperative or explain verb opening a clause or
+    /// asked politely ("could you describe…").
+    fn coordinated(&self, reply: &Reply, pos: usize) -> bool {
+        const SOFTENERS: &[&str] = &[
+            "then", "please", "also", "just", "kindly", "maybe", "quickly",
+        ];
+        let before = reply.words_before(pos, 4);
+        let k = before.iter().take_while(|w| SOFTENERS.contains(w)).count();
+        if !matches!(before.get(k), Some(&("and" | "or" | "plus"))) {
+            return false;
+        }
+        let Some(sentence) = reply.sentence_at(pos) else {
+            return false;
+        };
+        let head = reply.lower_slice(sentence.start, super::sentences::floor(reply.text, pos));
+        self.request.is_match(head)
+            || [&self.imperative, &self.explain].iter().any(|p| {
+                p.find_iter(head).any(|m| {
+                    let at = sentence.start + m.start;
+                    reply.starts_clause(at) || polite_start(reply, at).is_some()
+                })
+            })
+    }
+
     /// Whether the sentence text before `pos` negates asking.
     pub fn negated(&self, reply: &Reply, pos: usize) -> bool {
         let start = reply.sentence_at(pos).map_or(0, |s| s.start);
@@ -221,7 +250,7 @@ impl NeverAsk {
             }
         }
         for m in self.imperative.find_in(reply) {
-            if reply.starts_clause(m.start) {
+            if reply.starts_clause(m.start) || self.coordinated(reply, m.start) {
                 leads.push((m, false));
             }
         }
@@ -402,7 +431,10 @@ impl NeverAsk {
             // before the verb, or the verb opening its clause ("Tell me…").
             let Some(whole) = polite_start(reply, verb.start)
                 .map(|start| start..verb.end)
-                .or_else(|| reply.starts_clause(verb.start).then(|| verb.clone()))
+                .or_else(|| {
+                    (reply.starts_clause(verb.start) || self.coordinated(reply, verb.start))
+                        .then(|| verb.clone())
+                })
             else {
                 continue;
             };
@@ -885,6 +917,42 @@ mod tests {
             vec!["Can you share your email address", "booking number"]
         );
         assert_eq!(asks[1].rule, "never-ask.order-number");
+    }
+
+    #[test]
+    fn a_request_carries_over_and_to_the_next_verb() {
+        let c = ctx();
+        for (text, want) in [
+            (
+                "Could you send your booking number and describe the issue again?",
+                vec!["never-ask.order-number", "never-ask.explain-again"],
+            ),
+            (
+                "Could you describe what happened and send me your booking number?",
+                vec!["never-ask.explain-again", "never-ask.order-number"],
+            ),
+            (
+                "Please confirm your email and then walk me through the problem once more.",
+                vec!["never-ask.known-detail", "never-ask.explain-again"],
+            ),
+            // A "re-" verb asks as much as the verb.
+            (
+                "Can you resend the booking number?",
+                vec!["never-ask.order-number"],
+            ),
+        ] {
+            assert_eq!(rules(text, &c), want, "{text}");
+        }
+        // Only a request carries over: a statement's "and" does not ask,
+        // nor does a request for something the context does not hold.
+        for text in [
+            "I can see your booking and I will send you the details.",
+            "Could you restart the app and send me a screenshot?",
+            "Could you check your inbox and confirm you received the email?",
+            "Can you try again and tell me if it works?",
+        ] {
+            assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
+        }
     }
 
     #[test]

@@ -99,6 +99,34 @@ for (const wrap of ['', 'transformed', 'fixed']) {
   });
 }
 
+test('textarea: an edit before the underlines moves them with their words', async () => {
+  // The mirror that measures a textarea's underlines takes each edit in
+  // place (only the changed characters); text typed above the findings, or
+  // deleted there, must leave every underline on its words.
+  const page = await openDesk('box=textarea');
+  const reply = page.locator('#reply');
+  await reply.fill(LONG);
+  await settled(page);
+  await assertAligned(page, 'before the edit');
+  await reply.press('Control+Home');
+  await reply.pressSequentially('Thanks for waiting! ');
+  await settled(page);
+  await assertAligned(page, 'after typing at the top');
+  for (let i = 0; i < 8; i++) await reply.press('Delete');
+  await reply.press('Control+End');
+  await reply.press('Backspace');
+  await reply.pressSequentially('?');
+  await settled(page);
+  await assertAligned(page, 'after deleting at the top and editing the end');
+  // What the underlines are measured on is the reply, character for character.
+  const mirrored = await page.evaluate(() =>
+    document.querySelector('handoff-coach-overlay').shadowRoot.querySelector('.mirror').textContent);
+  assert.equal(mirrored, await reply.inputValue(), 'the measuring mirror holds the reply exactly');
+  // Delete removes a character at a time, the emoji as one.
+  assert.equal(await reply.inputValue(), `Thanks for waiting! ${[...LONG].slice(8).join('')}`, 'the text is exactly what was typed');
+  await page.close();
+});
+
 test('input: one-line reply boxes are underlined too', async () => {
   const page = await openDesk('box=input');
   await page.locator('#reply').pressSequentially('Hi Sarah 😊 how can I help?');

@@ -122,6 +122,8 @@ test('every page, every mode: no request leaves for anywhere but the test server
   for (const editor of ['contenteditable', 'prosemirror', 'quill', 'ckeditor']) {
     await visit(`/strict/?editor=${editor}&c=conv01`, typeInto('[data-hd-reply]'));
   }
+  // The editor in a frame: its document is the coach's to read too, and no more.
+  await visit('/strict/?editor=iframe&c=conv01', typeInto('iframe.hd-iframe-editor'));
   // Pages another branch adds to the demo site are walked once they are here.
   for (const extra of ['trainer', 'qa', 'bench']) {
     if (fs.existsSync(path.join(ROOT, 'www', extra, 'index.html'))) {

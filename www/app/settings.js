@@ -5,7 +5,7 @@
 // benchmark open any combination directly, and a reload keeps it.
 
 /** The reply-box kinds the page offers, in the order the switch lists them. */
-export const EDITORS = ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor'];
+export const EDITORS = ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor', 'iframe'];
 
 /** Labels for the switch. */
 export const EDITOR_LABELS = {
@@ -14,6 +14,7 @@ export const EDITOR_LABELS = {
   prosemirror: 'ProseMirror',
   quill: 'Quill',
   ckeditor: 'CKEditor 5',
+  iframe: 'Editor in a frame',
 };
 
 /** The coach's modes (CONTRACT §5 `data-hc-mode`). */

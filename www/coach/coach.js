@@ -122,8 +122,18 @@ export function startCoach({
     const roots = searchRoots(doc);
     for (const root of roots) {
       if (root === doc || observed.has(root)) continue;
-      observed.add(root); // what changes in a shadow root is news too
+      observed.add(root); // what changes in a shadow root or a frame is news too
       observer.observe(root, OBSERVED);
+      // A frame that loads a new document (an editor building itself)
+      // changes nothing the observer sees in this one.
+      const frame = root.nodeType === Node.DOCUMENT_NODE ? root.defaultView?.frameElement : null;
+      if (frame && !observed.has(frame)) {
+        observed.add(frame);
+        frame.addEventListener('load', () => {
+          nodesChanged = true;
+          scheduleScan();
+        });
+      }
     }
     const replies = findReplyBoxes(roots, site);
     const stale = nodesChanged || lastScan - cardsFoundAt > CARD_SEARCH_MAX_AGE_MS || !cards.every(isShown);

@@ -41,6 +41,35 @@ export function shadowHost(name, css) {
   return { host, root };
 }
 
+/**
+ * Where the viewport of `el`'s document sits in the viewport of `doc` (the
+ * document the coach draws in): what to add to `el`'s client rects to place
+ * something beside it. Zero for an element of `doc` itself; for the body of
+ * an editor in a frame, the frame's content box, frame within frame.
+ */
+export function frameOffset(el, doc = document) {
+  let x = 0;
+  let y = 0;
+  let win = el.ownerDocument?.defaultView;
+  while (win && win.document !== doc) {
+    const frame = win.frameElement;
+    if (!frame) break;
+    const r = frame.getBoundingClientRect();
+    const cs = frame.ownerDocument.defaultView.getComputedStyle(frame);
+    x += r.left + frame.clientLeft + (parseFloat(cs.paddingLeft) || 0);
+    y += r.top + frame.clientTop + (parseFloat(cs.paddingTop) || 0);
+    win = frame.ownerDocument.defaultView;
+  }
+  return { x, y };
+}
+
+/** `rect` (a client rect) moved by `offset` (from `frameOffset`). */
+export function shiftRect(rect, { x, y }) {
+  if (!x && !y) return rect;
+  const { left, top, width, height } = rect;
+  return { left: left + x, top: top + y, right: left + x + width, bottom: top + y + height, width, height, x: left + x, y: top + y };
+}
+
 /** Whether `el` takes up room on screen (not display:none, not detached). */
 export function isShown(el) {
   return el.isConnected && el.getClientRects().length > 0;

@@ -66,19 +66,36 @@ export function siteFor(sites, url) {
 }
 
 /**
- * Where to look: the document and every open shadow root in it (helpdesks
- * built from web components put their composer in one), the coach's own
- * hosts left out.
+ * Where to look: the document, every open shadow root in it (helpdesks
+ * built from web components put their composer in one), and the document
+ * of every same-origin frame (TinyMCE, CKEditor 4 and Froala put the
+ * editable in a frame of its own), the coach's own hosts left out. A
+ * cross-origin frame's document is out of reach, and out of scope.
  */
 export function searchRoots(doc) {
   const roots = [doc];
   for (let i = 0; i < roots.length; i++) {
-    const walker = doc.createTreeWalker(roots[i], NodeFilter.SHOW_ELEMENT);
+    const root = roots[i];
+    const walker = (root.ownerDocument ?? root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.shadowRoot && !n.localName.startsWith('handoff-coach-')) roots.push(n.shadowRoot);
+      if (n.localName === 'iframe' || n.localName === 'frame') {
+        const inner = frameDocument(n);
+        if (inner && !roots.includes(inner)) roots.push(inner);
+      }
     }
   }
   return roots;
+}
+
+/** The document of `frame` when this script may read it (same origin, loaded), else null. */
+export function frameDocument(frame) {
+  try {
+    const inner = frame.contentDocument;
+    return inner?.documentElement ? inner : null;
+  } catch {
+    return null; // some browsers throw for a cross-origin frame
+  }
 }
 
 function all(roots, selector) {
@@ -290,7 +307,8 @@ function clean(text) {
 /** How many levels above `reply` its nearest common ancestor with `el` is (shadow hosts crossed). */
 function levelsUp(reply, el) {
   let depth = 0;
-  for (let n = reply; n; n = n.parentNode || n.host, depth++) {
+  // A reply box in a frame is as far from the button as its frame is.
+  for (let n = reply; n; n = n.parentNode || n.host || n.defaultView?.frameElement, depth++) {
     if (n.contains?.(el)) return depth;
   }
   return Infinity;

@@ -12,6 +12,7 @@
 //     (`enterSends`: a one-line input, or `enterkeyhint="send"`).
 // The guard listens before the page does (capture phase on the window), so
 // the helpdesk never sees the press it held back.
+import { frameOffset, shiftRect } from './dom.js';
 import { enterSends, sendButtonAt } from './find.js';
 
 export class SendGuard {
@@ -22,11 +23,15 @@ export class SendGuard {
   constructor(host) {
     this.host = host;
     this.asked = false;
-    this.win = host.element.ownerDocument.defaultView;
+    // The reply box's window, and the coach's when the box is in a frame
+    // (its send button is usually outside the frame).
+    this.wins = [...new Set([host.element.ownerDocument.defaultView, window])];
     this.onKey = (e) => this.#key(e);
     this.onClick = (e) => this.#click(e);
-    this.win.addEventListener('keydown', this.onKey, true);
-    this.win.addEventListener('click', this.onClick, true);
+    for (const win of this.wins) {
+      win.addEventListener('keydown', this.onKey, true);
+      win.addEventListener('click', this.onClick, true);
+    }
   }
 
   #key(e) {
@@ -48,7 +53,7 @@ export class SendGuard {
     e.preventDefault();
     e.stopImmediatePropagation();
     this.asked = true;
-    this.host.ask(errors, anchor.getBoundingClientRect());
+    this.host.ask(errors, shiftRect(anchor.getBoundingClientRect(), frameOffset(anchor)));
   }
 
   /** The reply was sent or cleared: the next reply is asked about again. */
@@ -58,7 +63,9 @@ export class SendGuard {
   }
 
   destroy() {
-    this.win.removeEventListener('keydown', this.onKey, true);
-    this.win.removeEventListener('click', this.onClick, true);
+    for (const win of this.wins) {
+      win.removeEventListener('keydown', this.onKey, true);
+      win.removeEventListener('click', this.onClick, true);
+    }
   }
 }

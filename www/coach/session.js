@@ -15,20 +15,12 @@
 // until the next result, never drawn in the wrong place. Those carried spans
 // are drawn in the next frame, before the next paint, not in the input
 // handler: drawing measures layout, and the check should leave first.
+import { editRegion } from './diff.js';
+import { frameOffset, shiftRect } from './dom.js';
 import { fieldFor } from './fields/index.js';
 import { SendGuard } from './guard.js';
 import { Overlay } from './overlay.js';
 import { Panel } from './panel.js';
-
-/** Where `before` became `after`: the changed range in both. */
-export function editRegion(before, after) {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
-}
 
 /** `spans` carried over an edit: moved when after it, dropped when touched by it. */
 export function carrySpans(spans, region) {
@@ -198,7 +190,8 @@ export class Session {
       this.painter.show(this.spans);
     }
     this.painter.frame();
-    const r = el.getBoundingClientRect();
+    // In the coach's viewport: an editor in a frame reports its own.
+    const r = shiftRect(el.getBoundingClientRect(), frameOffset(el));
     // The panel moves with the box, and when its own height changes.
     const key = `${r.left},${r.top},${r.width},${r.height},${this.panel.size()}`;
     if (key !== this.anchorKey) {
@@ -347,7 +340,9 @@ export class Session {
     for (const span of this.spans) {
       const rects = this.painter.rectsOf(span);
       if (rects.some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top - 2 && e.clientY <= r.bottom + 2)) {
-        this.overlay.showCard(span.finding, rects, () => this.accept(span.finding));
+        // Hit-tested in the field's viewport (the mouse's), shown in the coach's.
+        const off = frameOffset(this.field.element);
+        this.overlay.showCard(span.finding, rects.map((q) => shiftRect(q, off)), () => this.accept(span.finding));
         return;
       }
     }

@@ -5,7 +5,7 @@ import { markEditable, paragraphs } from './common.js';
 // The reply as the agent sees it: one line per paragraph <div>, and text
 // before the first one (Chromium leaves the first line bare) as a line of
 // its own. Not innerText: it counts an empty paragraph's <br> as two lines.
-function plainText(el) {
+export function plainText(el) {
   const lines = [];
   let loose = null;
   for (const node of el.childNodes) {
@@ -19,6 +19,19 @@ function plainText(el) {
   }
   if (loose !== null) lines.push(loose.replace(/\n$/, ''));
   return lines.join('\n');
+}
+
+/** Replaces the content of the editable `el` with `text`, one <div> per line. */
+export function setParagraphs(el, text) {
+  const doc = el.ownerDocument;
+  const blocks = paragraphs(text).map((line) => {
+    const div = doc.createElement('div');
+    if (line) div.textContent = line;
+    else div.append(doc.createElement('br'));
+    return div;
+  });
+  el.replaceChildren(...(text ? blocks : []));
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
 }
 
 export function mount(host, { label, placeholder }) {
@@ -35,16 +48,7 @@ export function mount(host, { label, placeholder }) {
     kind: 'contenteditable',
     editable: el,
     getText: () => plainText(el),
-    setText(text) {
-      const blocks = paragraphs(text).map((line) => {
-        const div = document.createElement('div');
-        if (line) div.textContent = line;
-        else div.append(document.createElement('br'));
-        return div;
-      });
-      el.replaceChildren(...(text ? blocks : []));
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
-    },
+    setText: (text) => setParagraphs(el, text),
     focus: () => el.focus(),
     destroy: () => el.remove(),
   };

@@ -20,6 +20,7 @@ const LOADERS = {
   prosemirror: () => import('./prosemirror.js'),
   quill: () => import('./quill.js'),
   ckeditor: () => import('./ckeditor.js'),
+  iframe: () => import('./iframe.js'),
 };
 
 /** Mounts a reply box of `kind` in `host` (emptied first). */

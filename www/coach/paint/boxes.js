@@ -13,6 +13,9 @@
 //      the field's padding box.
 // `frame()` runs once per animation frame and redoes only what changed.
 
+import { editRegion } from '../diff.js';
+import { frameOffset } from '../dom.js';
+
 /** Style properties the mirror copies so that it wraps exactly like the field. */
 const COPIED = [
   'boxSizing', 'width', 'height',
@@ -74,8 +77,17 @@ export class BoxPainter {
     // reply a second time on every keystroke is what would freeze the page.
     const value = this.spans.length ? el.value : '';
     if (value !== this.value) {
+      // A keystroke changes a character or two of a long reply: change
+      // those in the mirror's text node rather than replace it, so that
+      // layout can keep the shaping of the rest.
+      const node = this.mirror.firstChild;
+      if (node?.nodeType === Node.TEXT_NODE && this.value && value) {
+        const edit = editRegion(this.value, value);
+        node.replaceData(edit.start, edit.oldEnd - edit.start, value.slice(edit.start, edit.newEnd));
+      } else {
+        this.mirror.textContent = value;
+      }
       this.value = value;
-      this.mirror.textContent = this.value;
       this.measured = false;
     }
     if (!this.measured) {
@@ -84,10 +96,11 @@ export class BoxPainter {
       this.clientKey = '';
     }
     const r = el.getBoundingClientRect();
-    const clientKey = [r.left, r.top, r.width, r.height, el.scrollLeft, el.scrollTop, this.local.length].join(',');
+    const off = frameOffset(el);
+    const clientKey = [r.left, r.top, r.width, r.height, el.scrollLeft, el.scrollTop, this.local.length, off.x, off.y].join(',');
     if (clientKey !== this.clientKey) {
       this.clientKey = clientKey;
-      this.#place(r);
+      this.#place(r, off);
     }
   }
 
@@ -147,7 +160,7 @@ export class BoxPainter {
   }
 
   /** Maps the local rects through the field's current box and draws them. */
-  #place(r) {
+  #place(r, off) {
     const el = this.field;
     const sx = el.offsetWidth ? r.width / el.offsetWidth : 1;
     const sy = el.offsetHeight ? r.height / el.offsetHeight : 1;
@@ -168,8 +181,10 @@ export class BoxPainter {
     clip.right = clip.left + clip.width;
     clip.bottom = clip.top + clip.height;
     this.clipRect = clip;
+    // Measured in the field's viewport; drawn in the coach's (`off`: they
+    // differ for a field in a frame).
     Object.assign(this.clip.style, {
-      left: `${clip.left}px`, top: `${clip.top}px`, width: `${clip.width}px`, height: `${clip.height}px`,
+      left: `${clip.left + off.x}px`, top: `${clip.top + off.y}px`, width: `${clip.width}px`, height: `${clip.height}px`,
     });
     let n = 0;
     this.spans.forEach((span, i) => {

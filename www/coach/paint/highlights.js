@@ -31,7 +31,7 @@ function registry(el) {
   if (!reg) {
     reg = {};
     for (const s of SEVERITIES) {
-      reg[s] = new Highlight();
+      reg[s] = new doc.defaultView.Highlight(); // the frame's own, for an editor in a frame
       doc.defaultView.CSS.highlights.set(NAME(s), reg[s]);
     }
     registries.set(doc, reg);
