@@ -49,7 +49,7 @@ impl Prose {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         Prose {
             subject: p(
-                r"\A(?:(?:the\s+|a\s+|an\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
+                r"\A(?:(?:(?:the\s+|a\s+|an\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*)?(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
             ),
             auxiliary: p(
                 r"\A(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
