@@ -820,3 +820,16 @@ fn a_one_line_json_card_with_a_bot_intent() {
     assert_eq!(c.order_numbers, strings(&["W-100233"]));
     assert_eq!(c.issue.as_deref(), Some("refund request"));
 }
+
+#[test]
+fn a_handover_note_names_the_customer_after_a_greeting() {
+    let c = read("Hi team — handing this one over. Marco Rossi (marco.rossi@example.it) says his Pro subscription renewed even though he cancelled it on 3 Feb, and he was charged €119. He'd like the charge reversed.");
+    assert_eq!(c.customer_name.as_deref(), Some("Marco Rossi"));
+    assert_eq!(c.emails, strings(&["marco.rossi@example.it"]));
+    let issue = c.issue.unwrap_or_default();
+    assert!(issue.starts_with("his Pro subscription renewed"), "{issue}");
+    assert_eq!(c.requested_outcome.as_deref(), Some("charge reversed"));
+    // A dot inside an email does not end the sentence the name opens.
+    let c = read("Marco Rossi (marco.rossi@example.it) says his subscription renewed.");
+    assert_eq!(c.customer_name.as_deref(), Some("Marco Rossi"));
+}

@@ -213,6 +213,19 @@ impl Auditor {
         weights: &QaWeights,
         conv: &Conversation,
     ) -> Audit {
+        self.audit(reader, rules, weights, conv, false)
+    }
+
+    /// [`Auditor::run`]; with `every_signal`, each agent message is read for
+    /// every signal, not only for those still open (the tests compare both).
+    fn audit(
+        &self,
+        reader: &Reader,
+        rules: &Rules,
+        weights: &QaWeights,
+        conv: &Conversation,
+        every_signal: bool,
+    ) -> Audit {
         let mut ctx = reader.read(conv.summary.as_deref().unwrap_or(""));
         let agents = conv
             .messages
@@ -224,6 +237,8 @@ impl Auditor {
         // What the rules work out from the context, shared by the agent
         // messages until a customer or bot message changes the context.
         let mut known: Option<Known> = None;
+        // What the agent's messages so far showed.
+        let mut seen = Signals::default();
         for (index, m) in conv.messages.iter().enumerate() {
             match m.role {
                 // The bot's messages can carry details too (it may read back
@@ -244,7 +259,13 @@ impl Auditor {
                         mode: Mode::Qa,
                         agent: None,
                     };
-                    let (signals, report) = rules.judge(known, &m.text, &opts);
+                    let want = if every_signal {
+                        Signals::ALL
+                    } else {
+                        still_open(&seen)
+                    };
+                    let (signals, report) = rules.judge_some(known, &m.text, &opts, &want);
+                    seen = seen.or(&signals);
                     let findings = report.findings;
                     turns.push(Turn {
                         index,
@@ -292,6 +313,29 @@ impl Auditor {
     }
 }
 
+/// The signals a later agent message must still be read for, once the
+/// earlier ones showed `seen`: the QA items ([`qa::items`]) and the context
+/// use ([`metrics::usage`]) ask whether *any* message does something, so
+/// once one did, no later message can change the answer. Its own phase's
+/// checklist is read besides ([`Rules::judge_some`]); the first message's
+/// empathy is in that checklist.
+pub fn still_open(seen: &Signals) -> Signals {
+    let acted = seen.states_action || seen.narrates_action;
+    Signals {
+        uses_name: !seen.uses_name,
+        references_context: !seen.references_context,
+        sets_timeline: !seen.sets_timeline,
+        states_action: !acted,
+        narrates_action: !acted,
+        confirms_resolution: !seen.confirms_resolution,
+        summarizes: !seen.confirms_resolution && !seen.summarizes,
+        casual_tone: !seen.casual_tone,
+        mentions_order_number: !seen.mentions_order_number,
+        names_issue: !seen.names_issue,
+        ..Signals::default()
+    }
+}
+
 /// A hand-made judged agent message, for the tests of the derivations.
 #[cfg(test)]
 pub(crate) fn test_turn(index: usize, signals: Signals, rules: &[&str]) -> Turn {
@@ -314,7 +358,7 @@ pub(crate) fn test_turn(index: usize, signals: Signals, rules: &[&str]) -> Turn 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Engine;
+    use crate::{Engine, Pack};
 
     #[test]
     fn phases_follow_the_agent_messages() {
@@ -380,6 +424,51 @@ mod tests {
         assert_eq!(audit.id, "c");
         let keys: Vec<&str> = audit.qa.0.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, crate::rules::QA_ITEMS);
+    }
+
+    #[test]
+    fn reading_only_open_signals_changes_no_audit() {
+        let engine = Engine::default();
+        let (reader, rules) = (crate::context::Reader::new(), Rules::new(&Pack::default()));
+        let weights = QaWeights::default();
+        let auditor = Auditor::new();
+        let corpus = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/conversations.jsonl"
+        );
+        let text = std::fs::read_to_string(corpus).unwrap_or_default();
+        // Hand-made ones too, where a later message is the first to show a
+        // signal, and a message shows one an earlier message showed.
+        let made = [
+            r#"{"id":"a","summary":"Customer: Sarah Chen\nOrder: 12345\nIssue: charged twice\nSentiment: angry","messages":[{"role":"customer","text":"I was charged twice"},{"role":"agent","text":"Hello, how can I help?"},{"role":"agent","text":"Hi Sarah, I'm Alex. I see the double charge on order 12345; I'll refund it in 2 minutes."},{"role":"agent","text":"I've refunded it. Does that fix it? Thanks, Sarah!"},{"role":"agent","text":"Anything else? haha lol"}]}"#,
+            r#"{"id":"b","summary":"Dana Whitfield wrote about order A-77: parcel never arrived. Sounds frustrated.","messages":[{"role":"agent","text":"I've sent a replacement, Dana."},{"role":"agent","text":"Ms Whitfield, it arrives tomorrow. Is that working now?"},{"role":"agent","text":"Thank you!"}]}"#,
+        ];
+        let mut audited = 0;
+        for line in text.lines().chain(made) {
+            let Ok(conv) = parse_line(line) else { continue };
+            let lazy = auditor.audit(&reader, &rules, &weights, &conv, false);
+            let full = auditor.audit(&reader, &rules, &weights, &conv, true);
+            assert_eq!(lazy, full, "{line}");
+            assert_eq!(lazy, engine.audit(&conv));
+            audited += 1;
+        }
+        assert!(audited >= 2 + 10, "the corpus was read: {audited}");
+    }
+
+    #[test]
+    fn a_signal_seen_is_no_longer_open() {
+        let all = still_open(&Signals::default());
+        assert!(all.uses_name && all.names_issue && all.confirms_resolution);
+        let seen = Signals {
+            uses_name: true,
+            narrates_action: true,
+            confirms_resolution: true,
+            ..Signals::default()
+        };
+        let open = still_open(&seen);
+        assert!(!open.uses_name && !open.states_action && !open.narrates_action);
+        assert!(!open.confirms_resolution && !open.summarizes);
+        assert!(open.sets_timeline && open.casual_tone && open.mentions_order_number);
     }
 
     #[test]

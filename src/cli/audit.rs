@@ -15,6 +15,7 @@
 //! [`handoff_coach::Engine::audit`].
 
 use std::io::{self, BufReader, BufWriter, Write};
+use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::sync_channel;
 
@@ -31,6 +32,17 @@ const BATCH_BYTES: usize = 1 << 20;
 /// …or this many lines, whichever comes first: enough work to keep every
 /// core busy, small enough that three batches in flight stay a few MB.
 const BATCH_LINES: usize = 2048;
+/// A worker audits a batch's lines this many at a time, printing their JSON
+/// into one buffer: one allocation per run of lines instead of one per
+/// conversation (and per doubling), freed by the writer in one go.
+const RUN_LINES: usize = 32;
+
+/// What became of one run of lines: their JSON lines, back to back, and
+/// what became of each line, in order.
+struct Part {
+    json: Vec<u8>,
+    done: Vec<Done>,
+}
 
 /// What became of one line.
 enum Done {
@@ -44,8 +56,8 @@ enum Done {
 
 /// One conversation's output.
 enum Printed {
-    /// A JSON line, newline included.
-    Json(Vec<u8>),
+    /// A JSON line, newline included: this range of its [`Part`]'s buffer.
+    Json(Range<usize>),
     /// A CSV record.
     Row(Vec<String>),
 }
@@ -63,7 +75,7 @@ pub fn run(args: AuditArgs) -> Outcome {
 
     std::thread::scope(|scope| {
         let (batches, batches_rx) = sync_channel::<io::Result<Batch>>(1);
-        let (results, results_rx) = sync_channel::<Vec<Done>>(1);
+        let (results, results_rx) = sync_channel::<Vec<Part>>(1);
 
         scope.spawn(move || loop {
             match lines.next_batch(BATCH_BYTES, BATCH_LINES) {
@@ -92,10 +104,22 @@ pub fn run(args: AuditArgs) -> Outcome {
                     break;
                 }
             };
-            let done: Vec<Done> = batch
+            let done: Vec<Part> = batch
                 .lines
-                .par_iter()
-                .map(|line| audit_line(&engine, &batch, line, format))
+                .par_chunks(RUN_LINES)
+                .map(|lines| {
+                    let mut part = Part {
+                        // A JSON audit line is two or three kB; under
+                        // malloc's mmap threshold (128 kB) for a full run.
+                        json: Vec::with_capacity(lines.len() * 3072),
+                        done: Vec::with_capacity(lines.len()),
+                    };
+                    for line in lines {
+                        let done = audit_line(&engine, &batch, line, format, &mut part.json);
+                        part.done.push(done);
+                    }
+                    part
+                })
                 .collect();
             drop(batch);
             if results.send(done).is_err() {
@@ -138,8 +162,15 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Audits one line (on a rayon worker).
-fn audit_line(engine: &Engine, batch: &Batch, line: &Line, format: AuditFormat) -> Done {
+/// Audits one line (on a rayon worker); a JSON line goes at the end of
+/// `json`.
+fn audit_line(
+    engine: &Engine,
+    batch: &Batch,
+    line: &Line,
+    format: AuditFormat,
+    json: &mut Vec<u8>,
+) -> Done {
     let range = match &line.body {
         Body::Text(range) => range,
         Body::TooLong(len) => return Done::Bad(line.number, LineError::too_long(*len)),
@@ -151,12 +182,19 @@ fn audit_line(engine: &Engine, batch: &Batch, line: &Line, format: AuditFormat) 
     };
     // The core never panics by design; if it ever does, one conversation is
     // lost, reported like a bad line, and the other lines are still audited.
-    match panic::catch_unwind(AssertUnwindSafe(|| print(&engine.audit(&conv), format))) {
+    let start = json.len();
+    match panic::catch_unwind(AssertUnwindSafe(|| {
+        print(&engine.audit(&conv), format, &mut *json)
+    })) {
         Ok(printed) => Done::Audited(printed),
-        Err(payload) => Done::Bad(
-            line.number,
-            LineError::whole(internal_error(payload.as_ref())),
-        ),
+        Err(payload) => {
+            // Nothing half-printed stays behind.
+            json.truncate(start);
+            Done::Bad(
+                line.number,
+                LineError::whole(internal_error(payload.as_ref())),
+            )
+        }
     }
 }
 
@@ -178,17 +216,17 @@ fn internal_error(payload: &(dyn std::any::Any + Send)) -> String {
     format!("internal error, conversation not audited (please report it): {what}")
 }
 
-fn print(audit: &Audit, format: AuditFormat) -> Printed {
+/// Prints `audit`: a JSON line at the end of `json`, or a CSV record.
+fn print(audit: &Audit, format: AuditFormat, json: &mut Vec<u8>) -> Printed {
     match format {
         AuditFormat::Jsonl => {
-            // An audit line is a few kB: one allocation instead of a dozen
-            // doublings. Serialising plain data with string keys cannot fail.
-            let mut json = Vec::with_capacity(4096);
-            if serde_json::to_writer(&mut json, audit).is_err() {
-                json.clear();
+            let start = json.len();
+            // Serialising plain data with string keys cannot fail.
+            if serde_json::to_writer(&mut *json, audit).is_err() {
+                json.truncate(start);
             }
             json.push(b'\n');
-            Printed::Json(json)
+            Printed::Json(start..json.len())
         }
         AuditFormat::Csv => Printed::Row(audit::row::cells(audit)),
     }
@@ -220,9 +258,12 @@ impl<W: Write> Sink<W> {
         })
     }
 
-    fn print(&mut self, printed: Printed) -> io::Result<()> {
+    /// Prints one result; a JSON line is `printed`'s range of `json`.
+    fn print(&mut self, printed: Printed, json: &[u8]) -> io::Result<()> {
         match (self, printed) {
-            (Sink::Jsonl(out), Printed::Json(json)) => out.write_all(&json),
+            (Sink::Jsonl(out), Printed::Json(range)) => {
+                out.write_all(json.get(range).unwrap_or_default())
+            }
             (Sink::Csv(csv), Printed::Row(row)) => csv.write_record(&row).map_err(io::Error::from),
             // Each format prints its own kind; `print` never mixes them.
             _ => Ok(()),
@@ -240,7 +281,7 @@ impl<W: Write> Sink<W> {
 /// The writer stage: prints every result in input order, and each bad line
 /// on standard error.
 fn write_all(
-    results: std::sync::mpsc::Receiver<Vec<Done>>,
+    results: std::sync::mpsc::Receiver<Vec<Part>>,
     format: AuditFormat,
     name: &str,
 ) -> Result<Tally, Failure> {
@@ -250,13 +291,13 @@ fn write_all(
             BufWriter::with_capacity(1 << 16, io::stdout().lock()),
             format,
         )?;
-        for done in results.iter() {
-            for d in done {
+        for part in results.iter().flatten() {
+            for d in part.done {
                 match d {
                     Done::Blank => {}
                     Done::Audited(printed) => {
                         tally.audited += 1;
-                        sink.print(printed)?;
+                        sink.print(printed, &part.json)?;
                     }
                     Done::Bad(number, e) => {
                         tally.skipped += 1;

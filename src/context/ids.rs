@@ -57,6 +57,10 @@ impl Ids {
 
     /// The email addresses in `text`, added to `out` in order, once each.
     pub(crate) fn emails(&self, text: &str, out: &mut Vec<String>) {
+        // Most messages have no address: no search then.
+        if !text.contains('@') {
+            return;
+        }
         for r in self.email.find_iter(text) {
             push_unique(out, &text[r]);
         }
@@ -92,6 +96,11 @@ impl Ids {
     /// The order numbers that running text introduces with a purchase word,
     /// and the `#` codes later in the same sentence.
     pub(crate) fn in_text(&self, text: &str, out: &mut Vec<String>) {
+        // Every identifier has a digit ([`id_token`]): text without one
+        // holds none, and most of a customer's messages have none.
+        if !has_digit(text) {
+            return;
+        }
         // Where the current line starts, and how far "#" codes were read:
         // both move forward only, so a long card costs one pass.
         let (mut line_start, mut searched) = (0, 0);
@@ -173,14 +182,17 @@ impl Ids {
     /// in a short message, a long number or a code with letters and digits
     /// that nothing marks as a phone, card, ticket or amount.
     pub(crate) fn answered(&self, text: &str, out: &mut Vec<String>) {
-        // A long message is not an answer; one about phones holds a number
-        // that is not an order's.
+        // An identifier has a digit; a long message is not an answer; one
+        // about phones holds a number that is not an order's. Cheapest first.
+        if !has_digit(text) || text.split_whitespace().nth(15).is_some() || text.contains('+') {
+            return;
+        }
         let phone = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
             ["phone", "call", "mobile", "cell", "whatsapp", "text", "sms"]
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(w))
         });
-        if text.split_whitespace().count() > 15 || text.contains('+') || phone {
+        if phone {
             return;
         }
         // The two words before a token: "card ends 4242", "ticket 12345".
@@ -208,6 +220,11 @@ impl Ids {
             rest = after;
         }
     }
+}
+
+/// Whether `text` has an ASCII digit, which every identifier has.
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Adds `id` unless it is there already (compared without ASCII case).

@@ -795,18 +795,28 @@ fn drop_links(text: &str) -> Cow<'_, str> {
 /// A button's words: a few words that open with a verb of looking and name
 /// what it opens ("View Full Conversation", "Open transcript", "Show more").
 fn is_button(text: &str) -> bool {
-    let words: Vec<&str> = text
+    // Read word by word, without collecting: every line and value of a card
+    // is asked, and almost none opens with a verb of looking.
+    let mut words = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    (1..=5).contains(&words.len())
-        && listed("view open see show click expand read", words[0])
-        && words[1..].iter().any(|w| {
-            listed(
-                "conversation transcript chat details ticket more full history thread",
-                w,
-            )
-        })
+        .filter(|w| !w.is_empty());
+    if !words
+        .next()
+        .is_some_and(|w| listed("view open see show click expand read", w))
+    {
+        return false;
+    }
+    let mut names_what = false;
+    for (n, w) in words.enumerate() {
+        if n >= 4 {
+            return false; // more than five words
+        }
+        names_what |= listed(
+            "conversation transcript chat details ticket more full history thread",
+            w,
+        );
+    }
+    names_what
 }
 
 #[cfg(test)]

@@ -152,16 +152,27 @@ impl Names {
     /// The customer's name as the subject of the first sentence of `text`
     /// ("Sarah was charged…", "Marek bought…", "Customer Sarah Chen says…").
     pub(crate) fn in_prose(&self, text: &str) -> Option<String> {
-        let mut sentences = text.split_inclusive(['.', '!', '?', '\n']);
-        let words: Vec<&str> = sentences.next()?.split_whitespace().collect();
-        if let Some(name) = self.subject(text, &words, 0, false) {
-            return Some(name);
+        // Sentences end where prose says so, not at the dot of an email
+        // ("Marco Rossi (marco.rossi@example.it) says…").
+        let sentences: Vec<&str> = text
+            .lines()
+            .flat_map(super::prose::sentences)
+            .take(3)
+            .collect();
+        // The subject of one of the first sentences: a handover note may
+        // open with a greeting ("Hi team — handing this one over. Marco
+        // Rossi says…"); the name still needs a person's verb after it.
+        for sentence in &sentences {
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            if let Some(name) = self.subject(text, &words, 0, false) {
+                return Some(name);
+            }
         }
         // An appositive may come a little later: "Hi team. Customer Jane
         // Doe is asking…".
-        let words: Vec<&str> = words
-            .into_iter()
-            .chain(sentences.take(2).flat_map(str::split_whitespace))
+        let words: Vec<&str> = sentences
+            .iter()
+            .flat_map(|s| s.split_whitespace())
             .collect();
         // "The customer, Sarah Chen, …", "customer Jane Doe (jane@x.io) is
         // asking…", "The customer (Sarah) was…"

@@ -49,7 +49,7 @@ impl Prose {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         Prose {
             subject: p(
-                r"\A(?:(?:the\s+|a\s+|an\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
+                r"\A(?:(?:(?:the\s+|a\s+|an\s+)?(?:customer|client|user|buyer|caller|subscriber|member|shopper|guest user|guest|end user|account holder)\b|she\b|he\b|they\b)(?:\s*\([^)]*\))?\s*,?\s*)?(?:(?:also\s+|now\s+)?(?:says|said|reports|reported|claims|claimed|explains|explained|mentions|mentioned|states|stated|writes|wrote|complains|complained|notes|noted)(?:\s+that)?\s+)?",
             ),
             auxiliary: p(
                 r"\A(?:was|is|were|are|has been|have been|had been|got|gets|keeps getting|kept getting)\s+",
@@ -90,6 +90,14 @@ impl Prose {
         let mut found = Story {
             issue: None,
             outcome: None,
+        };
+        // No outcome without a "wants…", no issue without a problem word: one
+        // search of the whole text each can rule out reading it sentence by
+        // sentence. A sentence or clause is cut only next to punctuation or
+        // a space, so a word found in one is found in the whole text too.
+        let want = Story {
+            issue: want.issue && self.problem.is_match(text),
+            outcome: want.outcome && self.wants.is_match(text),
         };
         for sentence in sentences(text) {
             let need_issue = want.issue && found.issue.is_none();

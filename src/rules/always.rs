@@ -19,6 +19,7 @@ use super::pat;
 use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
 use super::words::shares_term;
+use super::Signals;
 
 /// Capitalised words that follow "I'm" or "this is" without being a name.
 const NOT_NAMES: &[&str] = &[
@@ -348,19 +349,32 @@ impl Always {
     }
 
     /// Reads every first-message signal of `reply`.
-    pub fn find(&self, reply: &Reply, known: &Known, agent: Option<&str>) -> Found {
-        let (introduces_self, own_words) = self.introduction(reply, agent);
-        let (names_issue, mentions_order) = self.issue(reply, known, &own_words);
-        let (states_action, narrates_action) = self.actions(reply);
+    /// Reads the first-message signals of `reply` that `want` holds true
+    /// (`acknowledges_issue` needs the issue's words and the order numbers);
+    /// the others are false.
+    pub fn find(&self, reply: &Reply, known: &Known, agent: Option<&str>, want: &Signals) -> Found {
+        let issue_words = want.names_issue || want.acknowledges_issue;
+        let order = want.mentions_order_number || want.acknowledges_issue;
+        // The agent's own words ("I'm Alex from Billing") are not the issue.
+        let (introduces_self, own_words) = if want.introduces_self || issue_words {
+            self.introduction(reply, agent)
+        } else {
+            (false, Vec::new())
+        };
+        let (states_action, narrates_action) = if want.states_action || want.narrates_action {
+            self.actions(reply)
+        } else {
+            (false, false)
+        };
         Found {
             introduces_self,
-            uses_name: uses_name(reply, known),
-            names_issue,
-            mentions_order,
-            references_context: self.references_context(reply),
+            uses_name: want.uses_name && uses_name(reply, known),
+            names_issue: issue_words && self.names_issue(reply, known, &own_words),
+            mentions_order: order && known.orders.iter().any(|o| mentions_order(reply, o)),
+            references_context: want.references_context && self.references_context(reply),
             states_action,
             narrates_action,
-            sets_timeline: self.sets_timeline(reply),
+            sets_timeline: want.sets_timeline && self.sets_timeline(reply),
         }
     }
 
@@ -516,14 +530,12 @@ impl Always {
         }
     }
 
-    /// Whether the reply names the issue (its words or its outcome), and
-    /// whether it quotes a known order number.
-    fn issue(&self, reply: &Reply, known: &Known, own: &[Range<usize>]) -> (bool, bool) {
-        let mentions_order = known.orders.iter().any(|o| mentions_order(reply, o));
-        let names = shares_term(reply.text, &known.terms, |r| {
+    /// Whether the reply names the issue (its words or its outcome) outside
+    /// the agent's `own` words.
+    fn names_issue(&self, reply: &Reply, known: &Known, own: &[Range<usize>]) -> bool {
+        shares_term(reply.text, &known.terms, |r| {
             own.iter().any(|o| o.start <= r.start && r.end <= o.end)
-        });
-        (names, mentions_order)
+        })
     }
 
     fn references_context(&self, reply: &Reply) -> bool {
@@ -844,6 +856,16 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
     if known.surnames.is_empty() {
         return false;
     }
+    // A title must stand before the surname: when folding keeps the
+    // reply's words, a reply without one as a word has none folded either.
+    if reply.folds_to_lower_words()
+        && !reply
+            .lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| TITLES.contains(&w))
+    {
+        return false;
+    }
     known.surnames.iter().any(|surname| {
         let hay = reply.folded();
         let mut from = 0;
@@ -872,6 +894,9 @@ fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
         return true;
     }
     if plain && reply.text.is_ascii() {
+        return false;
+    }
+    if needle.bytes().all(|b| b.is_ascii_alphanumeric()) && reply.folds_to_lower_words() {
         return false;
     }
     find_words(reply.folded(), needle).is_some()
@@ -944,6 +969,7 @@ mod tests {
             &Reply::new(text),
             &Known::new(ctx.clone()),
             agent,
+            &Signals::ALL,
         )
     }
 

@@ -11,6 +11,7 @@
 use super::always::Always;
 use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
+use super::Signals;
 
 /// The closing patterns, compiled once per engine.
 #[derive(Debug, Clone)]
@@ -70,17 +71,20 @@ impl Close {
         }
     }
 
-    /// Reads every closing signal of `reply`; `always` supplies "I've done…".
-    pub fn find(&self, reply: &Reply, always: &Always) -> Found {
+    /// Reads the closing signals of `reply` that `want` holds true (the
+    /// others are false); `always` supplies "I've done…".
+    pub fn find(&self, reply: &Reply, always: &Always, want: &Signals) -> Found {
         Found {
-            summarizes: always.did_something(reply) || self.resolved_something(reply),
-            next_steps: self.next_steps(reply),
-            anything_else: self.anything_else.matches(reply),
-            thanks: self.thanks_customer(reply),
-            confirms_resolution: self.confirm.find_in(reply).any(|m| {
-                reply.in_question(m.start)
-                    || reply.lower_slice(m.start, m.end).starts_with("let me know")
-            }),
+            summarizes: want.summarizes
+                && (always.did_something(reply) || self.resolved_something(reply)),
+            next_steps: want.next_steps && self.next_steps(reply),
+            anything_else: want.anything_else && self.anything_else.matches(reply),
+            thanks: want.thanks && self.thanks_customer(reply),
+            confirms_resolution: want.confirms_resolution
+                && self.confirm.find_in(reply).any(|m| {
+                    reply.in_question(m.start)
+                        || reply.lower_slice(m.start, m.end).starts_with("let me know")
+                }),
         }
     }
 
@@ -143,8 +147,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Found {
-        Close::new(&mut Patterns::default())
-            .find(&Reply::new(text), &Always::new(&mut Patterns::default()))
+        Close::new(&mut Patterns::default()).find(
+            &Reply::new(text),
+            &Always::new(&mut Patterns::default()),
+            &Signals::ALL,
+        )
     }
 
     #[test]

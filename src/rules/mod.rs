@@ -294,6 +294,62 @@ pub struct Signals {
     pub names_issue: bool,
 }
 
+impl Signals {
+    /// Every signal: what [`Rules::signals`] reads.
+    pub const ALL: Signals = Signals {
+        uses_name: true,
+        introduces_self: true,
+        acknowledges_issue: true,
+        references_context: true,
+        states_action: true,
+        sets_timeline: true,
+        shows_empathy: true,
+        summarizes: true,
+        next_steps: true,
+        anything_else: true,
+        thanks: true,
+        confirms_resolution: true,
+        casual_tone: true,
+        narrates_action: true,
+        mentions_order_number: true,
+        names_issue: true,
+    };
+
+    /// The signals the checklist of `phase` is made of: as a set of wanted
+    /// signals, all a [`Rules::check`] of that phase reads.
+    pub fn of_phase(phase: Phase) -> Signals {
+        let mut s = Signals::default();
+        for r in RULES.iter().filter(|r| r.kind == Kind::Checklist(phase)) {
+            if let Some(flag) = signal_mut(&mut s, r.id) {
+                *flag = true;
+            }
+        }
+        s
+    }
+
+    /// Each signal true in `self` or in `other`.
+    pub fn or(self, other: &Signals) -> Signals {
+        Signals {
+            uses_name: self.uses_name || other.uses_name,
+            introduces_self: self.introduces_self || other.introduces_self,
+            acknowledges_issue: self.acknowledges_issue || other.acknowledges_issue,
+            references_context: self.references_context || other.references_context,
+            states_action: self.states_action || other.states_action,
+            sets_timeline: self.sets_timeline || other.sets_timeline,
+            shows_empathy: self.shows_empathy || other.shows_empathy,
+            summarizes: self.summarizes || other.summarizes,
+            next_steps: self.next_steps || other.next_steps,
+            anything_else: self.anything_else || other.anything_else,
+            thanks: self.thanks || other.thanks,
+            confirms_resolution: self.confirms_resolution || other.confirms_resolution,
+            casual_tone: self.casual_tone || other.casual_tone,
+            narrates_action: self.narrates_action || other.narrates_action,
+            mentions_order_number: self.mentions_order_number || other.mentions_order_number,
+            names_issue: self.names_issue || other.names_issue,
+        }
+    }
+}
+
 /// Compiles a built-in pattern for [`Reply::lower`] (see
 /// [`Pattern::lowercase`]): every rule pattern is written in lower case and
 /// runs on the lower-cased reply. Built-in patterns are constants, and
@@ -348,27 +404,31 @@ impl Rules {
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
         let reply = self.scan.reply(reply);
-        self.read(&Known::new(ctx.clone()), &reply, opts, None)
+        self.read(&Known::new(ctx.clone()), &reply, opts, &Signals::ALL)
     }
 
-    /// Reads the signals of `reply`: all of them, or with `only` just those
-    /// one phase's checklist needs (a check on every keystroke should not
-    /// pay for the closing's patterns while the agent types an opening).
-    fn read(
-        &self,
-        known: &Known,
-        reply: &Reply,
-        opts: &CheckOptions,
-        only: Option<Phase>,
-    ) -> Signals {
+    /// Reads the signals of `reply` that `want` holds true (a check on every
+    /// keystroke should not pay for the closing's patterns while the agent
+    /// types an opening, nor an audit for what an earlier message already
+    /// showed); the others stay false.
+    fn read(&self, known: &Known, reply: &Reply, opts: &CheckOptions, want: &Signals) -> Signals {
         let agent = opts
             .agent
             .as_deref()
             .map(str::trim)
             .filter(|a| !a.is_empty());
         let mut s = Signals::default();
-        if only.is_none() || only == Some(Phase::First) {
-            let first = self.always.find(reply, known, agent);
+        if want.uses_name
+            || want.introduces_self
+            || want.acknowledges_issue
+            || want.references_context
+            || want.states_action
+            || want.sets_timeline
+            || want.narrates_action
+            || want.mentions_order_number
+            || want.names_issue
+        {
+            let first = self.always.find(reply, known, agent, want);
             s.uses_name = first.uses_name;
             s.introduces_self = first.introduces_self;
             s.acknowledges_issue = first.names_issue || first.mentions_order;
@@ -378,17 +438,24 @@ impl Rules {
             s.narrates_action = first.narrates_action;
             s.mentions_order_number = first.mentions_order;
             s.names_issue = first.names_issue;
+        }
+        if want.shows_empathy {
             s.shows_empathy = self.tone.acknowledges_feeling(reply);
         }
-        if only.is_none() || only == Some(Phase::Closing) {
-            let close = self.close.find(reply, &self.always);
+        if want.summarizes
+            || want.next_steps
+            || want.anything_else
+            || want.thanks
+            || want.confirms_resolution
+        {
+            let close = self.close.find(reply, &self.always, want);
             s.summarizes = close.summarizes;
             s.next_steps = close.next_steps;
             s.anything_else = close.anything_else;
             s.thanks = close.thanks;
             s.confirms_resolution = close.confirms_resolution;
         }
-        if only.is_none() {
+        if want.casual_tone {
             s.casual_tone = self.tone.casual(reply);
         }
         // A pack's extra phrases for a checklist rule count as satisfying it.
@@ -406,7 +473,7 @@ impl Rules {
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
         let reply = self.scan.reply(reply);
         let known = Known::new(ctx.clone());
-        let signals = self.read(&known, &reply, opts, Some(opts.phase));
+        let signals = self.read(&known, &reply, opts, &Signals::of_phase(opts.phase));
         self.report(&known, &reply, &signals, opts)
     }
 
@@ -416,8 +483,22 @@ impl Rules {
     /// and a [`Rules::check`]. The context comes as a [`Known`], so that the
     /// messages of one conversation share what is worked out from it.
     pub fn judge(&self, known: &Known, reply: &str, opts: &CheckOptions) -> (Signals, Report) {
+        self.judge_some(known, reply, opts, &Signals::ALL)
+    }
+
+    /// [`Rules::judge`], reading only the signals `want` holds true besides
+    /// those the checklist of `opts.phase` needs; the others are false. An
+    /// audit asks a later message only for what no earlier one showed.
+    pub fn judge_some(
+        &self,
+        known: &Known,
+        reply: &str,
+        opts: &CheckOptions,
+        want: &Signals,
+    ) -> (Signals, Report) {
         let reply = self.scan.reply(reply);
-        let signals = self.read(known, &reply, opts, None);
+        let want = want.or(&Signals::of_phase(opts.phase));
+        let signals = self.read(known, &reply, opts, &want);
         let report = self.report(known, &reply, &signals, opts);
         (signals, report)
     }

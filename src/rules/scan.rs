@@ -83,31 +83,35 @@ impl Patterns {
         // simply runs (`None`).
         // Where a set is not one pass (the wasm build), asking it first
         // would only run every pattern twice: then every pattern runs.
-        Scan(
-            PatternSet::ONE_PASS
+        Scan {
+            set: PatternSet::ONE_PASS
                 .then(|| PatternSet::new(&self.sources).ok())
                 .flatten(),
-        )
+            len: self.sources.len(),
+        }
     }
 }
 
 /// The set of every pattern that reads whole replies.
 #[derive(Debug, Clone)]
-pub(crate) struct Scan(Option<PatternSet>);
+pub(crate) struct Scan {
+    set: Option<PatternSet>,
+    /// How many patterns the set holds.
+    len: usize,
+}
 
 impl Scan {
     /// Splits `text` into a [`Reply`] and learns which patterns match it.
     pub fn reply<'a>(&self, text: &'a str) -> Reply<'a> {
         let mut reply = Reply::new(text);
-        if let Some(set) = &self.0 {
+        if let Some(set) = &self.set {
             // The set is compiled case-insensitively; on lower-case text,
             // with lower-case patterns, that matches what the patterns do.
-            let mut matched = Vec::new();
+            let mut matched = vec![false; self.len];
             for i in set.matches(&reply.lower) {
-                if matched.len() <= i {
-                    matched.resize(i + 1, false);
+                if let Some(m) = matched.get_mut(i) {
+                    *m = true;
                 }
-                matched[i] = true;
             }
             reply.set_scan(matched);
         }

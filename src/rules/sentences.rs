@@ -93,6 +93,20 @@ impl<'a> Reply<'a> {
         self.folded.get_or_init(|| crate::text::fold(self.text))
     }
 
+    /// Whether folding the reply keeps its words as [`Reply::lower`] has
+    /// them: every character that is not ASCII is neither a letter, a digit
+    /// nor a combining mark (dashes, quotes, emoji), so folding changes only
+    /// what stands between words. Then a word of ASCII letters and digits
+    /// that is not in `lower` is not in [`Reply::folded`] either, and the
+    /// costliest step of a check can be skipped.
+    pub fn folds_to_lower_words(&self) -> bool {
+        self.text.is_ascii()
+            || self
+                .text
+                .chars()
+                .all(|c| c.is_ascii() || !(c.is_alphanumeric() || crate::text::is_mark(c)))
+    }
+
     /// Index of the sentence holding byte `pos` (the last one that starts at
     /// or before it).
     pub fn sentence_at(&self, pos: usize) -> Option<&Sentence> {

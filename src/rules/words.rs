@@ -409,7 +409,9 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
     for (range, word) in tokens(text) {
         buf.clear();
         if word.is_ascii() {
-            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // One copy and an in-place lower-casing: no per-char push.
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
         } else {
             buf.push_str(&fold(word));
         }
