@@ -3,7 +3,7 @@
 // the engine alone and the wasm's size. Prints a table and writes JSON to
 // bench-out/.
 //
-//   node scripts/bench-browser.mjs [--keys N] [--editors a,b] [--transports page,extension,engine]
+//   node scripts/bench-browser.mjs [--keys N] [--interval MS] [--editors a,b] [--transports page,extension,engine]
 //
 // Needs what scripts/run builds (www/gen/, dist/extension/), and starts the
 // server and Chromium (with the unpacked extension, enabled on the test
@@ -42,6 +42,13 @@ const list = (value, allowed) => value.split(',').filter((v) => allowed.includes
 
 // The reply's last 200 characters are typed: 20 to warm up, 180 measured.
 const KEYS = Math.max(1, Number.parseInt(option('keys', '180'), 10) || 180);
+// Keys are sent at most one per INTERVAL ms: 50 ms is 20 keys a second, 240
+// words a minute, faster than anyone types, and slow enough that each key
+// meets the coach in a new animation frame as a person's keys do. Keys sent
+// back to back (--interval 0, some 200 a second) measure the coach's burst
+// coalescing instead: a key that comes in the frame of the last check waits
+// for the next frame, by design (see www/coach/session.js).
+const INTERVAL = Math.max(0, Number.parseInt(option('interval', '50'), 10) || 0);
 const editors = list(option('editors', EDITORS.join(',')), EDITORS);
 const transports = list(option('transports', TRANSPORTS.join(',')), TRANSPORTS);
 
@@ -59,8 +66,12 @@ async function typeReply(page) {
   const typed = await page.evaluate(() => window.bench.data.typed);
   const samples = [];
   let timeouts = 0;
+  let sent = 0;
   for (let i = 0; i < Math.min(typed.length, WARMUP + KEYS); i++) {
+    const wait = sent + INTERVAL - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await page.evaluate(() => window.bench.arm());
+    sent = Date.now();
     await page.keyboard.type(typed[i]);
     const ms = await page.evaluate(() => window.bench.result());
     if (i < WARMUP) continue;
@@ -151,6 +162,7 @@ const result = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, load_1min: load },
   keys: KEYS,
   warmup: WARMUP,
+  interval_ms: INTERVAL,
   unit: 'ms, keydown to the coach having drawn that key',
   targets: { p95_ms: TARGET_P95_MS, wasm_gzip_bytes: TARGET_WASM_GZ },
   wasm,
@@ -161,7 +173,7 @@ fs.mkdirSync(OUT_DIR, { recursive: true });
 const out = path.join(OUT_DIR, 'bench-browser.json');
 fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 
-console.log(`keystroke-to-highlight latency into a 2,000-character reply, ms (n keys measured after ${WARMUP} warm-up keys)`);
+console.log(`keystroke-to-highlight latency into a 2,000-character reply, ms (n keys measured after ${WARMUP} warm-up keys, ${INTERVAL ? `one key per ${INTERVAL} ms at most` : 'keys back to back'})`);
 console.log(`load average ${load.before.toFixed(1)} → ${load.after.toFixed(1)} on ${load.cpus} cores${load.after > load.cpus ? ': the machine was busy, figures are inflated' : ''}\n`);
 console.log(table(rows));
 if (wasm) {
