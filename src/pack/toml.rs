@@ -370,8 +370,7 @@ impl Parser<'_> {
     fn key(&mut self) -> Read<Key> {
         let start = self.pos;
         let name = match self.peek() {
-            Some(b'"') => self.basic_string(false)?,
-            Some(b'\'') => self.literal_string(false)?,
+            Some(q @ (b'"' | b'\'')) => self.string(q, false)?,
             _ => {
                 let bare = self
                     .rest()
@@ -394,8 +393,7 @@ impl Parser<'_> {
     fn value(&mut self) -> Read<Node> {
         let start = self.pos;
         let value = match self.peek() {
-            Some(b'"') => Value::String(self.basic_string(true)?),
-            Some(b'\'') => Value::String(self.literal_string(true)?),
+            Some(q @ (b'"' | b'\'')) => Value::String(self.string(q, true)?),
             Some(b'[') => self.nested(Self::array)?,
             Some(b'{') => self.nested(Self::inline_table)?,
             _ => self.scalar()?,
@@ -476,10 +474,15 @@ impl Parser<'_> {
         Ok(Value::Table(table))
     }
 
-    /// A basic string, `"…"` (or `"""…"""` where `multi` allows it).
-    fn basic_string(&mut self, multi: bool) -> Read<String> {
+    /// A string: basic (`"…"`, escapes read) when `quote` is `"`, literal
+    /// (`'…'`, taken as written) when it is `'`; the multi-line form of
+    /// either (`"""…"""`, `'''…'''`) where `multi` allows it.
+    fn string(&mut self, quote: u8, multi: bool) -> Read<String> {
         let start = self.pos;
-        let multi = multi && self.rest().starts_with("\"\"\"");
+        let basic = quote == b'"';
+        let q = char::from(quote);
+        let triple: String = [q; 3].iter().collect();
+        let multi = multi && self.rest().starts_with(triple.as_str());
         self.pos += if multi { 3 } else { 1 };
         if multi {
             self.newline();
@@ -490,16 +493,16 @@ impl Parser<'_> {
                 return Err(problem(start..start + 1, "unclosed string"));
             };
             match c {
-                '"' if !multi => {
+                c if c == q && !multi => {
                     self.pos += 1;
                     return Ok(out);
                 }
-                '"' => {
-                    if self.closes_multi(b'"', &mut out)? {
+                c if c == q => {
+                    if self.closes_multi(quote, &mut out)? {
                         return Ok(out);
                     }
                 }
-                '\\' => self.escape(multi, &mut out)?,
+                '\\' if basic => self.escape(multi, &mut out)?,
                 '\n' | '\r' if multi => {
                     if !self.newline() {
                         return self.fail("bare carriage return in a string");
@@ -508,9 +511,11 @@ impl Parser<'_> {
                 }
                 c if is_control(c) => {
                     return self.fail(if c == '\n' || c == '\r' {
-                        "unclosed string (a newline needs `\"\"\"`)".to_string()
-                    } else {
+                        format!("unclosed string (a newline needs `{triple}`)")
+                    } else if basic {
                         format!("control character {c:?} in a string (write it escaped)")
+                    } else {
+                        format!("control character {c:?} in a string")
                     })
                 }
                 c => {
@@ -597,50 +602,6 @@ impl Parser<'_> {
                 at..self.pos,
                 format!("`\\{c}` needs {digits} hex digits of a Unicode scalar value"),
             )),
-        }
-    }
-
-    /// A literal string, `'…'` (or `'''…'''` where `multi` allows it).
-    fn literal_string(&mut self, multi: bool) -> Read<String> {
-        let start = self.pos;
-        let multi = multi && self.rest().starts_with("'''");
-        self.pos += if multi { 3 } else { 1 };
-        if multi {
-            self.newline();
-        }
-        let mut out = String::new();
-        loop {
-            let Some(c) = self.rest().chars().next() else {
-                return Err(problem(start..start + 1, "unclosed string"));
-            };
-            match c {
-                '\'' if !multi => {
-                    self.pos += 1;
-                    return Ok(out);
-                }
-                '\'' => {
-                    if self.closes_multi(b'\'', &mut out)? {
-                        return Ok(out);
-                    }
-                }
-                '\n' | '\r' if multi => {
-                    if !self.newline() {
-                        return self.fail("bare carriage return in a string");
-                    }
-                    out.push('\n');
-                }
-                c if is_control(c) => {
-                    return self.fail(if c == '\n' || c == '\r' {
-                        "unclosed string (a newline needs `'''`)".to_string()
-                    } else {
-                        format!("control character {c:?} in a string")
-                    })
-                }
-                c => {
-                    out.push(c);
-                    self.pos += c.len_utf8();
-                }
-            }
         }
     }
 
