@@ -14,7 +14,11 @@ as_root() {
 }
 
 ensure_wasm_target() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  # Captured first: `grep -q` may exit before rustup finishes writing, and
+  # pipefail would then count rustup's SIGPIPE as a failure.
+  local installed
+  installed=$(rustup target list --installed)
+  grep -qx wasm32-unknown-unknown <<<"$installed" && return
   say "adding the rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 }
@@ -28,7 +32,9 @@ wasm_bindgen_version() {
 ensure_wasm_bindgen() {
   local want have
   want=$(wasm_bindgen_version)
-  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+  # `|| true`: on a fresh machine wasm-bindgen is not there yet, and under
+  # `set -e -o pipefail` the failed lookup would end the script silently.
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   [ "$have" = "$want" ] && return
   say "installing wasm-bindgen-cli $want (about 2 minutes, once)"
   cargo install wasm-bindgen-cli --version "$want"
