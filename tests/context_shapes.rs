@@ -833,3 +833,133 @@ fn a_handover_note_names_the_customer_after_a_greeting() {
     let c = read("Marco Rossi (marco.rossi@example.it) says his subscription renewed.");
     assert_eq!(c.customer_name.as_deref(), Some("Marco Rossi"));
 }
+
+#[test]
+fn a_side_panel_stacks_each_label_over_its_value() {
+    // As Zendesk's and Gorgias' panels copy: no colon, no blank line.
+    let c = read(
+        "Requester\nNoor Haddad\nnoor.h@example.jo\nOrganization\nPetra Tiles\nTags\nwholesale  vip  handoff\nPriority\n-\nOrder number\n30-7781\nStatus\nOpen\nBot summary\nNoor's tile delivery arrived with 12 cracked boxes. She wants replacements before Monday.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Noor Haddad"));
+    assert_eq!(c.emails, strings(&["noor.h@example.jo"]));
+    assert_eq!(c.order_numbers, strings(&["30-7781"]));
+    assert!(c.vip, "a vip tag under a stacked label");
+    assert_eq!(c.priority, None, "an unset priority is no priority");
+    // A stacked label's value is one line: the next label is not part of it.
+    let c = read("Customer\nTomas Berg\nPriority\nHigh\nOrders\n- 5510\n- 5511");
+    assert_eq!(c.customer_name.as_deref(), Some("Tomas Berg"));
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert_eq!(c.order_numbers, strings(&["5510", "5511"]));
+}
+
+#[test]
+fn a_contact_header_names_the_customer() {
+    let c = read("Ines Duarte\nines.duarte@example.pt · Porto · 09:12 local time\nOrder ID: PT-1190\nSentiment: Negative");
+    assert_eq!(c.customer_name.as_deref(), Some("Ines Duarte"));
+    assert_eq!(c.order_numbers, strings(&["PT-1190"]));
+    // Without an address next to it, a first line is not a name.
+    let c = read("Escalated Chat\nOrder ID: PT-1190");
+    assert_eq!(c.customer_name, None);
+}
+
+#[test]
+fn log_lines_csv_and_two_column_tabs() {
+    let c = read(
+        r#"level=warn event=escalation customer="Aiko Tanaka" order_id=JP-5521 ai_attempts=3 sentiment=annoyed priority=high vip=false"#,
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Aiko Tanaka"));
+    assert_eq!(c.order_numbers, strings(&["JP-5521"]));
+    assert_eq!(c.ai_attempts, Some(3));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert!(!c.vip, "vip=false says no");
+
+    let c = read("name,email,order_number,sentiment,reason\n\"Okoye, Ada\",ada@example.ng,NG-3301,upset,\"Refund, not credit\"");
+    assert_eq!(c.customer_name.as_deref(), Some("Okoye, Ada"));
+    assert_eq!(c.first_name.as_deref(), Some("Ada"));
+    assert_eq!(c.order_numbers, strings(&["NG-3301"]));
+    assert_eq!(c.sentiment.as_deref(), Some("upset"));
+    assert_eq!(c.escalation_reason.as_deref(), Some("Refund, not credit"));
+
+    let c = read("Customer\tPia Lund\nMembership tier\tVIP\nBooking\t#SK-0091\nMood\tWorried");
+    assert_eq!(c.customer_name.as_deref(), Some("Pia Lund"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["SK-0091"]));
+    assert_eq!(c.sentiment.as_deref(), Some("worried"));
+}
+
+#[test]
+fn chat_tool_markup_and_time_stamped_lines() {
+    let c = read("*Customer:* Rafael Souza\n*Order:* `#BR-20417`\n*Issue:* Box arrived empty\n<https://desk.example.com/t/9|View ticket>");
+    assert_eq!(c.customer_name.as_deref(), Some("Rafael Souza"));
+    assert_eq!(c.order_numbers, strings(&["BR-20417"]));
+    assert_eq!(c.issue.as_deref(), Some("Box arrived empty"));
+
+    let c = read("[2026-04-02 08:15:44] Customer: Zara Malik <zara@example.pk>\n[2026-04-02 08:15:44] Priority: low");
+    assert_eq!(c.customer_name.as_deref(), Some("Zara Malik"));
+    assert_eq!(c.priority.as_deref(), Some("low"));
+}
+
+#[test]
+fn lists_in_brackets_custom_fields_and_semicolons() {
+    let c =
+        read("customer:\n  name: Oleg Petrov\nrefs:\n  orders: [RU-11, RU-12]\n  invoice: INV-77");
+    assert_eq!(c.order_numbers, strings(&["RU-11", "RU-12", "INV-77"]));
+
+    let c = read(
+        r#"{"ticket": {"requester": {"name": "Eva Novak"}, "fields": [{"title": "Order number", "value": "CZ-4410"}, {"title": "Customer sentiment", "value": "angry"}, {"title": "Tracking number", "value": "00340434161094012345"}]}}"#,
+    );
+    assert_eq!(c.order_numbers, strings(&["CZ-4410"]));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+
+    let c = read("Handoff; Customer: Lea Roux; Reason: Renewed after cancelling; Member no.: 5521");
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Renewed after cancelling")
+    );
+    assert_eq!(
+        c.details.get("Member no.").map(String::as_str),
+        Some("5521")
+    );
+}
+
+#[test]
+fn a_label_that_names_a_thing_is_not_the_customer() {
+    let c = read("Ticket name: Refund request\nPrimary contact: Lars Eriksen (lars@example.se)\nPriority: Low");
+    assert_eq!(c.customer_name.as_deref(), Some("Lars Eriksen"));
+    // A banner's "priority escalation" yields to the card's own priority.
+    let c = read("PRIORITY ESCALATION — key account\nCustomer: Maya Cohen\nPriority: Urgent");
+    assert_eq!(c.priority.as_deref(), Some("urgent"));
+    assert!(c.vip);
+}
+
+#[test]
+fn after_hours_in_other_words_and_not_in_hours_of_use() {
+    for card in [
+        "Offline handoff: nobody was on shift, the assistant opened a ticket.\nCustomer: Ben Ode",
+        "Ticket created by the bot at 23:10 (support desk closed, opens 08:00)\nCustomer: Ben Ode",
+        "Queued overnight by the assistant; no live agents.\nCustomer: Ben Ode",
+        "Out of hours\nTicket created by ChatBot, we'll reply by email\nCustomer: Ben Ode",
+    ] {
+        assert!(read(card).after_hours, "{card}");
+    }
+    let c =
+        read("Live transfer (within support hours)\nIssue: Charger overheats after hours of use");
+    assert!(!c.after_hours);
+}
+
+#[test]
+fn prose_names_people_not_things() {
+    let c = read("Summary from Ava (AI assistant): Grace Liu can't sign in since the update. She sounds annoyed.");
+    assert_eq!(c.customer_name.as_deref(), Some("Grace Liu"));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    for card in [
+        "Tracking hasn't moved for a week. Customer wants to know where his parcel is.",
+        "Delivery was missed twice and she is upset.",
+        "Refund hasn't arrived; he is annoyed.",
+    ] {
+        assert_eq!(read(card).customer_name, None, "{card}");
+    }
+    let c = read("A guest says they were charged twice. They seem frustrated.");
+    assert_eq!(c.sentiment.as_deref(), Some("frustrated"));
+}

@@ -128,6 +128,9 @@ impl<'a> Parser<'a> {
         if !outer_key.is_empty() {
             self.path.push(outer_key.to_string());
         }
+        // The object's own scalars, for a field written as a name and a
+        // value (below).
+        let mut scalars: Vec<(String, String)> = Vec::new();
         loop {
             self.ws();
             match self.peek()? {
@@ -152,7 +155,27 @@ impl<'a> Parser<'a> {
                 return None;
             }
             if let Value::Scalar(v) = self.value(&key, depth + 1)? {
-                self.emit(&key, vec![v]);
+                self.emit(&key, vec![v.clone()]);
+                if scalars.len() < 8 {
+                    scalars.push((key, v));
+                }
+            }
+        }
+        // `{"title": "Order number", "value": "DE-20045"}`: helpdesks write
+        // their custom fields as objects of a name and a value; the name is
+        // the value's label.
+        let named = |keys: &[&str]| {
+            scalars
+                .iter()
+                .find(|(k, _)| keys.iter().any(|n| k.eq_ignore_ascii_case(n)))
+                .map(|(_, v)| v.clone())
+        };
+        if scalars.len() <= 4 {
+            if let (Some(label), Some(value)) = (
+                named(&["title", "name", "label", "key", "field", "attribute"]),
+                named(&["value", "val", "content", "answer"]),
+            ) {
+                self.emit(&label, vec![value]);
             }
         }
         if !outer_key.is_empty() {
@@ -322,6 +345,21 @@ mod tests {
         let got = pairs(r#"{"orders": [{"id": "A\u00e9"}, {"id": "\ud83d\ude00"}]}"#);
         assert_eq!(got[0], ("orders.id".to_string(), vec!["Aé".to_string()]));
         assert_eq!(got[1].1, vec!["😀".to_string()]);
+    }
+
+    #[test]
+    fn custom_fields_of_a_name_and_a_value_are_pairs() {
+        let got = pairs(
+            r#"{"custom_fields": [{"title": "Order number", "value": "DE-1"}, {"id": 7, "name": "Customer sentiment", "value": "angry"}]}"#,
+        );
+        assert!(got.contains(&(
+            "custom_fields.Order number".to_string(),
+            vec!["DE-1".to_string()]
+        )));
+        assert!(got.contains(&(
+            "custom_fields.Customer sentiment".to_string(),
+            vec!["angry".to_string()]
+        )));
     }
 
     #[test]

@@ -25,11 +25,18 @@ use crate::pattern::{Pattern, PatternSet};
 
 /// The card says the bot's ticket was made while nobody staffed the desk.
 const AFTER_HOURS: &str = concat!(
-    r"\bafter[- ]?hours\b",
+    // "After hours", "after-hours ticket"; not "after hours of use".
+    r"\bafter[- ]?hours(?:$|[^\w ]|\s+(?:[^o\s]|o[^f]|of\w))",
     r"|\bout[- ]of[- ](?:office[- ])?hours\b",
     r"|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b",
-    r"|\bno\s+(?:live\s+)?(?:agents?|staff|humans?|one)\s+(?:(?:were|was|is|are)\s+)?(?:online|available)\b",
-    r"|\b(?:office|support|store|team|we)\s+(?:(?:is|was|are|were)\s+)?closed\b",
+    // Nobody there: "no agents were online", "nobody was on shift".
+    r"|\b(?:nobody|no\s+one|no\s+(?:live\s+)?(?:agents?|staff|humans?|people))\s+(?:(?:were|was|is|are)\s+)?(?:online|available|on\s+(?:shift|duty))\b",
+    r"|\bno\s+live\s+(?:agents?|staff|support)\b",
+    r"|\b(?:office|support|desk|store|shop|helpdesk|team)\s+(?:(?:is|was|are|were)\s+)?(?:closed|offline)\b",
+    r"|\bwe(?:'re|\s+are|\s+were|\s+was)\s+closed\b",
+    // "Offline handoff", "queued overnight by the bot".
+    r"|\boffline\s+(?:handoff|hand-off|ticket|message)\b",
+    r"|\b(?:queued|received|created|opened|logged|submitted|arrived)\s+overnight\b",
 );
 
 /// The card calls the customer important (CONTRACT 6.2).
@@ -137,6 +144,9 @@ struct Draft {
     details: BTreeMap<String, String>,
     /// Whether any pair meant a field (a card that is not pure prose).
     labelled: bool,
+    /// The card's first item, when it is prose that holds an address: it
+    /// may be a contact header.
+    header: Option<String>,
     /// The chat transcript on the card, if it has one.
     transcript: String,
     /// Every value and paragraph, one per line, in the card's order: read
@@ -163,6 +173,11 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
             .sum(),
     );
     let mut prose: Vec<&str> = Vec::new();
+    if let Some(Item::Prose(first)) = items.first() {
+        if first.contains('@') {
+            d.header = Some(first.clone());
+        }
+    }
     for item in items {
         match item {
             Item::Pair(pair) => pair_into(reader, pair, &mut d),
@@ -243,7 +258,9 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             None
         }
         Field::AfterHours => {
-            d.after_hours |= truthy(&value);
+            // "Out of hours" over any value but a no says so: "After hours:
+            // ticket created 01:32", a badge above its note.
+            d.after_hours |= !falsy(&value);
             None
         }
         Field::Tags => {
@@ -269,10 +286,14 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             }
             None
         }
-        Field::Sentiment => word(&value, true).and_then(|w| d.sentiment.offer(w, weak, label)),
+        // A value without a known word ("Priority escalation — key
+        // account") yields to one with it ("Priority: Urgent").
+        Field::Sentiment => {
+            word(&value, true).and_then(|(w, known)| d.sentiment.offer(w, weak || !known, label))
+        }
         Field::Priority => {
             d.vip |= reader.signals.mentions_vip(&value);
-            word(&value, false).and_then(|w| d.priority.offer(w, weak, label))
+            word(&value, false).and_then(|(w, known)| d.priority.offer(w, weak || !known, label))
         }
         Field::Summary => d.summary.offer(value.clone(), weak, label),
         Field::Issue => {
@@ -345,7 +366,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
                         .in_prose(t)
                         .or_else(|| reader.names.introduced(t))
                 })
-        });
+        })
+        // A contact header: the card opens with a name and its address
+        // ("Marta Silva" / "marta.silva@gmail.com · Lisbon"), as chat
+        // platforms' side panels do.
+        .or_else(|| d.header.as_deref().and_then(|h| reader.names.given(h)));
     let first = d
         .first
         .value
@@ -428,7 +453,14 @@ fn detail(d: &mut Draft, label: &str, value: String) {
         "key",
     ];
     let label = label.trim();
-    let key = label.rsplit('.').next().unwrap_or(label);
+    // The last step of a dotted path; "Member no." ends in a full stop,
+    // not in an empty step.
+    let key = label
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .filter(|k| !k.is_empty() && !label.ends_with('.'))
+        .unwrap_or(label);
     let vague = VAGUE.iter().any(|v| v.eq_ignore_ascii_case(key));
     let label = if key.len() < label.len() && !vague && !d.details.contains_key(key) {
         key
@@ -453,6 +485,18 @@ fn truthy(value: &str) -> bool {
         value.trim().to_ascii_lowercase().as_str(),
         "true" | "yes" | "y" | "1" | "on" | "x" | "✓" | "✔"
     )
+}
+
+/// A yes/no value that says no ("false", "No", "none", "-").
+fn falsy(value: &str) -> bool {
+    let first = value
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    listed(
+        "false no n 0 off none not never null nil n/a na unknown",
+        first,
+    ) || matches!(first, "✗" | "✘" | "❌")
 }
 
 /// A labelled free-text value without trailing emoji and punctuation, and
@@ -501,8 +545,9 @@ fn short(value: &str) -> String {
 /// A sentiment or priority value as one lower-case word: the known word
 /// when the value holds one ("Negative (frustrated)", "P1 - Urgent"), else
 /// its first word; a face emoji alone is read as the feeling it shows, and
-/// a bare score between -1 and 1 as negative, neutral or positive.
-fn word(value: &str, feeling: bool) -> Option<String> {
+/// a bare score between -1 and 1 as negative, neutral or positive. With it,
+/// whether the word is one the scale knows (a face and a score are).
+fn word(value: &str, feeling: bool) -> Option<(String, bool)> {
     const FEELINGS: &str = concat!(
         "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
         "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
@@ -514,7 +559,7 @@ fn word(value: &str, feeling: bool) -> Option<String> {
         .map(|w| w.trim_matches(['-', '.']))
         .filter(|w| w.chars().any(char::is_alphabetic));
     if let Some(w) = words.clone().find(|w| listed(known, w)) {
-        return Some(w.to_ascii_lowercase());
+        return Some((w.to_ascii_lowercase(), true));
     }
     if feeling && !value.chars().any(char::is_alphabetic) {
         let face = match value.trim().chars().next()? {
@@ -533,9 +578,13 @@ fn word(value: &str, feeling: bool) -> Option<String> {
                 }
             }
         };
-        return Some(face.to_string());
+        return Some((face.to_string(), true));
     }
-    Some(words.next()?.to_lowercase())
+    let w = words.next()?.to_lowercase();
+    // Scales of their own: "P2", "Sev 1", "negative", "neutral".
+    let scale = w.chars().any(|c| c.is_ascii_digit())
+        || listed("negative neutral positive mixed sev severity", &w);
+    Some((w, scale))
 }
 
 /// "2 (provided billing FAQ, offer help)" -> 2 and the two steps; "Two" ->
@@ -668,6 +717,7 @@ mod tests {
 
     #[test]
     fn one_word_values() {
+        let word = |v: &str, feeling: bool| super::word(v, feeling).map(|(w, _)| w);
         assert_eq!(word("😡 Angry", true).as_deref(), Some("angry"));
         assert_eq!(
             word("Negative (frustrated)", true).as_deref(),
@@ -680,5 +730,10 @@ mod tests {
         assert_eq!(word("😡", true).as_deref(), Some("angry"));
         assert_eq!(word("very_frustrated", true).as_deref(), Some("frustrated"));
         assert_eq!(word("Neutral", true).as_deref(), Some("neutral"));
+        assert_eq!(
+            super::word("key account", false),
+            Some(("key".into(), false))
+        );
+        assert_eq!(super::word("P2", false), Some(("p2".into(), true)));
     }
 }

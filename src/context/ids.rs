@@ -70,6 +70,13 @@ impl Ids {
     /// "12345 (placed 2 March)", "A-1 and A-2"): identifiers from the start,
     /// joined by commas or "and", up to the first word that is not one.
     pub(crate) fn in_value(&self, value: &str, out: &mut Vec<String>) {
+        // A list written in brackets ("[UA-7710, UA-7712]", YAML's and
+        // Python's) is the value itself, not an aside to it.
+        let value = value.trim();
+        let value = value
+            .strip_prefix('[')
+            .and_then(|v| v.strip_suffix(']'))
+            .unwrap_or(value);
         let value = without_asides(value);
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
@@ -302,7 +309,9 @@ fn sentence_end(text: &str, from: usize) -> usize {
 /// trailing punctuation, with a digit, made of letters, digits and `-_/.`,
 /// and not a date, a decimal amount or a bare year.
 pub(crate) fn id_token(token: &str) -> Option<&str> {
-    let token = token.trim_start_matches(['(', '"', '\'', '“', '‘']);
+    // Quotes, brackets and code marks around it are not part of it:
+    // "`#NG-77103`", "[UA-7710, UA-7712]".
+    let token = token.trim_start_matches(['(', '"', '\'', '“', '‘', '`', '[', '{']);
     let hashed = token.starts_with('#');
     let id = token
         .trim_start_matches('#')

@@ -228,9 +228,29 @@ fn qualifier(word: &str) -> Option<Qualifier> {
         "ai" | "bot" | "chatbot" | "assistant" | "virtual" | "escalation" | "escalated"
         | "handoff" | "hand" | "off" | "transfer" | "conversation" | "chat" | "ticket" | "case"
         | "the" | "end" | "primary" | "main" | "current" | "detected" | "reported" | "stated"
-        | "original" | "loyalty" | "auto" | "automatic" | "generated" => Qualifier::Context,
+        | "original" | "loyalty" | "auto" | "automatic" | "generated" | "associated" | "linked"
+        | "related" => Qualifier::Context,
         _ => return None,
     })
+}
+
+/// Whether a context qualifier names a thing that can have a name of its
+/// own (a ticket, a conversation, the bot), rather than a stage.
+fn names_a_thing(word: &str) -> bool {
+    matches!(
+        word,
+        "ticket"
+            | "case"
+            | "conversation"
+            | "chat"
+            | "ai"
+            | "bot"
+            | "chatbot"
+            | "assistant"
+            | "virtual"
+            | "transfer"
+            | "escalation"
+    )
 }
 
 fn is_order_label(norm: &str) -> bool {
@@ -288,11 +308,14 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
     }
     let mut rest = norm;
     let mut role = None;
+    // A qualifier that names a thing, not a person: "Ticket name", "Bot
+    // name" and "Conversation name" are not the customer's name.
+    let mut thing = false;
     while !rest.is_empty() {
         let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
         match qualifier(first) {
             Some(Qualifier::Role { weak }) => role = Some(weak),
-            Some(Qualifier::Context) => {}
+            Some(Qualifier::Context) => thing |= names_a_thing(first),
             None => break,
         }
         rest = tail;
@@ -310,7 +333,28 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
         if let Some(found) = head_meaning(head) {
             break found;
         }
+        // "Summary from Max (AI assistant)", "Note by the bot": who wrote it.
+        if let Some(found) = [" from ", " by "]
+            .iter()
+            .find_map(|w| head.split_once(w))
+            .and_then(|(before, _)| head_meaning(before))
+        {
+            break found;
+        }
         let (before, last) = head.rsplit_once(' ')?;
+        // "Summary for agent", "Notes for the team": whom it is written for.
+        if matches!(
+            last,
+            "agent" | "agents" | "human" | "humans" | "team" | "staff" | "rep"
+        ) {
+            if let Some(rest) = before
+                .strip_suffix(" for")
+                .or_else(|| before.strip_suffix(" for the"))
+            {
+                head = rest;
+                continue;
+            }
+        }
         let trailing = qualifier(last) == Some(Qualifier::Context)
             || matches!(
                 last,
@@ -322,6 +366,10 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
         }
         head = before;
     };
+    let personal = matches!(field, Field::Name | Field::FirstName | Field::LastName);
+    if personal && thing && role.is_none() {
+        return None;
+    }
     // "Seller name" is as weak as "Seller".
     let weak = weak || (field == Field::Name && role == Some(true));
     Some(Meaning { field, weak })
@@ -510,6 +558,15 @@ mod tests {
         assert_eq!(field("Order(s)"), Some(Field::Order));
         assert_eq!(field("Chat transcript"), Some(Field::Transcript));
         assert_eq!(field("Loyalty tier"), Some(Field::Account));
+        assert_eq!(field("Summary for agent"), Some(Field::Summary));
+        assert_eq!(
+            field("Summary from Max (AI assistant)"),
+            Some(Field::Summary)
+        );
+        assert_eq!(field("Handoff note from Penny"), Some(Field::Summary));
+        assert_eq!(field("Notes for the team"), Some(Field::Summary));
+        assert_eq!(field("Associated contact"), Some(Field::Name));
+        assert_eq!(field("Escalation customer name"), Some(Field::Name));
         assert_eq!(field("Status"), None);
         assert!(meaning("Seller name").unwrap().weak);
     }
@@ -529,6 +586,9 @@ mod tests {
         assert_eq!(field("Order total"), None);
         assert_eq!(field("Escalation"), None);
         assert_eq!(field("Agent name"), None);
+        assert_eq!(field("Ticket name"), None);
+        assert_eq!(field("Bot name"), None);
+        assert_eq!(field("Conversation name"), None);
     }
 
     #[test]

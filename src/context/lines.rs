@@ -68,6 +68,15 @@ struct Open {
     /// The pair is a chat transcript: every line to a blank one is part of
     /// it, "Customer: …" included.
     transcript: bool,
+    /// The label means a one-line field (a name, an order, a priority…)
+    /// and stood alone: the next line is its value, and only bullets after
+    /// that continue it. Helpdesk side panels stack label and value this
+    /// way ("Requester" / "Lucy Hart" / "Priority" / "Normal") without a
+    /// blank line between one pair and the next.
+    one_line: bool,
+    /// The indent of the label's line: a more indented `key: value` under
+    /// it is a nested pair, not its value.
+    indent: usize,
 }
 
 /// How a label was separated from its value.
@@ -137,8 +146,21 @@ impl Lines {
             self.text(&text, bullet);
             return;
         }
+        if let Some(pairs) = logfmt(&text) {
+            for (label, value) in pairs {
+                let found = Found {
+                    label,
+                    value,
+                    sep: Sep::Equals,
+                };
+                self.pair(found, indent, None);
+            }
+            self.open = None;
+            return;
+        }
         let joined;
-        let text: &str = match split_cells(&text) {
+        let cells = split_cells(&text).or_else(|| self.csv_cells(&text));
+        let text: &str = match cells {
             Some(cells) if self.row(&cells, indent) => return,
             Some(cells) => {
                 joined = cells.join(" ");
@@ -147,6 +169,21 @@ impl Lines {
             None => &text,
         };
         let in_free_text = self.open.is_some_and(|o| o.free_text);
+        if let Some(open) = self.open.filter(|_| self.awaits_one_line()) {
+            // "Tags" / "vip  wholesale": the line under a stacked label is
+            // its value, unless it plainly is a pair of its own
+            // ("Order: 1234" under a "Customer" left empty, or a nested
+            // "  id: 884-1102" under "order:").
+            let own_pair = split_label(text).is_some_and(|f| {
+                f.sep == Sep::Colon && (indent > open.indent || labels::is_known(f.label))
+            }) || (text.split_whitespace().count() <= 4
+                && heading_like(text)
+                && labels::is_known(text));
+            if !own_pair {
+                self.text(text, bullet);
+                return;
+            }
+        }
         if let Some((found, meaning)) = accepted(split_label(text), in_free_text) {
             self.pair(found, indent, Some(meaning));
             self.last_pair = Some((self.items.len() - 1, framed));
@@ -197,6 +234,28 @@ impl Lines {
         }
     }
 
+    /// The cells of a comma-separated line that is a CSV header (three or
+    /// more known labels) or a row under one (as many cells).
+    fn csv_cells<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        if !text.contains(',') {
+            return None;
+        }
+        let cells = split_csv(text);
+        let fits = match &self.header {
+            Some(header) => header.len() == cells.len(),
+            None => cells.len() >= 3 && cells.iter().all(|c| labels::is_known(c)),
+        };
+        fits.then_some(cells)
+    }
+
+    /// Whether a one-line field stands open without its value yet.
+    fn awaits_one_line(&self) -> bool {
+        self.open.is_some_and(|o| {
+            o.one_line
+                && matches!(self.items.get(o.item), Some(Item::Pair(p)) if p.parts.is_empty())
+        })
+    }
+
     /// Whether `text` is the wrapped rest of pair `item`'s value: the value
     /// left a parenthesis open or ended on a comma, or, in a box, the line
     /// goes on in lower case.
@@ -245,7 +304,15 @@ impl Lines {
             self.open = None;
             return true;
         }
-        if cells.iter().all(|c| labels::is_known(c)) {
+        // A header: every cell a known label. Of two, the second must not
+        // be a value that is also a label's word ("Customer tier | VIP",
+        // "Customer | Guest"): that is a label and its value.
+        let value_like = |c: &str| {
+            labels::meaning(c)
+                .is_some_and(|m| matches!(m.field, Field::Vip | Field::AfterHours | Field::Name))
+        };
+        if cells.iter().all(|c| labels::is_known(c)) && (cells.len() >= 3 || !value_like(cells[1]))
+        {
             self.blank();
             self.header = Some(cells.iter().map(|c| c.to_string()).collect());
             return true;
@@ -346,12 +413,16 @@ impl Lines {
                     block: true,
                     free_text,
                     transcript,
+                    one_line: field.is_some() && !free_text,
+                    indent,
                 }),
                 (false, true) => Some(Open {
                     item,
                     block: false,
                     free_text,
                     transcript,
+                    one_line: false,
+                    indent,
                 }),
                 (false, false) => None,
             };
@@ -373,9 +444,17 @@ impl Lines {
     fn text(&mut self, text: &str, bullet: bool) {
         if let Some(open) = self.open {
             if let Some(Item::Pair(p)) = self.items.get_mut(open.item) {
-                p.parts.push(text.to_string());
-                p.list |= bullet;
-                return;
+                // A one-line field takes its one line, or a run of bullets.
+                let takes = !open.one_line || p.parts.is_empty() || (bullet && p.list);
+                if takes {
+                    if open.one_line && !bullet && p.parts.is_empty() {
+                        self.open = None;
+                    }
+                    p.parts.push(text.to_string());
+                    p.list |= bullet;
+                    return;
+                }
+                self.open = None;
             }
         }
         // A short line without a full stop before a capital is a heading
@@ -529,11 +608,18 @@ fn split_label(text: &str) -> Option<Found<'_>> {
         if label.is_empty() || label.chars().all(|c| !c.is_alphanumeric()) {
             return None;
         }
-        return Some(Found {
-            label,
-            value: value.trim(),
-            sep,
-        });
+        // "*Issue:* Charged twice" (Slack's bold), "__Order:__ 1234": the
+        // mark that closes the label's emphasis is not the value's.
+        let mut value = value.trim();
+        for mark in ["**", "__", "*", "_"] {
+            if label.starts_with(mark) {
+                if let Some(v) = value.strip_prefix(mark) {
+                    value = v.trim_start();
+                    break;
+                }
+            }
+        }
+        return Some(Found { label, value, sep });
     }
     None
 }
@@ -575,7 +661,11 @@ fn split_more(value: &str) -> (&str, Option<Found<'_>>) {
         };
         let rest = value[i + gap..].trim_start();
         if let Some(f) = split_label(rest) {
-            if f.sep == Sep::Colon && labels::is_known(f.label) && plain_or_known_len(f.label) {
+            let known = labels::is_known(f.label) && plain_or_known_len(f.label);
+            // A semicolon ends a value for any label that reads like one:
+            // "Reason: renews after cancelling; Account no.: 0044812".
+            let after_semicolon = c == ';' && plain_label(f.label);
+            if f.sep == Sep::Colon && (known || after_semicolon) {
                 return (value[..i].trim_end(), Some(f));
             }
         }
@@ -585,6 +675,70 @@ fn split_more(value: &str) -> (&str, Option<Found<'_>>) {
 
 fn plain_or_known_len(label: &str) -> bool {
     label.split_whitespace().count() <= 4
+}
+
+/// The cells of a comma-separated line, unquoted; a comma inside double
+/// quotes does not split.
+fn split_csv(text: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                cells.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(&text[start..]);
+    cells
+        .into_iter()
+        .map(|c| c.trim().trim_matches('"').trim())
+        .collect()
+}
+
+/// A log line of `key=value` pairs (logfmt: `customer="Jonas L" order_id=A-1
+/// vip=false`), when every token of the line is one and there are at least
+/// three: the keys and the values, unquoted.
+fn logfmt(text: &str) -> Option<Vec<(&str, &str)>> {
+    if !text.contains('=') {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let eq = rest.find('=')?;
+        let key = &rest[..eq];
+        let key_like = key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !key_like {
+            return None;
+        }
+        let after = &rest[eq + 1..];
+        let (value, next) = match after.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted.find('"')?;
+                (&quoted[..end], &quoted[end + 1..])
+            }
+            None => {
+                let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                (&after[..end], &after[end..])
+            }
+        };
+        if !(next.is_empty() || next.starts_with(char::is_whitespace)) {
+            return None;
+        }
+        pairs.push((key, value));
+        rest = next.trim_start();
+    }
+    (pairs.len() >= 3).then_some(pairs)
 }
 
 /// Splits a row into cells at tabs, box bars and spaced pipes; `None` for a
@@ -697,7 +851,7 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
         }
     }
     let indent = s.len() - s.trim_start().len();
-    let mut s = s.trim();
+    let mut s = without_timestamp(s.trim());
     // Headings between rules: "=== PRIORITY ESCALATION ===", "## Summary".
     let rule = |c: char| matches!(c, '=' | '~' | '*' | '#' | '-' | '_') || is_box(c);
     if s.chars().take_while(|&c| rule(c)).count() >= 2 || s.starts_with("# ") {
@@ -760,6 +914,28 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
     Some((s, indent, bullet, framed))
 }
 
+/// A log line without its bracketed time stamp: "[2026-03-05 10:41:07]
+/// Customer: Dana" is read as "Customer: Dana".
+fn without_timestamp(line: &str) -> &str {
+    let Some(inner) = line.strip_prefix('[') else {
+        return line;
+    };
+    let Some(end) = inner.find(']') else {
+        return line;
+    };
+    let stamp = &inner[..end];
+    let time_like = stamp.bytes().filter(u8::is_ascii_digit).count() >= 4
+        && stamp.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '-' | ':' | '/' | '.' | ' ' | 'T' | 'Z' | '+' | ',')
+        })
+        && stamp.contains(':');
+    if time_like {
+        inner[end + 1..].trim_start()
+    } else {
+        line
+    }
+}
+
 /// The text without "[View Full Conversation]"-style links (and the URL of a
 /// markdown link after them), and nothing of a line that is only such a
 /// button's words ("View full transcript →"): they name a button, not the
@@ -767,6 +943,31 @@ fn strip_decoration(line: &str) -> Option<(Cow<'_, str>, usize, bool, bool)> {
 fn drop_links(text: &str) -> Cow<'_, str> {
     if is_button(text) {
         return Cow::Borrowed("");
+    }
+    if text.contains("<http") || text.contains("<mailto:") {
+        // Slack's links: "<https://…|Open ticket #66120>" shows its words,
+        // "<https://…>" only the address.
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find("<http").or_else(|| rest.find("<mailto:")) {
+            let Some(close) = rest[open..].find('>').map(|n| open + n) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let link = &rest[open + 1..close];
+            if let Some((_, words)) = link.split_once('|') {
+                if !is_button(words) {
+                    out.push_str(words);
+                }
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        let out = out.trim();
+        if is_button(out) {
+            return Cow::Borrowed("");
+        }
+        return Cow::Owned(drop_links(out).into_owned());
     }
     if !text.contains('[') {
         return Cow::Borrowed(text);

@@ -167,6 +167,13 @@ impl Names {
             if let Some(name) = self.subject(text, &words, 0, false) {
                 return Some(name);
             }
+            // After a heading's colon: "Quick note: Daniel Okafor got in
+            // touch about…".
+            if let Some(colon) = words.iter().take(8).position(|w| w.ends_with(':')) {
+                if let Some(name) = self.subject(text, &words, colon + 1, false) {
+                    return Some(name);
+                }
+            }
         }
         // An appositive may come a little later: "Hi team. Customer Jane
         // Doe is asking…".
@@ -283,7 +290,11 @@ impl Names {
             .next()?
             .trim()
             .trim_end_matches(['.', '!']);
-        let words: Vec<&str> = first.split_whitespace().collect();
+        // "Marta Silva marta.silva@gmail.com · Lisbon": up to the address.
+        let words: Vec<&str> = first
+            .split_whitespace()
+            .take_while(|w| !w.contains('@') && !w.starts_with(['<', '(']))
+            .collect();
         let only_name = (1..=3).contains(&words.len())
             && words.iter().all(|w| is_name_word(w) && !not_a_name(w));
         only_name.then(|| words.join(" "))
@@ -340,8 +351,23 @@ fn is_name_word(word: &str) -> bool {
 /// ("Customer"), a pronoun, a greeting, a month…
 fn not_a_name(word: &str) -> bool {
     let word = fold(bare(word));
-    labels::is_role(&word) || listed(NOT_NAMES, &word)
+    // "Tracking hasn't updated", "Shipping was delayed": a gerund is a
+    // thing that happens, not a person.
+    let gerund = word.len() >= 7 && word.ends_with("ing");
+    labels::is_role(&word) || listed(NOT_NAMES, &word) || listed(THINGS, &word) || gerund
 }
+
+/// What a support case is about, which opens many a summary's sentence as
+/// a name would ("Delivery was missed", "Refund hasn't arrived") but never
+/// names the customer.
+const THINGS: &str = concat!(
+    "delivery payment refund parcel package shipment account subscription login password ",
+    "app device product item card invoice charge transfer website site service internet ",
+    "router phone laptop screen printer email update reservation flight room plan price bill ",
+    "balance deposit withdrawal transaction purchase replacement return exchange warranty ",
+    "installation connection wifi tv camera courier driver carrier checkout cart basket ",
+    "coupon voucher discount promo order booking ticket",
+);
 
 /// "Chen, Sarah": the family and the given name of a name written family
 /// name first, if it is one ("Sarah Chen, VIP" and "Chen, Jr." are not).
