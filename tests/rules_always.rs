@@ -377,3 +377,65 @@ fn rich_text_spaces_are_spaces() {
         Some(true)
     );
 }
+
+#[test]
+fn replies_typed_all_in_lower_case_introduce_and_act_too() {
+    all(
+        "always.introduce-self",
+        &[
+            "hi zoe, sam here from support!! so sorry about this",
+            "hey, ruth here 🎂 on it now",
+            "zoe hi, its rory from billing. i see the double charge",
+            "hi zoe im sam, checking the renewal now",
+        ],
+        &[
+            "hi zoe, im new to this so bear with me",
+            "hi zoe, still here?",
+            "ok here we go, checking now",
+        ],
+    );
+    all(
+        "always.state-action",
+        &[
+            "hi zoe, ill refund the extra charge now",
+            "zoe, im going to reverse the second charge",
+        ],
+        &[
+            "I was ill last week, sorry for the slow reply.",
+            "She fell ill and missed the renewal reminder.",
+        ],
+    );
+}
+
+#[test]
+fn a_question_about_the_product_does_not_name_the_problem() {
+    all(
+        "always.acknowledge-issue",
+        &[
+            "Is the renewal charge showing twice on your statement?",
+            "I see the double charge on your renewal. Which card was it?",
+            "What's the best email to reach you at once the refund goes through?",
+        ],
+        &[
+            "What plan are you on?",
+            "Could you tell me more about the renewal?",
+        ],
+    );
+}
+
+#[test]
+fn reading_the_chat_in_more_words() {
+    all(
+        "always.reference-context",
+        &[
+            "Looks like the assistant already logged the double charge.",
+            "Our bot sent you the billing breakdown, I know.",
+            "I've checked your chat history.",
+            "I've looked at the conversation you had with our bot.",
+        ],
+        &[
+            "The bot is offline today.",
+            "Chat history is kept for 30 days.",
+        ],
+    );
+}

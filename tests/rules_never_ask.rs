@@ -320,3 +320,34 @@ fn rich_text_spaces_are_spaces() {
     assert_eq!(never_ask(&c, "What's your booking\u{A0}number?").len(), 1);
     assert_eq!(never_ask(&c, "How\u{A0}can\u{202F}I help?").len(), 1);
 }
+
+#[test]
+fn which_order_without_a_number_and_other_words_for_a_phone() {
+    let c = hotel();
+    for reply in [
+        "What booking was this regarding?",
+        "Hi Ingrid, which reservation is it?",
+    ] {
+        let found = never_ask(&c, reply);
+        assert_eq!(found.len(), 1, "{reply}: {found:?}");
+        assert_eq!(found[0].0, "never-ask.order-number", "{reply}");
+    }
+    // A new choice, or a booking the card does not hold, is fine.
+    assert_eq!(
+        never_ask(&c, "Which booking would you like to move to next week?"),
+        vec![]
+    );
+    assert_eq!(
+        never_ask(&engine().read(GUEST), "What order was this?"),
+        vec![]
+    );
+    for reply in [
+        "Can I take a contact number in case we get cut off?",
+        "What's the best number to reach you on?",
+        "Could I grab your mobile?",
+    ] {
+        let found = never_ask(&c, reply);
+        assert_eq!(found.len(), 1, "{reply}: {found:?}");
+        assert_eq!(found[0].0, "never-ask.known-detail", "{reply}");
+    }
+}

@@ -69,11 +69,14 @@ pub fn context_utilization(usage: &Usage) -> Option<f64> {
 
 /// Whether the customer had to restate something: after the first agent
 /// message they say so (`restated`, e.g. "as I already told the bot"), or
-/// they answer an agent message that asked for something already known.
+/// they answer an agent message that asked for something already known
+/// with something known (`gives_known`: "Scroll up. A-55102." restates the
+/// order; "Read the chat, I'll call instead." restates nothing).
 pub fn customer_repeated(
     messages: &[Message],
     turns: &[Turn],
     restated: impl Fn(&str) -> bool,
+    gives_known: impl Fn(&str) -> bool,
 ) -> bool {
     let Some(first_agent) = messages.iter().position(|m| m.role == Role::Agent) else {
         return false;
@@ -87,7 +90,9 @@ pub fn customer_repeated(
     for (i, m) in messages.iter().enumerate().skip(first_agent) {
         match m.role {
             Role::Agent => answering_a_repeat = asked_known(i),
-            Role::Customer if answering_a_repeat || restated(&m.text) => return true,
+            Role::Customer if (answering_a_repeat && gives_known(&m.text)) || restated(&m.text) => {
+                return true
+            }
             _ => {}
         }
     }
@@ -212,9 +217,17 @@ mod tests {
             msg(Role::Customer, "100235.", None),
         ];
         let asked = [turn(1, Signals::default(), &["never-ask.order-number"])];
-        assert!(customer_repeated(&m, &asked, |_| false));
+        let known = |t: &str| t.contains("100235");
+        assert!(customer_repeated(&m, &asked, |_| false, known));
         let fine = [turn(1, Signals::default(), &["always.set-timeline"])];
-        assert!(!customer_repeated(&m, &fine, |_| false));
+        assert!(!customer_repeated(&m, &fine, |_| false, known));
+        // An answer that gives nothing known restates nothing.
+        let refused = [
+            msg(Role::Agent, "What's the problem?", None),
+            msg(Role::Customer, "Read the chat. I'll call instead.", None),
+        ];
+        let asked = [turn(0, Signals::default(), &["never-ask.generic-opener"])];
+        assert!(!customer_repeated(&refused, &asked, |_| false, known));
     }
 
     #[test]
@@ -225,12 +238,15 @@ mod tests {
             msg(Role::Customer, "ok", None),
         ];
         let said = |t: &str| t.contains("already");
-        assert!(!customer_repeated(&m, &[], said));
+        assert!(!customer_repeated(&m, &[], said, |_| true));
         let m2 = [
             msg(Role::Agent, "Hi", None),
             msg(Role::Customer, "I already told you", None),
         ];
-        assert!(customer_repeated(&m2, &[], said));
-        assert!(!customer_repeated(&m[..1], &[], said), "no agent message");
+        assert!(customer_repeated(&m2, &[], said, |_| true));
+        assert!(
+            !customer_repeated(&m[..1], &[], said, |_| true),
+            "no agent message"
+        );
     }
 }

@@ -189,6 +189,8 @@ const RESTATED: &str = concat!(
     r"|\b(?:told|gave|given|explained|said|sent)\s+(?:(?:it|this|that|everything|all(?:\s+of\s+(?:it|this|that))?)\s+)?",
     r"(?:to\s+)?(?:the|your|ur)\s+(?:chat\s*)?(?:bot|ai|assistant|virtual\s+agent)\b",
     r"|\bfor\s+the\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\b",
+    // "I said this already", "I've told you that before".
+    r"|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:said|told\s+(?:you|them|your\s+bot|the\s+bot)|explained|mentioned|written|wrote|given|gave)\s+(?:(?:this|that|it|all\s+(?:of\s+)?(?:this|that))\s+)?(?:already|earlier|twice)\b|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:said|told\s+you|explained)\s+(?:this|that|it)\s+before\s*(?:[.!?,]|$)",
     // Complaints about having to say it again.
     r"|\brepeat(?:ing)?\s+myself\b|\bhow\s+many\s+times\b",
     r"|\bi\s+keep\s+(?:telling|saying|explaining|repeating)\b",
@@ -291,9 +293,12 @@ impl Auditor {
             time_to_first_response_s: metrics::time_to_first_response(&conv.messages),
             context_utilization: metrics::context_utilization(&metrics::usage(&ctx, &turns)),
             repeat_questions: turns.iter().map(Turn::repeat_questions).sum(),
-            customer_repeated: metrics::customer_repeated(&conv.messages, &turns, |t| {
-                self.restated.is_match(t)
-            }),
+            customer_repeated: metrics::customer_repeated(
+                &conv.messages,
+                &turns,
+                |t| self.restated.is_match(t),
+                |t| known.as_ref().is_some_and(|k| k.restates(t)),
+            ),
         };
         Audit {
             id: conv.id.clone(),
@@ -385,6 +390,8 @@ mod tests {
             "like i said, the parcel never came",
             "again?? I literally just explained it",
             "Do I have to repeat myself again?",
+            "I said this already. The TV never shipped.",
+            "I've told you that before",
             "How many times do I need to say this",
             "I keep telling you people it's broken",
             "So I have to explain it all again?",
@@ -399,6 +406,8 @@ mod tests {
             "The bot was helpful, thanks",
             "Dana Whitfield, dana.w@example.com",
             "I already have an account",
+            "I said yes",
+            "I told them before the trip",
         ] {
             assert!(!a.restated.is_match(fresh), "{fresh}");
         }

@@ -51,6 +51,9 @@ pub(crate) struct Lines {
     /// framed: a value that wraps ("(FAQ, account" / "settings link)")
     /// continues there.
     last_pair: Option<(usize, bool)>,
+    /// A known label was written with a spaced dash ("Name - Sarah"): the
+    /// card's plain labels may be too.
+    dashed: bool,
     /// Character references are still in the text (it was not HTML, whose
     /// reader decoded them already: decoding twice would turn a written
     /// "&amp;lt;" into "<").
@@ -184,7 +187,22 @@ impl Lines {
                 return;
             }
         }
-        if let Some((found, meaning)) = accepted(split_label(text), in_free_text) {
+        // A card that writes its labels with dashes ("Name - Beatriz")
+        // writes its other labels so too ("Phone - +55 11 …").
+        let dashed = self.dashed && !in_free_text;
+        let split = split_label(text);
+        let found = accepted(split, in_free_text).or_else(|| {
+            split
+                .filter(|f| {
+                    dashed
+                        && f.sep == Sep::Dash
+                        && plain_label(f.label)
+                        && f.label.split_whitespace().count() <= 2
+                })
+                .map(|f| (f, None))
+        });
+        if let Some((found, meaning)) = found {
+            self.dashed |= found.sep == Sep::Dash && meaning.is_some();
             self.pair(found, indent, Some(meaning));
             self.last_pair = Some((self.items.len() - 1, framed));
         } else if let Some((found, meaning)) = accepted(label_then_id(text), in_free_text) {

@@ -119,7 +119,16 @@ impl Reader {
     /// repeat (CONTRACT 6.4). Never overwrites what the card said.
     pub fn learn(&self, ctx: &mut Context, customer_text: &str) {
         self.ids.in_text(customer_text, &mut ctx.order_numbers);
-        self.ids.answered(customer_text, &mut ctx.order_numbers);
+        // A bare code given as an answer is an order number unless the
+        // card knows it as something else ("Serial: VX2-88K-19023").
+        let mut answered = Vec::new();
+        self.ids.answered(customer_text, &mut answered);
+        for id in answered {
+            let detail = ctx.details.values().any(|v| v.contains(id.as_str()));
+            if !detail {
+                ids::push_unique(&mut ctx.order_numbers, &id);
+            }
+        }
         self.ids.emails(customer_text, &mut ctx.emails);
         if ctx.customer_name.is_none() {
             if let Some(name) = self.names.given(customer_text) {
@@ -129,5 +138,21 @@ impl Reader {
                 ctx.customer_name = Some(name);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_the_card_knows_as_something_else_is_not_learnt_as_an_order() {
+        let reader = Reader::new();
+        let mut ctx =
+            reader.read("Customer: Mia Hoffmann\nSerial: VX2-88K-19023\nIssue: Won't charge");
+        reader.learn(&mut ctx, "scroll up. VX2-88K-19023");
+        assert!(ctx.order_numbers.is_empty(), "{:?}", ctx.order_numbers);
+        reader.learn(&mut ctx, "It's 100235");
+        assert_eq!(ctx.order_numbers, ["100235"]);
     }
 }

@@ -18,7 +18,7 @@ use super::known::Known;
 use super::pat;
 use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
-use super::words::shares_term;
+use super::words::{content_words, shares_term};
 use super::Signals;
 
 /// Capitalised words that follow "I'm" or "this is" without being a name.
@@ -291,7 +291,7 @@ impl Always {
             ),
             read_chat: p.add(concat!(
                 r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
-                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned)\b",
+                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned|checked|studied)\b",
                 r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
                 r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
                 // "I've gone through what happened with your order": what
@@ -302,9 +302,12 @@ impl Always {
                 r"|\bfollowing\s+up\s+(?:on|about|from)\s+(?:your|the)\s+(?:chat|conversation|ticket|message|request|case)\b",
                 r"|\bpicking\s+(?:this\s+|it\s+)?up\s+(?:from|where)\b",
                 r"|\b(?:our|the)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant)\s+(?:let\s+(?:us|me)\s+know|passed\s+(?:on|along)|told\s+(?:me|us)|mentioned|noted|flagged|explained\s+that|shared|summari[sz]ed)",
+                // What the bot did, told by one who read it: "our bot sent you
+                // the bill breakdown", "the assistant already tried a reset".
+                r"|\b(?:our|the)\s+(?:assistant|bot|chatbot|virtual\s+assistant)\s+(?:has\s+|had\s+)?(?:already\s+)?(?:sent|gave|shared|tried|suggested|offered|walked\s+you|checked|logged|opened|created|ran|went\s+through|reset|resent|issued|recommended)\b",
                 r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
                 r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
-                r"|\b(?:(?:it|that)\s+)?looks\s+like\s+you\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
+                r"|\b(?:(?:it|that)\s+)?looks\s+like\s+(?:you|(?:the|our)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant))\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
                 r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
@@ -317,7 +320,9 @@ impl Always {
             let_me: p.add(
                 r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
             ),
-            will: p.add(r"(?:(?:'|’)ll|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
+            // "ill" is "I'll" typed without its apostrophe ("ill call the
+            // shop now"), when nothing makes it the adjective.
+            will: p.add(r"(?:(?:'|’)ll|\bill|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
             doing: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?\w+ing\b(?:\s+\w+)?",
             ),
@@ -393,19 +398,32 @@ impl Always {
         let introduce = |name: Range<usize>, own: &mut Vec<Range<usize>>| {
             own.push(name.start..self.own_words_end(reply, name.end));
         };
+        // A reply typed all in lower case ("hi renee, sam here from
+        // support") capitalises no name either: there a word that is not a
+        // common one stands in for a capitalised one.
+        let casual = !text
+            .split_whitespace()
+            .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
+            .any(|w| w.contains(char::is_uppercase));
+        let looks_like_name = |word: &str| looks_like_name(word) || (casual && casual_name(word));
         let mut introduced = false;
         for m in self.intro.find_in(reply) {
             // The name is the match's last word: "i'm alex", "this is jordan".
             let name = last_word(lower, &m);
             let word = &text[name.clone()];
             let form = &lower[m.clone()];
+            let next = reply.words_after(name.end, 1);
+            let follows = next.first().map_or(true, |w| AFTER_NAME.contains(w));
             let ok = if form.starts_with("my") {
                 !is_not_name(word)
             } else if form.starts_with('i') {
-                looks_like_name(word) || is_agent(word)
+                // In lower case, "im sam from support" but not "im new to this".
+                (if casual {
+                    looks_like_name(word) && follows
+                } else {
+                    looks_like_name(word)
+                }) || is_agent(word)
             } else {
-                let next = reply.words_after(name.end, 1);
-                let follows = next.first().map_or(true, |w| AFTER_NAME.contains(w));
                 (looks_like_name(word) && follows) || is_agent(word)
             };
             if ok {
@@ -533,9 +551,49 @@ impl Always {
     /// Whether the reply names the issue (its words or its outcome) outside
     /// the agent's `own` words.
     fn names_issue(&self, reply: &Reply, known: &Known, own: &[Range<usize>]) -> bool {
-        shares_term(reply.text, &known.terms, |r| {
-            own.iter().any(|o| o.start <= r.start && r.end <= o.end)
-        })
+        let own_words = |r: &Range<usize>| own.iter().any(|o| o.start <= r.start && r.end <= o.end);
+        if !shares_term(reply.text, &known.terms, own_words) {
+            return false;
+        }
+        if !reply.sentences.iter().any(|s| s.question) {
+            return true;
+        }
+        // A question names the issue only with two of its words: "the
+        // serial number on the vacuum?" or "what happened with the
+        // parcel?" names the thing, and asks what the problem is.
+        let mut named = false;
+        // Per question, the first word of the issue it used.
+        let mut asked: Vec<(usize, usize)> = Vec::new();
+        content_words(reply.text, |r, stem| {
+            if named || own_words(&r) || !known.terms.contains(stem) {
+                return;
+            }
+            // "…to reach you at once the downgrade goes through?", "…so I
+            // can look into the jug?": the issue in a clause of its own, not
+            // in what is asked.
+            let subordinate = |s: &super::sentences::Sentence| {
+                reply
+                    .lower_slice(s.start, r.start)
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "once" | "when" | "after" | "until" | "while" | "since" | "so"
+                        )
+                    })
+            };
+            match reply
+                .sentence_at(r.start)
+                .filter(|s| s.question && !subordinate(s))
+            {
+                None => named = true,
+                Some(s) => match asked.iter().find(|(at, _)| *at == s.start) {
+                    Some(&(_, word)) => named = word != r.start,
+                    None => asked.push((s.start, r.start)),
+                },
+            }
+        });
+        named
     }
 
     fn references_context(&self, reply: &Reply) -> bool {
@@ -631,11 +689,56 @@ impl Always {
                     "going" | "about" => (
                         matches!(
                             (before.first(), before.get(1)),
-                            (Some(&("i'm" | "i’m" | "we're" | "we’re")), _)
+                            (Some(&("i'm" | "i’m" | "im" | "we're" | "we’re")), _)
                                 | (Some(&("am" | "are")), Some(&("i" | "we")))
                         ),
                         w.get(2).copied().unwrap_or(""),
                         w.get(3).copied().unwrap_or(""),
+                    ),
+                    // "I was ill last week", "feeling ill": the adjective.
+                    "ill" => (
+                        !before.first().is_some_and(|b| {
+                            matches!(
+                                *b,
+                                "was"
+                                    | "am"
+                                    | "is"
+                                    | "are"
+                                    | "were"
+                                    | "be"
+                                    | "been"
+                                    | "feel"
+                                    | "feeling"
+                                    | "felt"
+                                    | "fell"
+                                    | "get"
+                                    | "got"
+                                    | "very"
+                                    | "so"
+                                    | "really"
+                                    | "quite"
+                                    | "seriously"
+                                    | "too"
+                            )
+                        }) && !matches!(
+                            w.get(1).copied().unwrap_or(""),
+                            "and"
+                                | "for"
+                                | "with"
+                                | "since"
+                                | "last"
+                                | "again"
+                                | "today"
+                                | "yesterday"
+                                | "so"
+                                | "too"
+                                | "all"
+                                | "at"
+                                | "in"
+                                | "on"
+                        ),
+                        w.get(1).copied().unwrap_or(""),
+                        w.get(2).copied().unwrap_or(""),
                     ),
                     // "'ll": the word before the apostrophe is the subject.
                     _ => (
@@ -736,8 +839,8 @@ impl Always {
 /// not a state ("read", "noticed", "got").
 pub(crate) fn is_done_verb(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "built", "done", "found", "given", "made", "paid", "put", "run", "sent", "set", "taken",
-        "written",
+        "brought", "built", "done", "found", "given", "made", "paid", "put", "rebuilt", "resent",
+        "reset", "run", "sent", "set", "taken", "written",
     ];
     const STATES: &[&str] = &[
         "enjoyed", "hoped", "learned", "liked", "loved", "needed", "noticed", "realised",
@@ -830,6 +933,25 @@ fn looks_like_name(word: &str) -> bool {
     // "This is Frustrating": a long -ing word is a feeling, not a name.
     let feeling = bare.len() >= 7 && bare.to_ascii_lowercase().ends_with("ing");
     bare.chars().next().is_some_and(char::is_uppercase) && !is_not_name(bare) && !feeling
+}
+
+/// Whether a lower-case `word` may be a name in a reply typed all in lower
+/// case: letters only, not a word that opens "… here" or follows "its" /
+/// "im" as often as a name does.
+fn casual_name(word: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "all", "almost", "also", "always", "and", "anyone", "away", "back", "busy", "but", "click",
+        "come", "done", "everyone", "fine", "free", "go", "good", "great", "he", "hello", "help",
+        "hey", "hi", "im", "info", "late", "more", "new", "nobody", "none", "not", "nothing",
+        "now", "off", "ok", "okay", "online", "over", "right", "same", "she", "so", "someone",
+        "start", "stay", "still", "tap", "thanks", "there", "they", "tho", "too", "wait", "we",
+        "were", "yes", "you", "youre",
+    ];
+    (2..=15).contains(&word.len())
+        && word.chars().all(|c| c.is_alphabetic())
+        && !is_not_name(word)
+        && !COMMON.contains(&word)
+        && !word.ends_with("ing")
 }
 
 fn is_not_name(word: &str) -> bool {

@@ -24,6 +24,8 @@ pub(crate) struct Avoid {
     no_help: Pattern,
     failure: Pattern,
     apology: Rx,
+    /// Having had to go through something ("you had to deal with all that").
+    ordeal: Pattern,
 }
 
 impl Avoid {
@@ -38,7 +40,9 @@ impl Avoid {
                 r"\b(?:useless|hopeless|terrible|awful|rubbish|garbage|trash|stupid|dumb|clueless|pointless|worthless|unhelpful|incompetent",
                 r"|not\s+(?:very\s+|that\s+|so\s+|particularly\s+|always\s+)?(?:great|good|smart|helpful|useful|bright|clever)",
                 r"|no\s+(?:good|help|use)|bad\s+(?:at|with)|dropped\s+the\s+ball|messed\s+(?:up|it\s+up|this\s+up)|screwed\s+up",
-                r"|not\s+the\s+(?:sharpest|brightest|smartest|best)|made\s+(?:a\s+|an\s+)?(?:mistake|error|mess|hash)",
+                r"|not\s+the\s+(?:sharpest|brightest|smartest|best)|made\s+(?:such\s+)?(?:a\s+|an\s+)?(?:(?:real|total|complete|big|right)\s+)?(?:mistake|error|mess|hash|muddle)",
+                r"|(?:wasn(?:'|’)?t|isn(?:'|’)?t|was\s+not|is\s+not|aren(?:'|’)?t|weren(?:'|’)?t)\s+(?:really\s+|quite\s+)?up\s+to\s+(?:it|this|that|the\s+(?:job|task))",
+                r"|out\s+of\s+(?:its|their)\s+depth|not\s+cut\s+out\s+for|(?:gets?|getting)\s+(?:[\w-]+\s+){0,4}?wrong",
                 r"|misunderstood|misread|misheard|is\s+to\s+blame",
                 r"|got\s+(?:it|this|that|things|everything)\s+wrong|gave\s+you\s+(?:the\s+|some\s+|a\s+)?(?:wrong|bad|incorrect|inaccurate)",
                 r"|(?:wrong|bad|incorrect)\s+(?:info|information|answer|advice)|wasted\s+your\s+time|let\s+you\s+down|failed\s+you|fell\s+short",
@@ -52,6 +56,9 @@ impl Avoid {
             failure: pat(&format!(
                 r"\b(?:{NOT}|(?:isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not|aren(?:'|’)?t)\s+(?:really\s+)?(?:built|designed|trained|equipped|programmed|set\s+up|made|able))\b"
             )),
+            ordeal: pat(
+                r"\b(?:had|have|having)\s+to\s+(?:go\s+through|deal\s+with|put\s+up\s+with|wrestle\s+with|struggle\s+with|battle\s+with|fight\s+with|go\s+back\s+and\s+forth)|\b(?:went|been|going)\s+through\s+(?:all\s+(?:that|this|of\s+that)|so\s+much|a\s+lot)|\bgoing\s+round\s+in\s+circles\b",
+            ),
             apology: p.add(
                 r"\b(?:sorry|apolog(?:ise|ize|ies|y|ising|izing|ised|ized)|forgive\s+(?:me|us)|(?:i|we)\s+regret)\b",
             ),
@@ -107,9 +114,23 @@ impl Avoid {
                     && matches!(between.next(), Some("about" | "for"))
                     && between.all(|w| matches!(w, "the" | "our" | "that" | "this" | "your"))
             });
+            // "So sorry you had to go through all that with the bot": an
+            // apology for what the bot put them through.
+            let sorry_for_ordeal = sorry_here.iter().any(|a| {
+                a.end <= bot.start && {
+                    let between = reply.lower_slice(a.end, bot.start);
+                    self.ordeal.is_match(between)
+                        && reply
+                            .words_before(bot.start, 3)
+                            .iter()
+                            .any(|w| matches!(*w, "with" | "from" | "by"))
+                }
+            });
             // "Blame the bot": the blame comes before it.
             let blamed = reply.words_before(bot.start, 2).contains(&"blame");
-            let Some(pred) = predicate.or((sorry_for_bot || blamed).then(|| bot.clone())) else {
+            let Some(pred) =
+                predicate.or((sorry_for_bot || sorry_for_ordeal || blamed).then(|| bot.clone()))
+            else {
                 continue;
             };
             let start = if blamed {
@@ -176,6 +197,10 @@ mod tests {
             "I'm sorry our AI couldn't sort this out for you.",
             "So sorry about the bot earlier.",
             "Honestly the assistant is not very smart with refunds.",
+            "sorry the bot made such a mess of this",
+            "So sorry you had to go through all that with the bot.",
+            "The virtual assistant gets these cancellations wrong all the time.",
+            "The bot clearly wasn't up to this one 🙄",
         ] {
             assert_eq!(blamed(text).len(), 1, "{text}");
         }
@@ -194,6 +219,9 @@ mod tests {
             "Ai, I'm sorry this took so long.",
             "Our assistant can't process refunds, so it handed you to me.",
             "I can't help noticing the bot logged two charges.",
+            "Sorry you had to wait, the bot passed your notes to me.",
+            "Sorry for the wait. I see you went through the reset steps with our assistant.",
+            "Sorry, I see you went through the reset steps with our assistant.",
         ] {
             assert!(blamed(text).is_empty(), "{text}");
         }

@@ -40,11 +40,18 @@ impl Close {
             resolved: p.add(concat!(
                 r"\b(?:refund|revers|releas|approv|shipp|cancell?|issu|appli|fix|resolv|restor|process|credit|updat|replac|lift|clear|remov",
                 r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
-                r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect)(?:ed|d)\b|\b(?:sent|paid|set\s+up)\b",
+                r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch",
+                r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov)(?:ed|d)\b",
+                r"|\b(?:sent|paid|set\s+up|rolled\s+back)\b|\b(?:i|we)\s+(?:just\s+|also\s+|already\s+)?(?:reset|resent|rebuilt)\b",
             )),
             next: p.add(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
-                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect)\b|(?:'|’)ll\b",
+                r"|once|next|from\s+(?:now|then|here)|going\s+forward|you\s+can|within|expect|tomorrow|tonight|later\s+today)\b|(?:'|’)ll\b",
+                // "The switch takes effect on 3 June", "€85 goes back to your
+                // card in 5–7 days", "Just show this number at the counter".
+                r"|\b(?:takes?|taking)\s+effect\b|\bkicks?\s+in\b",
+                r"|\bin\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|seven|ten)\s+(?:business\s+|working\s+)?(?:days?|hours?|weeks?|minutes?)\b",
+                r"|\b(?:just|simply)\s+(?:show|bring|present|quote|use|keep|take)\b",
                 // "If it cuts out again, reply to this email": what to do next.
                 r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
@@ -55,13 +62,23 @@ impl Close {
                 r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",
                 r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
             )),
-            thanks: p.add(r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers)\b"),
+            // Thanks in the customer's language count too (CONTRACT 6.11).
+            thanks: p.add(concat!(
+                r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers|ty|tysm",
+                r"|obrigad[oa]|merci|gracias|danke|grazie|arigato|dankjewel|dank\s+je|kiitos|spasibo|shukran|mahalo|asante)\b",
+            )),
             appreciate: p.add(
                 r"\b(?:appreciate|grateful\s+for)\s+(?:your|you|all\s+your|the\s+patience|it)\b",
             ),
             confirm: p.add(concat!(
-                r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick)",
+                r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix|(?:your|the)\s+\w+)\s+(?:now\s+)?",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open)",
+                // "Can you try it?", "Could one of your users try signing in?"
+                r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
+                r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
+                r"|\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\b",
+                r"|\b(?:is|was)\s+that\s+(?:everything|all)\s+you\s+(?:needed|wanted|were\s+after)\b",
+                r"|\b(?:is|are)\s+(?:it|they|your\s+\w+|the\s+\w+)\s+(?:now\s+|still\s+)?\w+ing\s+(?:now|again|properly|normally|ok|okay|fine)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
                 r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know)\b",
                 r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
@@ -161,6 +178,10 @@ mod tests {
         assert!(!found("You were charged twice, which I can see.").summarizes);
         assert!(!found("Glad it's all sorted!").summarizes);
         assert!(!found("The refund will be processed tomorrow.").summarizes);
+        assert!(found("I rolled back the change and all users can sign in.").summarizes);
+        assert!(found("The hotfix is installed and tested.").summarizes);
+        assert!(found("I reset your password.").summarizes);
+        assert!(!found("Please reset your password from the login page.").summarizes);
     }
 
     #[test]
@@ -172,6 +193,10 @@ mod tests {
         );
         assert!(!found("That should be everything. Take care!").next_steps);
         assert!(!found("Can I help with anything else?").next_steps);
+        assert!(found("The switch takes effect on 3 June.").next_steps);
+        assert!(found("The €85 goes back to your card in 5–7 days.").next_steps);
+        assert!(found("Your laptop ships back tomorrow.").next_steps);
+        assert!(!found("It was delivered in 3 days last time, sorry.").summarizes);
         assert!(
             found("If it ever cuts out again, reply here and it comes straight to me.").next_steps
         );
@@ -187,6 +212,8 @@ mod tests {
         assert!(found("We're grateful for your patience.").thanks);
         assert!(!found("It shipped, thanks to the warehouse crew.").thanks);
         assert!(!found("No thanks needed.").thanks);
+        assert!(found("Obrigado for your patience!").thanks);
+        assert!(found("Merci, and have a good trip!").thanks);
     }
 
     #[test]
@@ -196,5 +223,12 @@ mod tests {
         assert!(found("Let me know if the credit shows up.").confirms_resolution);
         assert!(!found("The duplicate charge has been reversed.").confirms_resolution);
         assert!(!found("Can you confirm your email?").confirms_resolution);
+        assert!(found("I've rolled it back. Can you confirm on your side?").confirms_resolution);
+        assert!(found("Does your app show the credit now?").confirms_resolution);
+        assert!(found("Done. Can you try it?").confirms_resolution);
+        assert!(found("Could one of your users try signing in?").confirms_resolution);
+        assert!(found("Is it charging now?").confirms_resolution);
+        assert!(found("Does that settle it?").confirms_resolution);
+        assert!(!found("Can you try to find the receipt?").confirms_resolution);
     }
 }

@@ -110,6 +110,25 @@ impl Known {
         self.ctx == *ctx
     }
 
+    /// Whether `text` (a customer's message) gives something the context
+    /// knows: one of its order numbers, emails or card details, the
+    /// customer's name, or a word of the issue. A customer who answers a
+    /// question already answered with any of them has repeated themselves.
+    pub fn restates(&self, text: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        let given = |v: &String| v.len() >= 4 && lower.contains(&v.to_ascii_lowercase());
+        self.orders.iter().any(|o| lower.contains(o.as_str()))
+            || self.ctx.emails.iter().any(given)
+            || self.ctx.details.values().any(given)
+            || super::words::shares_term(text, &self.terms, |_| false)
+            || (!self.names.is_empty() && {
+                let folded = fold(text);
+                self.names
+                    .iter()
+                    .any(|n| crate::text::find_words(&folded, n).is_some())
+            })
+    }
+
     /// One short line saying what the problem is ([`messages::issue_phrase`]).
     pub(crate) fn issue_phrase(&self) -> Option<&str> {
         self.issue_phrase

@@ -73,6 +73,8 @@ pub(crate) struct NeverAsk {
     cut: Pattern,
     explain: Rx,
     explain_object: Pattern,
+    /// "What order was this?": asks which order with no "number".
+    which_order: Rx,
     what_happened: Rx,
     present: Pattern,
     generic: Rx,
@@ -156,6 +158,9 @@ impl NeverAsk {
                 r"|the\s+(?:whole\s+)?(?:problem|issue|situation|story|thing|background)|(?:your|the)\s+(?:problem|issue|situation|experience)",
                 r"|it\s+all|everything|the\s+details|more\s+about)\b",
             )),
+            which_order: p.add(
+                r"\b(?:what|which)\s+(?:order|booking|reservation|purchase|invoice)s?\b",
+            ),
             what_happened: p.add(
                 r"\bwhat\s+(?:exactly\s+)?(?:happened|went\s+wrong|has\s+happened|(?:'|’)s\s+happened)\b",
             ),
@@ -229,6 +234,7 @@ impl NeverAsk {
         let ctx = known.context();
         let mut leads: Vec<(Range<usize>, bool)> = Vec::new();
         // A reply that names nothing that can be asked for asks for nothing.
+        self.which_order(reply, known, out);
         let nothing_to_ask = ctx.details.is_empty() && !self.target.matches(reply);
         if nothing_to_ask {
             self.who_asks(reply, ctx, out);
@@ -367,6 +373,32 @@ impl NeverAsk {
                 .flat_map(|o| o.split(|c: char| !c.is_ascii_alphanumeric()))
                 .filter(|w| !w.is_empty())
                 .all(|w| FILLERS.contains(&w))
+    }
+
+    /// "What order was this regarding?", "Which booking is it?": a question
+    /// that opens on which purchase it is asks for its number.
+    fn which_order(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
+        let ctx = known.context();
+        for m in self.which_order.find_in(reply) {
+            let Some(sentence) = reply.sentence_at(m.start).copied() else {
+                continue;
+            };
+            // "Which plan would you like to switch to?" asks for a choice.
+            let object = reply.lower_slice(m.end, reply.clause_end(m.end).max(m.end));
+            if sentence.question
+                && reply.starts_clause(m.start)
+                && !CHOICE.iter().any(|c| object.contains(c))
+                && holds(ctx, Asked::Order)
+                && !self.negated(reply, m.start)
+                && !quoted(reply, known, Asked::Order, &sentence)
+            {
+                out.push(Ask {
+                    rule: rule_of(Asked::Order),
+                    span: m.start..reply.clause_end(m.end).max(m.end),
+                    asked: Asked::Order,
+                });
+            }
+        }
     }
 
     /// "Who am I speaking with?" asks for the name.
@@ -671,9 +703,12 @@ fn object_region(
     let start = lead.end.min(s.end);
     let mut end = s.end;
     let rest = reply.lower_slice(start, end);
+    // "the best number to reach you": "to" there belongs to what is asked.
+    let number_to =
+        |c: &Range<usize>| rest[c.clone()].trim() == "to" && rest[..c.start].ends_with("number");
     if let Some(c) = cut
         .find_iter(rest)
-        .find(|c| !rest[..c.start].trim().is_empty())
+        .find(|c| !rest[..c.start].trim().is_empty() && !number_to(c))
     {
         end = start + c.start;
     }
@@ -742,6 +777,9 @@ fn heads(reply: &Reply, targets: Vec<(Asked, Range<usize>)>) -> Vec<(Asked, Rang
 /// "number"/"id" on the label is optional in the text.
 fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
     const TAILS: &[&str] = &["number", "no", "id", "code", "ref", "address"];
+    // Other words for a phone: "Phone" on the card is asked for as "a
+    // contact number" or "your mobile".
+    const PHONE: &[&str] = &["phone", "mobile", "cell", "telephone", "tel", "cellphone"];
     let mut want: Vec<String> = tokens(label).map(|(_, w)| fold(w)).collect();
     while want.len() > 1 && want.last().is_some_and(|w| TAILS.contains(&w.as_str())) {
         want.pop();
@@ -750,6 +788,24 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
         return None;
     }
     let have: Vec<(Range<usize>, String)> = tokens(text).map(|(r, w)| (r, fold(w))).collect();
+    if want.len() == 1 && PHONE.contains(&want[0].as_str()) {
+        let phone = have.iter().enumerate().find(|(i, (_, w))| {
+            let next = |k: usize| have.get(i + k).map_or("", |(_, n)| n.as_str());
+            PHONE.contains(&w.as_str())
+                || (matches!(w.as_str(), "contact" | "callback" | "call") && next(1) == "number")
+                // "the best number to reach you on"
+                || (w == "number"
+                    && next(1) == "to"
+                    && matches!(next(2), "reach" | "call" | "contact" | "text" | "ring"))
+        });
+        if let Some((i, (r, w))) = phone {
+            let end = match have.get(i + 1) {
+                Some((n, t)) if t == "number" || !PHONE.contains(&w.as_str()) => n.end,
+                _ => r.end,
+            };
+            return Some(r.start..end);
+        }
+    }
     let at = have.windows(want.len()).position(|win| {
         win.iter()
             .zip(&want)
