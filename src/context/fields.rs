@@ -580,7 +580,7 @@ fn word(value: &str, feeling: bool) -> Option<(String, bool)> {
         };
         return Some((face.to_string(), true));
     }
-    let w = words.next()?.to_lowercase();
+    let w = crate::text::lower(words.next()?);
     // Scales of their own: "P2", "Sev 1", "negative", "neutral".
     let scale = w.chars().any(|c| c.is_ascii_digit())
         || listed("negative neutral positive mixed sev severity", &w);

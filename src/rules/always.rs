@@ -1027,7 +1027,7 @@ fn contains_folded_words(reply: &Reply, needle: &str) -> bool {
 pub(crate) fn strip_title(name: &str) -> String {
     let name = name.trim();
     let first = name.split_whitespace().next().unwrap_or("");
-    let bare = first.trim_end_matches('.').to_lowercase();
+    let bare = crate::text::lower(first.trim_end_matches('.'));
     if TITLES.contains(&bare.as_str()) && name.split_whitespace().count() > 1 {
         name[first.len()..].trim().to_string()
     } else {

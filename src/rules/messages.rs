@@ -65,11 +65,15 @@ pub(crate) fn never_ask(asked: Asked, known: &Known) -> (String, Option<String>)
         ),
         Asked::Detail(i) => {
             let detail = ctx.details.iter().nth(i);
-            let label = detail.map_or("detail".to_string(), |(k, _)| k.trim().to_lowercase());
+            let label = detail.map_or("detail".to_string(), |(k, _)| crate::text::lower(k.trim()));
             (
                 format!("Asking for their {label}. {WHY_COLLECTED}"),
                 detail.map(|(k, v)| {
-                    format!("I have your {} as {}.", k.trim().to_lowercase(), v.trim())
+                    format!(
+                        "I have your {} as {}.",
+                        crate::text::lower(k.trim()),
+                        v.trim()
+                    )
                 }),
             )
         }
@@ -293,8 +297,14 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// you move to Basic".
 fn outcome_action(o: &str) -> String {
     let words: Vec<&str> = o.split_whitespace().collect();
-    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let first = words
+        .first()
+        .map(|w| crate::text::lower(w))
+        .unwrap_or_default();
+    let last = words
+        .last()
+        .map(|w| crate::text::lower(w))
+        .unwrap_or_default();
     let noun = [
         "the ", "a ", "an ", "my ", "your ", "his ", "her ", "their ",
     ]
@@ -354,12 +364,8 @@ pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
         .trim()
         .trim_end_matches(['.', '!', '?', ';', ':', ','])
         .trim();
-    let first = ctx
-        .first_name
-        .as_deref()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
+    let first = ctx.first_name.as_deref().unwrap_or("").trim();
+    let first = crate::text::lower(first);
     Some(sentence_case_lower(&to_customer(
         &shorten(raw, 140),
         &first,
@@ -387,7 +393,7 @@ fn scrubbed(s: &str) -> String {
 /// Words a ready line must not repeat from the card: the bot, apologies.
 fn unsayable(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        crate::text::lower(word).as_str(),
         "bot"
             | "bots"
             | "chatbot"
@@ -474,10 +480,7 @@ fn to_customer(s: &str, first_name: &str) -> String {
     let words: Vec<&str> = s.split(' ').collect();
     let bare: Vec<String> = words
         .iter()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase()
-        })
+        .map(|w| crate::text::lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')))
         .collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let pair = bare.get(..2).map(|w| w.join(" "));
@@ -593,7 +596,7 @@ fn capitalised(w: &str) -> String {
 
 /// The second-person form of a third-person verb ("was" → "were").
 fn second_person(verb: &str) -> String {
-    match verb.to_lowercase().as_str() {
+    match crate::text::lower(verb).as_str() {
         "was" => "were".into(),
         "is" => "are".into(),
         "has" => "have".into(),
