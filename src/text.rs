@@ -253,6 +253,8 @@ pub fn find_words(hay: &str, needle: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn folds_case_diacritics_and_apostrophes() {
         assert_eq!(fold("Zoë"), "zoe");
