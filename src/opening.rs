@@ -99,11 +99,11 @@ fn needs_judgement(ctx: &Context) -> bool {
         .into_iter()
         .flatten()
         .any(|s| {
-            let s = crate::text::lower(&s);
+            let s = crate::text::lower(s);
             JUDGEMENT.iter().any(|w| s.contains(w))
         });
     let bot_cannot = ctx.summary.as_deref().is_some_and(|s| {
-        let s = crate::text::lower(&s);
+        let s = crate::text::lower(s);
         [
             "bot can't",
             "bot cannot",
