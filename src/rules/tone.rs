@@ -29,7 +29,7 @@ const PARTY_EMOJI: &[char] = &[
 /// Whether `sentiment` is one the first message must acknowledge.
 pub(crate) fn needs_empathy(sentiment: Option<&str>) -> bool {
     sentiment.is_some_and(|s| {
-        let s = crate::text::lower(&s);
+        let s = crate::text::lower(s);
         UPSET.iter().any(|u| {
             s.split(|c: char| !c.is_alphabetic())
                 .any(|w| w.starts_with(u))
