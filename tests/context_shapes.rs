@@ -963,3 +963,69 @@ fn prose_names_people_not_things() {
     let c = read("A guest says they were charged twice. They seem frustrated.");
     assert_eq!(c.sentiment.as_deref(), Some("frustrated"));
 }
+
+#[test]
+fn a_forwarded_email_names_its_sender_not_the_bot() {
+    let c = read("---------- Forwarded message ---------\nFrom: Returns Bot <bot@shop.example>\nSubject: Fwd: Re: Order #RT-4410 arrived broken\nTo: Support Team <help@shop.example>\n\n> From: Ama Boateng <ama.b@example.gh>\n> The mixer from order #RT-4410 arrived broken.");
+    assert_eq!(c.customer_name.as_deref(), Some("Ama Boateng"));
+    assert_eq!(c.issue.as_deref(), Some("Order #RT-4410 arrived broken"));
+    assert_eq!(c.order_numbers, strings(&["RT-4410"]));
+    // A job title after a comma is not a first name.
+    let c = read("Customer: Petra Lang, CFO\nCompany: Lang Logistics");
+    assert_eq!(c.first_name.as_deref(), Some("Petra"));
+}
+
+#[test]
+fn labels_with_asides_prefixes_and_other_roles() {
+    let c = read("Cardholder (from CRM): NIKO ARVANITIS\nu_vip: true\nConf #: 8812004\nu_transfer_reason: Needs a supervisor\nOutcome requested: charge reversed");
+    assert_eq!(c.customer_name.as_deref(), Some("NIKO ARVANITIS"));
+    assert_eq!(c.first_name.as_deref(), Some("Niko"));
+    assert!(c.vip);
+    assert_eq!(c.order_numbers, strings(&["8812004"]));
+    assert_eq!(c.escalation_reason.as_deref(), Some("Needs a supervisor"));
+    assert_eq!(c.requested_outcome.as_deref(), Some("charge reversed"));
+    let c = read("Policyholder: Grace Okafor\nWorkflow attempts: 3\nLogin attempts: 7\nSteps the AI tried: reset link, unlock");
+    assert_eq!(c.customer_name.as_deref(), Some("Grace Okafor"));
+    assert_eq!(
+        c.ai_attempts,
+        Some(3),
+        "the customer's logins are not the bot's tries"
+    );
+    assert_eq!(c.ai_tried, strings(&["reset link", "unlock"]));
+}
+
+#[test]
+fn a_one_line_value_stops_at_the_next_line_that_is_a_pair() {
+    let c = read("Issue: Printer drops off the network every hour\nSatisfaction risk: High\nCustomer wants: a replacement\nCSAT risk: high");
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("Printer drops off the network every hour")
+    );
+    assert_eq!(c.requested_outcome.as_deref(), Some("a replacement"));
+    // Under a label of its own line, the block still runs to a blank line.
+    let c = read("AI summary:\nPrinter drops off the network.\nUpdate from the courier: it happens hourly.\n");
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Printer drops off the network. Update from the courier: it happens hourly.")
+    );
+}
+
+#[test]
+fn terse_notes_tags_and_transcripts_say_more() {
+    let c = read("[VIP] order 5521 · bot gave up after 2 tries. Angry.");
+    assert!(c.vip);
+    assert_eq!(c.ai_attempts, Some(2));
+    assert_eq!(c.sentiment.as_deref(), Some("angry"));
+    let c = read(
+        "Escalated by Helpbot — Lina Haddad is the account owner (Enterprise plan). She is upset.",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Lina Haddad"));
+    assert!(c.vip, "an Enterprise plan");
+    let c = read("Customer: Sofia Rossi\nLast messages:\n[bot] Could you share your order number?\n[Sofia Rossi] it's 2025-IT-0042, stuck for a week\n");
+    assert_eq!(c.order_numbers, strings(&["2025-IT-0042"]));
+    let c = read("Flow ........... IVR > Bot\nCaller ......... JO MARSH\nTransferReason . Caller asked for an agent");
+    assert_eq!(
+        c.escalation_reason.as_deref(),
+        Some("Caller asked for an agent")
+    );
+}

@@ -28,7 +28,7 @@ const AFTER_HOURS: &str = concat!(
     // "After hours", "after-hours ticket"; not "after hours of use".
     r"\bafter[- ]?hours(?:$|[^\w ]|\s+(?:[^o\s]|o[^f]|of\w))",
     r"|\bout[- ]of[- ](?:office[- ])?hours\b",
-    r"|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|staffed|service)\s+)?hours\b",
+    r"|\boutside\s+(?:of\s+)?(?:our\s+|the\s+)?(?:(?:support|business|office|working|opening|operating|staffed|service)\s+)?hours\b",
     // Nobody there: "no agents were online", "nobody was on shift".
     r"|\b(?:nobody|no\s+one|no\s+(?:live\s+)?(?:agents?|staff|humans?|people))\s+(?:(?:were|was|is|are)\s+)?(?:online|available|on\s+(?:shift|duty))\b",
     r"|\bno\s+live\s+(?:agents?|staff|support)\b",
@@ -40,7 +40,7 @@ const AFTER_HOURS: &str = concat!(
 );
 
 /// The card calls the customer important (CONTRACT 6.2).
-const IMPORTANT: &str = r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b";
+const IMPORTANT: &str = r"\b(?:vip|key|strategic|high[- ]value|important|top[- ]tier|premier|platinum)\s+(?:customer|client|account|member|seller)\b|\[vip\]|\(vip\)|#vip\b|\b(?:enterprise|premier|platinum|vip)\s+(?:plan|tier|account|subscription)\b";
 
 /// The patterns of whole-card signals, compiled once.
 #[derive(Debug, Clone)]
@@ -51,6 +51,9 @@ pub(crate) struct Signals {
     vip_word: Pattern,
     /// A tier, tag or type that makes a customer VIP.
     vip_tier: Pattern,
+    /// How many times the bot tried, told in a sentence about it ("the bot
+    /// gave up after 1 try", "Bot: Drift Assist (2 attempts)").
+    tries: Pattern,
 }
 
 impl Signals {
@@ -61,6 +64,10 @@ impl Signals {
             whole_card: PatternSet::new(&[AFTER_HOURS, IMPORTANT]).expect("built-in patterns"),
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
+            tries: p(concat!(
+                r"\b(?:bot|ai|assistant|chatbot|virtual\s+agent)\b[^\n]{0,60}?",
+                r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:failed\s+|unsuccessful\s+)?(?:attempts?|tries|try)\b",
+            )),
         }
     }
 
@@ -279,6 +286,15 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             None
         }
         Field::Tried => {
+            // "Fin tried: 2 answers (…)": a count first is the attempts.
+            let (count, steps) = attempts(&value);
+            if count.is_some() {
+                d.attempts = d.attempts.or(count);
+                for t in steps {
+                    push_tried(&mut d.tried, t);
+                }
+                return;
+            }
             for part in &pair.parts {
                 for t in split_list(part) {
                     push_tried(&mut d.tried, t);
@@ -297,14 +313,15 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         }
         Field::Summary => d.summary.offer(value.clone(), weak, label),
         Field::Issue => {
-            // An email subject's "Re:" / "Fwd:" is not the issue.
-            let subject = value.trim_start();
-            let reply = ["re:", "fw:", "fwd:", "aw:", "sv:"].iter().find(|p| {
-                subject
+            // An email subject's "Re:" / "Fwd: Re:" is not the issue.
+            let mut issue = value.trim_start();
+            while let Some(p) = ["re:", "fw:", "fwd:", "aw:", "sv:"].iter().find(|p| {
+                issue
                     .get(..p.len())
                     .is_some_and(|s| s.eq_ignore_ascii_case(p))
-            });
-            let issue = reply.map_or(subject, |p| subject[p.len()..].trim_start());
+            }) {
+                issue = issue[p.len()..].trim_start();
+            }
             d.issue.offer(trim_value(issue), weak, label)
         }
         Field::Outcome => d.outcome.offer(trim_value(&value), weak, label),
@@ -314,6 +331,23 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         Field::Transcript => {
             d.transcript.push_str(&value);
             d.transcript.push('\n');
+            // A number given right after the bot asked for the order is the
+            // order's ("[bot] Could you share your order number?" /
+            // "[Sofia] it's 2024-IT-8812").
+            for ask in pair.parts.windows(2) {
+                let asked = ask[0].to_ascii_lowercase();
+                if asked.contains('?')
+                    && ["order", "booking", "reservation", "confirmation", "invoice"]
+                        .iter()
+                        .any(|w| asked.contains(w))
+                {
+                    let answer = ask[1]
+                        .split_once("] ")
+                        .or_else(|| ask[1].split_once(": "))
+                        .map_or(ask[1].as_str(), |(_, a)| a);
+                    reader.ids.answered(answer, &mut d.orders);
+                }
+            }
             None
         }
     };
@@ -411,7 +445,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         account: d.account.value,
         vip: d.vip,
         escalation_reason: d.reason.value,
-        ai_attempts: d.attempts,
+        ai_attempts: d.attempts.or_else(|| {
+            let said = reader.signals.tries.captures(&d.text)?;
+            let count = said.get(1).cloned().flatten()?;
+            attempts(&d.text[count]).0
+        }),
         ai_tried: d.tried,
         sentiment,
         priority: d.priority.value,

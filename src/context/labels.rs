@@ -165,7 +165,36 @@ fn normalize_ascii(label: &[u8]) -> String {
 /// What a normalized or raw label means, if it is one of the context's
 /// fields.
 pub(crate) fn meaning(label: &str) -> Option<Meaning> {
-    meaning_of_words(&normalize(label))
+    let norm = normalize(label);
+    meaning_of_words(&norm).or_else(|| {
+        // What a label says in parentheses qualifies it: "Customer (from
+        // CRM)", "Order number (deal property)".
+        if label.contains('(') {
+            let bare: String = without_parentheses(label);
+            if let Some(m) = meaning_of_words(&normalize(&bare)) {
+                return Some(m);
+            }
+        }
+        // A platform's prefix on a field's name: ServiceNow's "u_vip",
+        // "u_order_number"; "va_transfer_reason".
+        let (first, rest) = norm.split_once(' ')?;
+        (first.len() <= 2).then(|| meaning_of_words(rest)).flatten()
+    })
+}
+
+/// `label` without what it says in parentheses.
+fn without_parentheses(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether the label is one the table knows (any field).
@@ -218,9 +247,11 @@ enum Qualifier {
 
 fn qualifier(word: &str) -> Option<Qualifier> {
     Some(match word {
-        "customer" | "cust" | "client" | "requester" | "subscriber" | "buyer" | "user"
-        | "member" | "caller" | "chatter" | "shopper" | "patient" | "guest" | "passenger"
-        | "traveller" | "traveler" => Qualifier::Role { weak: false },
+        "customer" | "customers" | "cust" | "client" | "requester" | "subscriber" | "buyer"
+        | "user" | "member" | "caller" | "chatter" | "shopper" | "patient" | "guest"
+        | "passenger" | "traveller" | "traveler" | "consumer" | "cardholder" | "player"
+        | "policyholder" | "insured" | "claimant" | "applicant" | "tenant" | "borrower"
+        | "diner" | "attendee" | "recipient" | "who" => Qualifier::Role { weak: false },
         // A seller is the customer on a marketplace's seller desk but a third
         // party on its buyer desk; a contact is often an email. Both yield to
         // a plain "Customer".
@@ -229,7 +260,7 @@ fn qualifier(word: &str) -> Option<Qualifier> {
         | "handoff" | "hand" | "off" | "transfer" | "conversation" | "chat" | "ticket" | "case"
         | "the" | "end" | "primary" | "main" | "current" | "detected" | "reported" | "stated"
         | "original" | "loyalty" | "auto" | "automatic" | "generated" | "associated" | "linked"
-        | "related" => Qualifier::Context,
+        | "related" | "handover" | "profile" | "crm" => Qualifier::Context,
         _ => return None,
     })
 }
@@ -271,6 +302,7 @@ fn is_order_label(norm: &str) -> bool {
                 | "ref"
                 | "reference"
                 | "pnr"
+                | "conf"
         )
     });
     purchase
@@ -289,6 +321,8 @@ fn is_order_label(norm: &str) -> bool {
                     | "reference"
                     | "code"
                     | "s"
+                    // "Purchase order"
+                    | "order"
             )
         })
 }
@@ -297,6 +331,15 @@ fn is_order_label(norm: &str) -> bool {
 fn meaning_of_words(norm: &str) -> Option<Meaning> {
     if norm.is_empty() {
         return None;
+    }
+    // An email's sender ("From: Oskar Lindqvist <…>") is the customer on a
+    // forwarded mail, but may be a bot's address: it yields to a plain
+    // "Customer". Only as the whole label: "Escalated from chat" is prose.
+    if matches!(norm, "from" | "sender" | "from name" | "sender name") {
+        return Some(Meaning {
+            field: Field::Name,
+            weak: true,
+        });
     }
     // Order labels are never qualified: "Ticket ref" and "Customer ID" are
     // not purchases.
@@ -324,6 +367,55 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
         return role.map(|weak| Meaning {
             field: Field::Name,
             weak,
+        });
+    }
+    // What the bot tried, under any name for the bot: "Steps the AI
+    // tried", "Fin tried", "Workflow attempts", "lexAttempts"; and why it
+    // handed over: "Reason for handover".
+    let last = rest.rsplit(' ').next().unwrap_or(rest);
+    // …but not the customer's own tries: "Login attempts", "Payment
+    // attempts", "Delivery attempts".
+    let customers = rest.split(' ').any(|w| {
+        matches!(
+            w,
+            "login"
+                | "log"
+                | "sign"
+                | "signin"
+                | "payment"
+                | "payments"
+                | "delivery"
+                | "password"
+                | "pin"
+                | "call"
+                | "contact"
+                | "failed"
+                | "unsuccessful"
+                | "charge"
+                | "card"
+                | "access"
+                | "verification"
+                | "customer"
+                | "user"
+                | "redelivery"
+        )
+    });
+    if !customers && rest.contains(' ') && matches!(last, "tried" | "attempted") {
+        return Some(Meaning {
+            field: Field::Tried,
+            weak: false,
+        });
+    }
+    if !customers && matches!(last, "attempts" | "tries") {
+        return Some(Meaning {
+            field: Field::Attempts,
+            weak: false,
+        });
+    }
+    if rest.starts_with("reason for ") {
+        return Some(Meaning {
+            field: Field::Reason,
+            weak: false,
         });
     }
     // Then trailing ones: "Summary (AI)", "Summary of conversation",
@@ -390,9 +482,9 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
             (Email, false)
         }
         "account" | "acct" | "plan" | "subscription" | "membership" | "account type"
-        | "plan type" | "plan name" | "subscription plan" | "package" | "plan tier" => {
-            (Account, false)
-        }
+        | "plan type" | "plan name" | "subscription plan" | "package" | "plan tier"
+        | "account tier" | "account level" | "plan level" | "service tier"
+        | "subscription tier" => (Account, false),
         "tier" | "membership tier" | "membership level" | "level" | "segment" => (Account, true),
         "vip" | "is vip" | "vip status" => (Vip, false),
         "labels" | "label" | "tags" | "tag" | "flags" | "segments" => (Tags, false),
@@ -465,6 +557,8 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "goal"
         | "what the customer wants"
         | "what they want"
+        | "outcome requested"
+        | "resolution requested"
         | "wish" => (Outcome, false),
         "after hours" | "out of hours" | "outside hours" | "outside business hours" => {
             (AfterHours, false)
@@ -567,6 +661,25 @@ mod tests {
         assert_eq!(field("Notes for the team"), Some(Field::Summary));
         assert_eq!(field("Associated contact"), Some(Field::Name));
         assert_eq!(field("Escalation customer name"), Some(Field::Name));
+        assert_eq!(field("Customer (from CRM)"), Some(Field::Name));
+        assert_eq!(field("Cardholder"), Some(Field::Name));
+        assert_eq!(
+            field("Order number (read back by caller)"),
+            Some(Field::Order)
+        );
+        assert_eq!(field("u_purchase_order"), Some(Field::Order));
+        assert_eq!(field("u_vip"), Some(Field::Vip));
+        assert_eq!(field("va_transfer_reason"), Some(Field::Reason));
+        assert_eq!(field("Conf #"), Some(Field::Order));
+        assert_eq!(field("Steps the AI tried"), Some(Field::Tried));
+        assert_eq!(field("Workflow attempts"), Some(Field::Attempts));
+        assert_eq!(field("lexAttempts"), Some(Field::Attempts));
+        assert_eq!(field("Login attempts"), None);
+        assert_eq!(field("Delivery attempts"), None);
+        assert_eq!(field("Reason for handover"), Some(Field::Reason));
+        assert_eq!(field("Outcome requested"), Some(Field::Outcome));
+        assert_eq!(field("Account tier"), Some(Field::Account));
+        assert_eq!(field("AI handover note"), Some(Field::Summary));
         assert_eq!(field("Status"), None);
         assert!(meaning("Seller name").unwrap().weak);
     }

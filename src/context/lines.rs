@@ -172,6 +172,10 @@ impl Lines {
             None => &text,
         };
         let in_free_text = self.open.is_some_and(|o| o.free_text);
+        // Under "AI summary:" every line is the summary's until a blank one
+        // or a known label; after "Issue: …" on one line, a line of its own
+        // that reads as a pair ("Satisfaction risk: High") is one.
+        let in_block = self.open.is_some_and(|o| o.free_text && o.block);
         if let Some(open) = self.open.filter(|_| self.awaits_one_line()) {
             // "Tags" / "vip  wholesale": the line under a stacked label is
             // its value, unless it plainly is a pair of its own
@@ -191,7 +195,7 @@ impl Lines {
         // writes its other labels so too ("Phone - +55 11 …").
         let dashed = self.dashed && !in_free_text;
         let split = split_label(text);
-        let found = accepted(split, in_free_text).or_else(|| {
+        let found = accepted(split, in_block).or_else(|| {
             split
                 .filter(|f| {
                     dashed
@@ -525,7 +529,11 @@ fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
         && match found.sep {
             Sep::Colon | Sep::Cell => plain_label(found.label),
             Sep::Dots(n, spaced) => n >= 3 && spaced && plain_label(found.label),
-            Sep::Dash | Sep::Spaces | Sep::Equals => false,
+            // A lone `queue=Returns_Escalations`.
+            Sep::Equals => {
+                plain_label(found.label) && !found.label.contains(' ') && !found.value.contains(' ')
+            }
+            Sep::Dash | Sep::Spaces => false,
         };
     plain.then_some(None)
 }
@@ -602,7 +610,10 @@ fn split_label(text: &str) -> Option<Found<'_>> {
                     .map_or(text.len(), |n| i + n);
                 let run = &text[i..run_end];
                 let dots = run.chars().map(|d| if d == '…' { 3 } else { 1 }).sum();
-                if dots < 2 {
+                // One dot counts when spaced like a leader whose label
+                // filled the column: "TransferReason . Caller said…".
+                let spaced_one = text[..i].ends_with(' ') && text[run_end..].starts_with(' ');
+                if dots < 2 && !spaced_one {
                     continue;
                 }
                 (Sep::Dots(dots, text[..i].ends_with(' ')), &text[run_end..])

@@ -45,7 +45,12 @@ const NOT_A_NAME_START: &str = concat!(
 );
 
 /// Words after "Last," that are not a first name.
-const SUFFIXES: &str = "jr sr ii iii iv phd md esq vip";
+const SUFFIXES: &str = concat!(
+    "jr sr ii iii iv phd md esq vip ",
+    // Job titles: "Henrik Sørensen, COO".
+    "ceo coo cto cfo cmo cio cpo vp svp evp director manager founder cofounder owner president ",
+    "chair head lead partner admin administrator",
+);
 
 /// Sentence openings that are never a customer's name (nor is a role word:
 /// "Customer", "Buyer", see [`not_a_name`]).
@@ -104,6 +109,11 @@ impl Names {
         // "(guest checkout — name not captured)": a remark, not a name.
         if (v.starts_with('(') && v.ends_with(')')) || (v.starts_with('[') && v.ends_with(']')) {
             return NameValue::Placeholder;
+        }
+        // A bot or a team is not the customer: an email forwarded by
+        // "Shopbot Assistant <bot@…>" or sent to "Support Team".
+        if v.split(|c: char| !c.is_alphanumeric()).any(is_bot_word) {
+            return NameValue::NotAName;
         }
         let mut s = without_asides_or_emails(v);
         // A sentence is not a name: "Customer: Hi, my order hasn't come"
@@ -167,9 +177,12 @@ impl Names {
             if let Some(name) = self.subject(text, &words, 0, false) {
                 return Some(name);
             }
-            // After a heading's colon: "Quick note: Daniel Okafor got in
-            // touch about…".
-            if let Some(colon) = words.iter().take(8).position(|w| w.ends_with(':')) {
+            // After a heading's colon or dash: "Quick note: Daniel Okafor
+            // got in touch about…", "Escalated by Helpbot — Hannah is…".
+            let heading_end = |w: &&str| {
+                w.ends_with(':') || matches!(*w, "—" | "–" | "-" | "➜" | "→" | "|" | "·")
+            };
+            if let Some(colon) = words.iter().take(8).position(heading_end) {
                 if let Some(name) = self.subject(text, &words, colon + 1, false) {
                     return Some(name);
                 }
@@ -301,6 +314,15 @@ impl Names {
     }
 }
 
+/// A word that names a bot, a system or a team, not a person.
+fn is_bot_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    listed(
+        "bot chatbot assistant helpdesk noreply no-reply support team automated system notifications",
+        &w,
+    ) || (w.len() > 4 && w.ends_with("bot") && !listed("talbot abbot cabot", &w))
+}
+
 /// What an agent greets with: the name without a title, the first word of
 /// it, in normal case if the card shouted it. An initial alone is none.
 pub(crate) fn first_name(name: &str) -> Option<String> {
@@ -374,9 +396,10 @@ const THINGS: &str = concat!(
 fn last_first(name: &str) -> Option<(&str, &str)> {
     let (last, first) = name.split_once(',')?;
     let (last, first) = (last.trim(), first.trim());
+    let first_word = first.split_whitespace().next().unwrap_or("");
     (name_words(last, 2)
         && name_words(first, 3)
-        && !listed(SUFFIXES, first)
+        && !listed(SUFFIXES, first_word)
         && !first.contains(','))
     .then_some((last, first))
 }

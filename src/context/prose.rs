@@ -18,6 +18,10 @@
 use super::chars::{is_symbol, listed, without_asides};
 use crate::pattern::Pattern;
 
+/// Feelings a note may state in a word of their own.
+const LONE_FEELINGS: &str =
+    "angry furious frustrated annoyed upset irritated livid anxious worried";
+
 /// What a summary tells: the customer's issue and the outcome they want.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Story<T> {
@@ -175,7 +179,13 @@ impl Prose {
 
     /// The customer's feeling where `text` says it, as an adjective.
     pub(crate) fn sentiment(&self, text: &str) -> Option<String> {
-        let groups = self.feeling.captures(text)?;
+        let Some(groups) = self.feeling.captures(text) else {
+            // A note's one-word sentence: "…wants a refund. Angry."
+            return sentences(text).into_iter().find_map(|s| {
+                let word = s.trim().trim_end_matches(['.', '!']).trim();
+                listed(LONE_FEELINGS, word).then(|| word.to_ascii_lowercase())
+            });
+        };
         let word = groups
             .iter()
             .skip(1)
