@@ -439,3 +439,61 @@ fn reading_the_chat_in_more_words() {
         ],
     );
 }
+
+#[test]
+fn signatures_and_full_names_introduce_the_agent() {
+    all(
+        "always.introduce-self",
+        &[
+            "Dear Zoë,\n\nThe second charge is being reversed now.\n\nKind regards,\nDaniel Osei | Billing",
+            "Zoë — reversing the second charge now. — Kasia, Billing team",
+            "Zoë, this is Helena Ward from Billing.",
+            "Zoë, Helena Ward here.",
+            "Hi Zoë — Irina from card security here.",
+        ],
+        &[
+            "Zoë — I'm reversing the second charge now.",
+            "Kind regards,\nthe Billing team",
+            "Thanks for waiting. See you soon.",
+        ],
+    );
+}
+
+#[test]
+fn actions_in_the_passive_and_without_a_subject() {
+    all(
+        "always.state-action",
+        &[
+            "The second charge is being reversed now.",
+            "zoe - on it. checking the renewal charges now",
+            "Refund's going through now.",
+            "I'm already on the phone to our payments team.",
+            "Give me a couple of minutes to fix the renewal.",
+            "I'm re-running the renewal now.",
+        ],
+        &[
+            "The charge was taken twice on 3 May.",
+            "Your statement shows both charges.",
+        ],
+    );
+}
+
+#[test]
+fn timelines_as_days_dates_and_chat_shorthand() {
+    all(
+        "always.set-timeline",
+        &[
+            "I'll have the refund confirmed on Thursday.",
+            "You'll get the date on Wednesday at the latest.",
+            "I'll cancel the extra payment before 15 March.",
+            "back in 5",
+            "Give me two ticks.",
+            "I'll sort it well before your appointment.",
+        ],
+        &[
+            "The limit is back to 1,000/min.",
+            "You were charged on Monday.",
+            "Your renewal was on 3 May.",
+        ],
+    );
+}

@@ -165,3 +165,38 @@ fn signals_the_audit_reads() {
     let s = signals("Order 88-1202 is back in stock, Ana.");
     assert!(s.mentions_order_number && s.uses_name && s.acknowledges_issue);
 }
+
+#[test]
+fn closings_in_more_words() {
+    for (reply, id) in [
+        (
+            "SSO is back on and all 120 users have signed in.",
+            "close.summarize",
+        ),
+        (
+            "The clinic has added a note to your file.",
+            "close.summarize",
+        ),
+        (
+            "Check-in opens three hours before departure.",
+            "close.next-steps",
+        ),
+        (
+            "The bundle comes back after the 02:00 restart.",
+            "close.next-steps",
+        ),
+        ("How can I help further?", "close.anything-else"),
+        ("Ta for waiting!", "close.thank"),
+    ] {
+        assert_eq!(value(reply, id), Some(true), "{id}: {reply}");
+    }
+    for (reply, id) in [
+        (
+            "The store opens tomorrow, but I couldn't reach them.",
+            "close.summarize",
+        ),
+        ("Ta-da, nothing to report.", "close.thank"),
+    ] {
+        assert_eq!(value(reply, id), Some(false), "{id}: {reply}");
+    }
+}

@@ -246,7 +246,14 @@ impl Auditor {
                 // The bot's messages can carry details too (it may read back
                 // an order it looked up); the agent's never teach the context
                 // about the customer ("I'm Alex" is not the customer's name).
-                Role::Customer | Role::Ai => reader.learn(&mut ctx, &m.text),
+                Role::Customer | Role::Ai => {
+                    let asked = index
+                        .checked_sub(1)
+                        .and_then(|i| conv.messages.get(i))
+                        .filter(|p| p.role != Role::Customer && m.role == Role::Customer)
+                        .map(|p| p.text.as_str());
+                    reader.learn_after(&mut ctx, asked, &m.text);
+                }
                 Role::Agent => {
                     if known.as_ref().is_some_and(|k| !k.is_of(&ctx)) {
                         known = None;

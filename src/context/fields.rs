@@ -363,10 +363,23 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     d.after_hours |= said.contains(&0);
     d.vip |= said.contains(&1);
     let joined_prose = prose.join(" ");
-    // Pure prose is its own summary; otherwise prose (headings, notes) only
-    // helps to find the issue, the outcome and the mood.
-    if d.summary.value.is_none() && !d.labelled && !joined_prose.is_empty() {
-        d.summary.value = Some(joined_prose.clone());
+    // Pure prose is its own summary; so is a paragraph of it on a card of
+    // a few labels ("Tom reports his broadband drops every 10 minutes…" /
+    // "Account: Fibre 500"). Otherwise prose (headings, notes) only helps
+    // to find the issue, the outcome and the mood.
+    if d.summary.value.is_none() && !joined_prose.is_empty() {
+        if !d.labelled {
+            d.summary.value = Some(joined_prose.clone());
+        } else {
+            let paragraphs: Vec<&str> = prose
+                .iter()
+                .copied()
+                .filter(|p| p.split_whitespace().nth(11).is_some())
+                .collect();
+            if !paragraphs.is_empty() {
+                d.summary.value = Some(paragraphs.join(" "));
+            }
+        }
     }
     let summary = d.summary.value.clone();
     let narrative: String = match &summary {

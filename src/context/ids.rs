@@ -18,7 +18,8 @@ use crate::pattern::Pattern;
 const NOT_PURCHASE: &str = concat!(
     "ticket case tracking conversation chat transaction payment bank rma return account ",
     "customer vat tax serial support phone card member membership zip postcode pin cvv call ",
-    "text passport licence license",
+    "text passport licence license ending ends key token suffix digits characters imei mac ",
+    "policy claim",
 );
 
 /// Words between a purchase word and its identifier: "order number is …",
@@ -202,7 +203,8 @@ impl Ids {
         if phone {
             return;
         }
-        // The two words before a token: "card ends 4242", "ticket 12345".
+        // The two words before a token: "card ends 4242", "ticket 12345", "key
+        // ending 7f3a".
         let mut previous = ["", ""];
         let mut rest = text;
         loop {

@@ -118,6 +118,19 @@ impl Reader {
     /// they give) to `ctx`, so that a later question for it counts as a
     /// repeat (CONTRACT 6.4). Never overwrites what the card said.
     pub fn learn(&self, ctx: &mut Context, customer_text: &str) {
+        self.learn_after(ctx, None, customer_text);
+    }
+
+    /// [`Reader::learn`], knowing the message the customer answered: a
+    /// bare name ("Olusegun Bakare", "It's Fiona Grant.") answers "Can I
+    /// take your name?".
+    pub fn learn_after(&self, ctx: &mut Context, asked: Option<&str>, customer_text: &str) {
+        if ctx.customer_name.is_none() && asked.is_some_and(names::asks_name) {
+            if let Some(name) = self.names.answer(customer_text) {
+                ctx.first_name = ctx.first_name.take().or_else(|| names::first_name(&name));
+                ctx.customer_name = Some(name);
+            }
+        }
         self.ids.in_text(customer_text, &mut ctx.order_numbers);
         // A bare code given as an answer is an order number unless the
         // card knows it as something else ("Serial: VX2-88K-19023").
@@ -144,6 +157,31 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_given_when_asked_is_learnt() {
+        let reader = Reader::new();
+        let mut ctx = reader.read("Issue: Direct debit taken twice");
+        reader.learn_after(
+            &mut ctx,
+            Some("Sorry! Can I take your name?"),
+            "Olusegun Bakare",
+        );
+        assert_eq!(ctx.customer_name.as_deref(), Some("Olusegun Bakare"));
+        assert_eq!(ctx.first_name.as_deref(), Some("Olusegun"));
+        let mut ctx = reader.read("Issue: Meter blank");
+        reader.learn_after(&mut ctx, Some("May I take your name?"), "It's Fiona Grant.");
+        assert_eq!(ctx.customer_name.as_deref(), Some("Fiona Grant"));
+        let mut ctx = reader.read("Issue: Meter blank");
+        reader.learn_after(&mut ctx, Some("Which meter is it?"), "Kitchen Wall");
+        assert_eq!(ctx.customer_name, None, "not asked for a name");
+        reader.learn_after(
+            &mut ctx,
+            Some("What's your name?"),
+            "it is broken, not blank",
+        );
+        assert_eq!(ctx.customer_name, None, "no name in the answer");
+    }
 
     #[test]
     fn a_code_the_card_knows_as_something_else_is_not_learnt_as_an_order() {

@@ -285,6 +285,28 @@ impl Names {
         None
     }
 
+    /// The name in a customer's answer to "What's your name?": introduced
+    /// ("It's Fiona Grant.", "my name is Dana"), or the answer is only a
+    /// name ("Olusegun Bakare", "I told your bot. Olusegun Bakare.").
+    pub(crate) fn answer(&self, message: &str) -> Option<String> {
+        if let Some(name) = self.introduced(message).or_else(|| self.given(message)) {
+            return Some(name);
+        }
+        let last = super::prose::sentences(message).last().copied()?;
+        let bare = last.trim().trim_end_matches(['.', '!']);
+        let bare = ["it's ", "it’s ", "its ", "it is "]
+            .iter()
+            .find_map(|p| {
+                bare.get(..p.len())
+                    .filter(|h| h.eq_ignore_ascii_case(p))
+                    .map(|_| &bare[p.len()..])
+            })
+            .unwrap_or(bare);
+        let words: Vec<&str> = bare.split_whitespace().collect();
+        ((1..=3).contains(&words.len()) && words.iter().all(|w| is_name_word(w) && !not_a_name(w)))
+            .then(|| words.join(" "))
+    }
+
     /// A name that a customer gives: introduced ([`Names::introduced`]),
     /// or on its own as an answer ("Dana Whitfield, dana.w@example.com").
     pub(crate) fn given(&self, message: &str) -> Option<String> {
@@ -321,6 +343,15 @@ fn is_bot_word(word: &str) -> bool {
         "bot chatbot assistant helpdesk noreply no-reply support team automated system notifications",
         &w,
     ) || (w.len() > 4 && w.ends_with("bot") && !listed("talbot abbot cabot", &w))
+}
+
+/// Whether a bot's or agent's message asks for the customer's name.
+pub(crate) fn asks_name(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    (lower.contains("name") && (lower.contains('?') || lower.contains("please")))
+        || lower.contains("who am i speaking")
+        || lower.contains("who am i talking")
+        || lower.contains("who am i chatting")
 }
 
 /// What an agent greets with: the name without a title, the first word of

@@ -291,7 +291,7 @@ impl Always {
             ),
             read_chat: p.add(concat!(
                 r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
-                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:look|read)|pulled\s+up|scanned|checked|studied)\b",
+                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:quick\s+|good\s+|proper\s+)?(?:look|read|squiz|peek|glance|scan)|pulled\s+up|scanned|checked|studied)\b",
                 r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
                 r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
                 // "I've gone through what happened with your order": what
@@ -308,7 +308,11 @@ impl Always {
                 r"|\byou(?:(?:'|’)ve)?\s+(?:told|mentioned(?:\s+to)?|explained(?:\s+to)?|said\s+to|described(?:\s+to)?|shared\s+with|gave)\s+(?:our|the)\s+(?:assistant|bot|ai|chatbot)\b",
                 r"|\b(?:as|like)\s+you\s+(?:told|mentioned|explained|said)\b",
                 r"|\b(?:(?:it|that)\s+)?looks\s+like\s+(?:you|(?:the|our)\s+(?:assistant|bot|ai|chatbot|virtual\s+assistant))\b|\baccording\s+to\s+(?:your|the)\s+(?:chat|conversation|notes|summary|messages|transcript)\b",
-                r"|\b(?:the|your)\s+(?:notes|summary|transcript|chat\s+history|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
+                r"|\b(?:the|your|(?:our|the)\s+(?:assistant|bot|ai|chatbot)(?:'|’)s)\s+(?:notes|summary|transcript|chat(?:\s+history)?|conversation|messages|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
+                // "You said 'nobody came to the door'": quoting them back.
+                r"|\byou\s+(?:said|wrote|mentioned|told\s+(?:us|our\s+\w+))\s*[:,]?\s*(?:'|\x22|“|‘)",
+                r"|\b(?:our|the)\s+(?:\w+\s+)?(?:assistant|bot|chatbot)\s+(?:passed|handed)\s+(?:\w+\s+){0,4}?(?:on\s+|over\s+|along\s+)?to\s+(?:me|us)\b",
+                r"|\b(?:our|the)\s+\w+\s+(?:assistant|bot)\s+(?:did|got|took|collected|captured|noted|logged)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
             read_bare: p.add(concat!(
@@ -324,22 +328,29 @@ impl Always {
             // shop now"), when nothing makes it the adjective.
             will: p.add(r"(?:(?:'|’)ll|\bill|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
             doing: p.add(
-                r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?\w+ing\b(?:\s+\w+)?",
+                r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?(?:\w+-)?\w+ing\b(?:\s+\w+)?",
             ),
             in_place: p.add(
                 r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
             ),
             ongoing: p.add(
-                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
+                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?(?:\w+-)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over|back|up|out|down|off|a|an)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
             ),
-            on_it: p.add(
-                r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+on\s+it\b|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
-            ),
+            on_it: p.add(concat!(
+                r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+(?:already\s+|now\s+)?on\s+(?:it|the\s+(?:phone|line|call|case))\b",
+                r"|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
+                // "An assessor visit is being booked now", "Refund's going
+                // through now": what is being done, in the passive.
+                r"|\b(?:is|are|(?:'|’)s)\s+(?:now\s+)?being\s+(?:\w+ed|done|made|sent|set\s+up|paid|built|rebuilt|lifted|reset)\b",
+                r"|(?:'|’)s\s+going\s+through\s+(?:now|right\s+now|as\s+we\s+speak)\b",
+                // "Give me a couple of minutes to fix INV-30917."
+                r"|\bgive\s+(?:me|us)\s+(?:a\s+|an\s+|\w+\s+){0,4}?(?:sec(?:ond)?s?|min(?:ute)?s?|moments?|ticks?|hours?)\s+to\s+(?:fix|sort|check|look|get|process|review|correct|finish|confirm|update|book|arrange|pull|set)\b",
+            )),
             done: p.add(
                 r"\b(?:i've|i’ve|ive|we've|we’ve|i have|we have)\s+(?:just\s+|now\s+|already\s+|also\s+|successfully\s+|personally\s+)?\w+",
             ),
             duration: p.add(
-                r"\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|moments?|jiffy)\b",
+                r"\b(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|moments?|jiffy|ticks?)\b",
             ),
             deadline: p.add(concat!(
                 r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|today|business|week|tomorrow|month)",
@@ -347,8 +358,16 @@ impl Always {
                 r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
                 r"|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})",
                 r"|\bend\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\b(?:eod|cob)\b",
+                // "back in 5", "back in 10!": minutes, in chat.
+                r"|\bback\s+(?:to\s+you\s+)?in\s+\d{1,3}\b",
+                r"|\b(?:well\s+)?before\s+your\s+(?:checkout|check-in|flight|departure|appointment|trip|visit|meeting|deadline|event|match|stay)\b",
             )),
-            day: p.add(r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+            day: p.add(concat!(
+                r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|week)",
+                r"|(?:on|by|before)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                r"|(?:on|by|before)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+                r"|(?:on|by|before)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?)\b",
+            )),
             future: pat(r"\b(?:will|(?:'|’)ll|going\s+to|shall)\b"),
         }
     }
@@ -412,8 +431,19 @@ impl Always {
             let name = last_word(lower, &m);
             let word = &text[name.clone()];
             let form = &lower[m.clone()];
-            let next = reply.words_after(name.end, 1);
-            let follows = next.first().map_or(true, |w| AFTER_NAME.contains(w));
+            let next = reply.words_after(name.end, 2);
+            // "this is Helena Ward from Private Banking": a surname may
+            // come between the name and what follows it.
+            let surname = next.first().is_some_and(|_| {
+                let rest = text[name.end..].trim_start();
+                rest.chars().next().is_some_and(char::is_uppercase)
+            });
+            let follows = match (next.first(), next.get(1)) {
+                (None, _) => true,
+                (Some(w), _) if AFTER_NAME.contains(w) => true,
+                (Some(_), after) if surname => after.map_or(true, |w| AFTER_NAME.contains(w)),
+                _ => false,
+            };
             let ok = if form.starts_with("my") {
                 !is_not_name(word)
             } else if form.starts_with('i') {
@@ -444,9 +474,19 @@ impl Always {
                 .find(|&(_, c)| c.is_whitespace() || ",.!?;:()".contains(c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let word = &text[start..trimmed.len()];
+            // "Helena Ward here": the first name may open the clause.
+            let first = text[..start].trim_end();
+            let first_start = first
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || ",.!?;:()".contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let full_name = first.len() < start
+                && looks_like_name(&text[first_start..first.len()])
+                && reply.starts_clause(first_start);
             if !word.is_empty()
                 && (looks_like_name(word) || is_agent(word))
-                && reply.starts_clause(start)
+                && (reply.starts_clause(start) || full_name)
             {
                 introduced = true;
                 introduce(start..trimmed.len(), &mut own);
@@ -471,13 +511,16 @@ impl Always {
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
                 .collect();
-            let tail = match tail.split_last() {
-                Some((&"here", rest)) => rest,
-                _ => &tail[..],
+            // "Irina from card security here": whatever the team's name,
+            // "X from Y here" introduces X.
+            let (tail, here) = match tail.split_last() {
+                Some((&"here", rest)) => (rest, true),
+                _ => (&tail[..], false),
             };
-            let team = tail
-                .iter()
-                .any(|w| TEAMS.contains(&w.trim_end_matches(['.', '!'])));
+            let team = here
+                || tail
+                    .iter()
+                    .any(|w| TEAMS.contains(&w.trim_end_matches(['.', '!'])));
             let company = tail.len() == 1 && text[m.end..].starts_with(char::is_uppercase);
             if (1..=3).contains(&tail.len()) && (team || company) {
                 introduced = true;
@@ -511,6 +554,10 @@ impl Always {
         }
         for m in self.affiliation.find_in(reply) {
             own.push(m.start..reply.clause_end(m.end));
+        }
+        if let Some(sign) = signature(reply) {
+            introduced = true;
+            own.push(sign);
         }
         if let Some(a) = agent.as_deref() {
             introduced |= contains_folded_words(reply, a);
@@ -652,11 +699,37 @@ impl Always {
                     && (followers.is_empty() || followers.contains(&next))
             })
         };
+        // "checking the roaming charges now", "tracing the wire now": a
+        // clause that opens on what is being done, now.
+        let doing_now = || {
+            self.ongoing.find_in(reply).any(|m| {
+                let clause = reply.lower_slice(m.start, reply.clause_end(m.end));
+                let verb = clause
+                    .split_whitespace()
+                    .find(|w| w.ends_with("ing"))
+                    .unwrap_or("");
+                reply.starts_clause(m.start)
+                    && !NOT_ACTIONS.contains(&verb)
+                    && (clause.contains(" now") || clause.contains("as we speak"))
+            })
+        };
+        // "dmitri - on it.", "On it!"
+        let bare_on_it = || {
+            reply.sentences.iter().any(|s| {
+                reply
+                    .lower_slice(s.start, s.end)
+                    .split([',', ';', ':', '-', '—', '–'])
+                    .map(|c| c.trim().trim_end_matches(['.', '!']).trim())
+                    .any(|c| matches!(c, "on it" | "on it now" | "on it already"))
+            })
+        };
         let states = self.will_do(reply)
             || self.on_it.matches(reply)
             || doing_it(&[
                 "it", "this", "that", "them", "your", "now", "into", "through",
-            ]);
+            ])
+            || doing_now()
+            || bare_on_it();
         let narrates = states
             || self.did_something(reply)
             || (reply.lower.contains("now") || reply.lower.contains("as we speak"))
@@ -862,7 +935,14 @@ const AMOUNTS: &[&str] = &[
 /// hour", "Two minutes!" — not "waited 20 minutes", "after 10 minutes", "a
 /// 30-day window" or "at the moment".
 fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
-    if unit.start > 0 && reply.lower.as_bytes().get(unit.start - 1) == Some(&b'-') {
+    // "a 30-day window", "1,000/min": a unit joined to a number is a size or
+    // a rate, not an amount of time.
+    if unit.start > 0
+        && matches!(
+            reply.lower.as_bytes().get(unit.start - 1),
+            Some(b'-' | b'/')
+        )
+    {
         return false;
     }
     let after = reply.words_after(unit.end, 1);
@@ -924,6 +1004,80 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
             .is_some_and(|w| matches!(w, "me" | "us" | "on" | "tight" | "wait" | "hold")),
         Some(_) => false,
     }
+}
+
+/// Where the reply is signed, if it is: a name on the last line, after a
+/// sign-off ("Kind regards," / "Daniel Osei | Customer Relations") or a
+/// dash ("— Kasia, Identity team"). The span covers the signature, which
+/// names the agent and their team, not the customer's issue.
+fn signature(reply: &Reply) -> Option<Range<usize>> {
+    const SIGN_OFFS: &[&str] = &[
+        "regards",
+        "kind regards",
+        "best regards",
+        "warm regards",
+        "best",
+        "best wishes",
+        "thanks",
+        "many thanks",
+        "thank you",
+        "cheers",
+        "sincerely",
+        "yours sincerely",
+        "yours",
+        "warmly",
+        "all the best",
+        "speak soon",
+        "talk soon",
+        "take care",
+    ];
+    let text = reply.text.trim_end();
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let name_at = |at: usize, line: &str| -> Option<Range<usize>> {
+        let body =
+            line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
+        let lead = line.len() - body.len();
+        let words: Vec<&str> = body
+            .split(['|', ',', '/', '·'])
+            .next()?
+            .split_whitespace()
+            .collect();
+        ((1..=3).contains(&words.len()) && words.iter().all(|w| looks_like_name(w)))
+            .then(|| at + lead..at + line.trim_end().len())
+    };
+    let &(at, last) = lines.last()?;
+    // "— Kasia, Identity team" closing the last line: a few words after the
+    // dash, and no sentence of their own.
+    if let Some(dash) = last.rfind(['—', '–']) {
+        let signed = &last[dash..];
+        let short = signed.split_whitespace().count() <= 6
+            && !signed
+                .trim_end()
+                .trim_end_matches(['.', '!'])
+                .contains(['.', '!', '?']);
+        if let Some(r) = name_at(at + dash, signed).filter(|_| short) {
+            return Some(r);
+        }
+    }
+    // A sign-off, then the name on the next line (a team may follow).
+    let k = lines.iter().rposition(|(_, l)| {
+        let l = l
+            .trim()
+            .trim_end_matches([',', '.', '!'])
+            .to_ascii_lowercase();
+        SIGN_OFFS.contains(&l.as_str())
+    })?;
+    let &(at, line) = lines.get(k + 1)?;
+    (lines.len() - k <= 3).then_some(())?;
+    name_at(at, line)
 }
 
 /// Whether `word` reads as a name: it starts with a capital and is not a

@@ -43,6 +43,10 @@ impl Close {
                 r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch",
                 r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov)(?:ed|d)\b",
                 r"|\b(?:sent|paid|set\s+up|rolled\s+back)\b|\b(?:i|we)\s+(?:just\s+|also\s+|already\s+)?(?:reset|resent|rebuilt)\b",
+                // A state the fix brought: "SSO is back on", "all 120 users
+                // have signed in", "the clinic has added a note".
+                r"|\b(?:is|are)\s+(?:now\s+)?(?:back\s+(?:on|up|online|in)|working\s+again|live\s+again)\b",
+                r"|\b(?:has|have)\s+(?:now\s+)?(?:added|signed\s+in|logged\s+in|gone\s+through|cleared)\b",
             )),
             next: p.add(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
@@ -52,6 +56,9 @@ impl Close {
                 r"|\b(?:takes?|taking)\s+effect\b|\bkicks?\s+in\b",
                 r"|\bin\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|seven|ten)\s+(?:business\s+|working\s+)?(?:days?|hours?|weeks?|minutes?)\b",
                 r"|\b(?:just|simply)\s+(?:show|bring|present|quote|use|keep|take)\b",
+                // What happens next, in the present: "Check-in opens three hours
+                // before departure", "Bundle comes back after the restart".
+                r"|\b(?:opens|arrives|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|tomorrow|tonight|next)\b",
                 // "If it cuts out again, reply to this email": what to do next.
                 r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
@@ -61,10 +68,11 @@ impl Close {
                 r"|\blet\s+(?:me|us)\s+know\s+if\s+(?:you\s+(?:need|have|want)|there(?:(?:'|’)s|\s+is)|anything)\b",
                 r"|\b(?:don(?:'|’)?t|do\s+not)\s+hesitate\s+to\b|\bfeel\s+free\s+to\s+(?:reach|ask|contact|get\s+in\s+touch|message|reply|come\s+back)\b",
                 r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
+                r"|\bhow\s+(?:can|could|may)\s+(?:i|we)\s+help\s+(?:further|more|you\s+further)\b",
             )),
             // Thanks in the customer's language count too (CONTRACT 6.11).
             thanks: p.add(concat!(
-                r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers|ty|tysm",
+                r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers|ty|tysm|ta\s+for",
                 r"|obrigad[oa]|merci|gracias|danke|grazie|arigato|dankjewel|dank\s+je|kiitos|spasibo|shukran|mahalo|asante)\b",
             )),
             appreciate: p.add(
@@ -77,6 +85,11 @@ impl Close {
                 r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
                 r"|\b(?:tell\s+me|let\s+me\s+know)\s+(?:if|whether)\b",
+                // "Can you see the refund pending?", "…check you can join a
+                // match?", "…check all 18,000 rows are there?"
+                r"|\bcan\s+you\s+(?:now\s+)?see\s+(?:the|your|it|them)\b",
+                r"|\bcheck\s+(?:if|whether|that|you\s+can|(?:it|they|all|everything|the\s+\w+)[^.?!\n]{0,40}?\b(?:there|showing|shows|works?|working|gone|unlocked|back|in))\b",
+                r"|\bconfirm\s+(?:that\s+)?(?:the|it|they|everything)\s+[^.?!\n]{0,40}?\b(?:gone|fixed|working|works|back|resolved|there)\b",
                 r"|\b(?:is|was)\s+that\s+(?:everything|all)\s+you\s+(?:needed|wanted|were\s+after)\b",
                 r"|\b(?:is|are)\s+(?:it|they|your\s+\w+|the\s+\w+)\s+(?:now\s+|still\s+)?\w+ing\s+(?:now|again|properly|normally|ok|okay|fine)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",

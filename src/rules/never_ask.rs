@@ -114,7 +114,7 @@ impl NeverAsk {
     pub fn new(p: &mut Patterns) -> NeverAsk {
         NeverAsk {
             request: p.add(concat!(
-                r"\b(?:(?:can|could|would|will)\s+you|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
+                r"\b(?:(?:can|could|would|will)\s+(?:you|u)|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
                 r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
@@ -122,7 +122,7 @@ impl NeverAsk {
                 r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
                 r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
             )),
-            interrogative: p.add(r"\b(?:what|which)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
+            interrogative: p.add(r"\b(?:what|which|whats)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
             imperative: p.add(
                 r"\b(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
@@ -142,6 +142,7 @@ impl NeverAsk {
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
                 r"|\b(?:plan|tier|subscription|package|membership|account\s+type|account\s+level)s?\b",
+                r"|\b(?:type|kind|sort)\s+of\s+(?:account|plan|subscription|membership)\b",
             )),
             cut: pat(
                 r"\s(?:so|to|because|since|then|before|after|when|if|while|which|that|as)\s|\sand\s+(?:i|we)\b",
@@ -299,6 +300,18 @@ impl NeverAsk {
             let inbox = ["check", "read", "open"]
                 .iter()
                 .any(|v| lead_text.ends_with(v));
+            // "Could you check it's showing on your shop page?" asks them to
+            // look at something, not for it.
+            let looking = lead_text.ends_with("check")
+                && reply.words_after(lead.end, 1).first().is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "it's" | "it’s" | "its" | "it" | "that" | "if" | "whether" | "you"
+                    )
+                });
+            if looking {
+                continue;
+            }
             let mut first = true;
             for (asked, span) in heads(reply, targets) {
                 if !holds(ctx, asked) || quoted(reply, known, asked, &sentence) {
@@ -451,8 +464,21 @@ impl NeverAsk {
                 }
             }
             super::in_order(&mut found, |(_, r)| [r.start, 0, 0]);
-            // A card label that is also a built-in kind ("Email") is one target.
-            found.dedup_by(|later, earlier| later.1.start < earlier.1.end);
+            // A card label that is also a built-in kind ("Email", "Disputed
+            // order #") is one target, of the built-in kind: it names the
+            // more specific rule (CONTRACT 6.5).
+            let mut kept: Vec<(Asked, Range<usize>)> = Vec::with_capacity(found.len());
+            for (kind, r) in found {
+                match kept.last_mut() {
+                    Some(last) if r.start < last.1.end => {
+                        if matches!(last.0, Asked::Detail(_)) && !matches!(kind, Asked::Detail(_)) {
+                            *last = (kind, r);
+                        }
+                    }
+                    _ => kept.push((kind, r)),
+                }
+            }
+            found = kept;
         }
         found
     }
@@ -508,7 +534,36 @@ impl NeverAsk {
                 });
             }
         }
+        // "What happened here? Let me check the login history": a question
+        // the agent answers themselves asks nothing of the customer.
+        let before = out.len();
         self.opening_questions(reply, &self.what_happened, Asked::Story, out);
+        let answered = |at: usize| {
+            let next = reply.sentences.iter().find(|s| s.start > at);
+            next.is_some_and(|s| {
+                let lower = reply.lower_slice(s.start, s.end);
+                [
+                    "let me",
+                    "i'll",
+                    "i’ll",
+                    "i will",
+                    "i'm going to",
+                    "i’m going to",
+                    "i'm checking",
+                    "i’m checking",
+                ]
+                .iter()
+                .any(|lead| lower.starts_with(lead))
+            })
+        };
+        let mut k = before;
+        while k < out.len() {
+            if answered(out[k].span.start) {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// A finding for each match of `p` that opens a clause of a question
@@ -788,6 +843,23 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
         return None;
     }
     let have: Vec<(Range<usize>, String)> = tokens(text).map(|(r, w)| (r, fold(w))).collect();
+    // "DOB" on the card, "date of birth" or "birthday" in the question.
+    if want.len() == 1 && matches!(want[0].as_str(), "dob" | "birthday" | "birthdate") {
+        let at = have.iter().enumerate().find(|(i, (_, w))| {
+            matches!(w.as_str(), "dob" | "birthday" | "birthdate")
+                || (w == "date"
+                    && have.get(i + 1).is_some_and(|(_, n)| n == "of")
+                    && have.get(i + 2).is_some_and(|(_, n)| n == "birth"))
+        });
+        if let Some((i, (r, w))) = at {
+            let end = if w == "date" {
+                have[i + 2].0.end
+            } else {
+                r.end
+            };
+            return Some(r.start..end);
+        }
+    }
     if want.len() == 1 && PHONE.contains(&want[0].as_str()) {
         let phone = have.iter().enumerate().find(|(i, (_, w))| {
             let next = |k: usize| have.get(i + k).map_or("", |(_, n)| n.as_str());

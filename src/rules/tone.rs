@@ -49,7 +49,7 @@ impl Tone {
     pub fn new(p: &mut Patterns) -> Tone {
         Tone {
             feeling: p.add(concat!(
-                r"\b(?:frustrat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*|furious|livid|fuming|mad",
+                r"\b(?:frustrat\w*|frustat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*|furious|livid|fuming|mad",
                 r"|stress(?:ful|ed|ing)?|worr(?:y|ied|ying|isome)|disappoint\w*|hassle|nightmare|fed\s+up|distressing|unsettling)\b"
             )),
             registers: pat(concat!(
@@ -61,6 +61,12 @@ impl Tone {
                 // "That's so frustrating!", "What a hassle", "I'd be furious too".
                 r"|\bthat(?:(?:'|’)s|\s+is|\s+was|(?:'|’)s\s+been|\s+has\s+been)\b|\bwhat\s+an?\b|\bi(?:(?:'|’)d|\s+would)\s+be\b",
                 r"|\bthis\s+(?:has\s+been|must\s+be|is\s+(?:so|really|such))\b",
+                // "…and completely understand why you're angry".
+                r"|\b(?:completely\s+|totally\s+|fully\s+|really\s+)?understand\s+(?:why|how|that)\b",
+                // "Nine days without your bag is really frustrating", "being
+                // called a thief is upsetting", "would make anyone upset".
+                r"|\b(?:is|was|(?:'|’)s|has\s+been|would\s+be)\s+(?:so\s+|really\s+|incredibly\s+|genuinely\s+|very\s+|truly\s+|deeply\s+)?(?:upsetting|frustrating|annoying|infuriating|maddening|stressful|worrying|distressing)\b",
+                r"|\bwould\s+(?:make\s+anyone|frustrate\s+anyone|annoy\s+anyone|upset\s+anyone)\b",
             )),
             casual: p.add(concat!(
                 r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|oops|whoops|oopsie|yikes|ugh|meh|no\s+worries|no\s+biggie|my\s+bad",
@@ -108,6 +114,11 @@ mod tests {
             "I can only imagine how annoying that double charge was.",
             "You must be exasperated by now.",
             "What a hassle this has been, I get it.",
+            "I've read the chat and completely understand why you're angry.",
+            "Nine days without your bag is really frustrating.",
+            "Being called a thief is upsetting, and I'm sorry.",
+            "That would make anyone upset.",
+            "I understand why your frustated.",
         ] {
             assert!(acknowledges(yes), "{yes}");
         }
@@ -116,6 +127,7 @@ mod tests {
             "Sorry for the frustration.",
             "I understand your invoice shows 60 seats.",
             "I know. Frustrating.",
+            "The frustrating part is the courier's tracking.",
         ] {
             assert!(!acknowledges(no), "{no}");
         }
