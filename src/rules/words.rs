@@ -380,6 +380,16 @@ pub(crate) fn content_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     });
 }
 
+/// Whether `text` has a content word at all (read up to the first one).
+pub(crate) fn has_content_word(text: &str) -> bool {
+    let mut found = false;
+    walk(text, true, |_, _| {
+        found = true;
+        true
+    });
+    found
+}
+
 /// Whether `text` shares a content word with `terms`, outside the ranges
 /// `skip` rejects. Stop words need no lookup here: `terms` has none.
 pub(crate) fn shares_term(
@@ -556,19 +566,19 @@ impl Terms {
         }
         // The customer's own name is not the issue, even when a prose card
         // tells it ("Sarah was charged twice"): greeting them is not naming it.
-        // Their words, one per line, in one buffer.
-        let mut names = String::new();
+        // Their words go in the same buffer, after the issue's.
+        let mut names = Vec::new();
         for name in [&ctx.first_name, &ctx.customer_name].into_iter().flatten() {
             content_words(name, |_, s| {
-                names.push_str(s);
-                names.push('\n');
+                let start = t.text.len() as u32;
+                t.text.push_str(s);
+                names.push((start, t.text.len() as u32));
             });
         }
         let text = &t.text;
         let word = |&(a, b): &(u32, u32)| text.get(a as usize..b as usize).unwrap_or("");
-        if !names.is_empty() {
-            t.words.retain(|w| !names.lines().any(|n| n == word(w)));
-        }
+        t.words
+            .retain(|w| !names.iter().any(|n| word(n) == word(w)));
         t.words.sort_unstable_by(|a, b| order(word(a), word(b)));
         t.words.dedup_by(|a, b| word(a) == word(b));
         t
