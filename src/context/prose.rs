@@ -69,9 +69,11 @@ impl Prose {
             problem: p(
                 r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty|nothing|chipped|scratched|dented|torn|ripped|stained|smashed|shattered|bent|spoiled|mouldy|moldy|wet|errors?)\b",
             ),
-            feeling: p(
+            // Run on an ASCII-lower-cased copy (see `sentiment`).
+            feeling: Pattern::lowercase(
                 r"\b(?:(?:is|was|seems|seemed|sounds|sounded|appears|appeared|feels|felt|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
-            ),
+            )
+            .expect("built-in pattern"),
         }
     }
 
@@ -175,14 +177,18 @@ impl Prose {
 
     /// The customer's feeling where `text` says it, as an adjective.
     pub(crate) fn sentiment(&self, text: &str) -> Option<String> {
-        let groups = self.feeling.captures(text)?;
+        // Lower-cased at the same offsets: a case-sensitive search skips
+        // to the feeling words' letters, where one without case reads every
+        // byte, and the word comes out in lower case.
+        let lower = text.to_ascii_lowercase();
+        let groups = self.feeling.captures(&lower)?;
         let word = groups
             .iter()
             .skip(1)
             .flatten()
             .next()
-            .map(|r| text[r.clone()].to_ascii_lowercase())?;
-        let adjective = match word.as_str() {
+            .and_then(|r| lower.get(r.clone()))?;
+        let adjective = match word {
             "frustration" => "frustrated",
             "anger" => "angry",
             "annoyance" => "annoyed",
