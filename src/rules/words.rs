@@ -374,19 +374,29 @@ fn concept(stem: &str) -> Option<&'static str> {
 /// Calls `f` with the byte range and the stem of every content word of
 /// `text`, and again with a concept marker where the stem has one.
 pub(crate) fn content_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
-    walk(text, true, |r, s| {
-        f(r, s);
-        false
-    });
+    walk(
+        text,
+        true,
+        |_| true,
+        |r, s| {
+            f(r, s);
+            false
+        },
+    );
 }
 
 /// Whether `text` has a content word at all (read up to the first one).
 pub(crate) fn has_content_word(text: &str) -> bool {
     let mut found = false;
-    walk(text, true, |_, _| {
-        found = true;
-        true
-    });
+    walk(
+        text,
+        true,
+        |_| true,
+        |_, _| {
+            found = true;
+            true
+        },
+    );
     found
 }
 
@@ -401,16 +411,28 @@ pub(crate) fn shares_term(
         return false;
     }
     let mut found = false;
-    walk(text, false, |r, s| {
-        found = terms.contains(s) && !skip(&r);
-        found
-    });
+    walk(
+        text,
+        false,
+        |word| terms.may_start(word),
+        |r, s| {
+            found = terms.contains(s) && !skip(&r);
+            found
+        },
+    );
     found
 }
 
 /// The walk behind [`content_words`] and [`shares_term`]: `f` returns true
-/// to stop early.
-fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str) -> bool) {
+/// to stop early. A word (folded, without an apostrophe) that `keep`
+/// turns away is not stemmed nor given to `f`: [`shares_term`] knows from
+/// a word's first two letters that it cannot be one of the issue's.
+fn walk(
+    text: &str,
+    drop_stop_words: bool,
+    keep: impl Fn(&str) -> bool,
+    mut f: impl FnMut(Range<usize>, &str) -> bool,
+) {
     // Words are short: one allocation each for the whole walk.
     let mut buf = String::with_capacity(32);
     let mut stemmed = String::with_capacity(32);
@@ -440,6 +462,11 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
         // Two letters are too short for a word, unless written in capitals
         // as an acronym ("TV", "US 10").
         if buf.len() < 3 && !(word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())) {
+            continue;
+        }
+        // Stemming only takes letters off the end, so without an
+        // apostrophe (where "x's" leaves "x") the stem starts as the word.
+        if !buf.contains(['\'', '’']) && !keep(&buf) {
             continue;
         }
         if drop_stop_words && is_stop(&buf) {
@@ -538,6 +565,21 @@ pub(crate) struct Terms {
     text: String,
     /// Sorted, distinct `start..end` ranges of `text`.
     words: Vec<(u32, u32)>,
+    /// One bit per pair of first letters ([`start_bit`]) a reply's word can
+    /// have and still meet one of `words`: their own, and for a concept
+    /// marker those of the stems that carry it.
+    starts: [u64; 12],
+}
+
+/// The bit of a word's first two bytes in [`Terms::starts`]: 27 classes
+/// each (a letter, or anything else, the end included), 729 bits.
+fn start_bit(word: &str) -> usize {
+    let class = |b: Option<&u8>| match b {
+        Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+        _ => 26,
+    };
+    let b = word.as_bytes();
+    class(b.first()) * 27 + class(b.get(1))
 }
 
 impl Terms {
@@ -556,6 +598,7 @@ impl Terms {
         let mut t = Terms {
             text: String::with_capacity(len),
             words: Vec::with_capacity(len / 4),
+            starts: [0; 12],
         };
         for field in fields.into_iter().flatten() {
             content_words(field, |_, s| {
@@ -581,7 +624,35 @@ impl Terms {
             .retain(|w| !names.iter().any(|n| word(n) == word(w)));
         t.words.sort_unstable_by(|a, b| order(word(a), word(b)));
         t.words.dedup_by(|a, b| word(a) == word(b));
+        let mut starts = [0u64; 12];
+        let mut mark = |w: &str| {
+            let bit = start_bit(w);
+            starts[bit / 64] |= 1 << (bit % 64);
+        };
+        for w in &t.words {
+            let w = word(w);
+            if w.starts_with('#') {
+                // A marker is met through the stems that carry it.
+                CONCEPTS
+                    .iter()
+                    .filter(|(_, marker)| *marker == w)
+                    .for_each(|(stem, _)| mark(stem));
+                if w == "#missing" {
+                    ARRIVALS.iter().for_each(|stem| mark(stem));
+                }
+            } else {
+                mark(w);
+            }
+        }
+        t.starts = starts;
         t
+    }
+
+    /// Whether a word that starts as `word` does may meet one of the
+    /// issue's words (false: it cannot).
+    fn may_start(&self, word: &str) -> bool {
+        let bit = start_bit(word);
+        self.starts[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether the context has any issue word at all.
