@@ -189,7 +189,17 @@ impl PatternSet {
     pub fn new<S: AsRef<str>>(sources: &[S]) -> Result<PatternSet, Error> {
         #[cfg(test)]
         sources.iter().for_each(|s| record(s.as_ref(), true));
-        engine::Set::new(sources).map(PatternSet)
+        engine::Set::new(sources, true).map(PatternSet)
+    }
+
+    /// Compiles `sources` (written in lower case) for ASCII lower-cased
+    /// text, as [`Pattern::lowercase`] does one pattern: the same matches
+    /// as [`PatternSet::new`] on such text, and a smaller automaton, which
+    /// is what a set that runs over every reply spends its time in.
+    pub fn lowercase<S: AsRef<str>>(sources: &[S]) -> Result<PatternSet, Error> {
+        #[cfg(test)]
+        sources.iter().for_each(|s| record(s.as_ref(), false));
+        engine::Set::new(sources, false).map(PatternSet)
     }
 
     /// Indexes of the patterns that match somewhere in `text`.
@@ -335,10 +345,13 @@ mod full {
     pub(super) struct Set(RegexSet);
 
     impl Set {
-        pub(super) fn new<S: AsRef<str>>(sources: &[S]) -> Result<Set, Error> {
+        pub(super) fn new<S: AsRef<str>>(
+            sources: &[S],
+            case_insensitive: bool,
+        ) -> Result<Set, Error> {
             RegexSetBuilder::new(sources.iter().map(|s| per_char(s.as_ref())))
                 .unicode(false)
-                .case_insensitive(true)
+                .case_insensitive(case_insensitive)
                 .multi_line(true)
                 .build()
                 .map(Set)
@@ -577,10 +590,13 @@ mod lite {
     pub(super) struct Set(Vec<Regex>);
 
     impl Set {
-        pub(super) fn new<S: AsRef<str>>(sources: &[S]) -> Result<Set, Error> {
+        pub(super) fn new<S: AsRef<str>>(
+            sources: &[S],
+            case_insensitive: bool,
+        ) -> Result<Set, Error> {
             sources
                 .iter()
-                .map(|s| Regex::new(s.as_ref(), true))
+                .map(|s| Regex::new(s.as_ref(), case_insensitive))
                 .collect::<Result<_, _>>()
                 .map(Set)
         }

@@ -52,7 +52,12 @@ pub fn fold(text: &str) -> String {
             return;
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            // What `to_lowercase` gives ASCII, without its iterator.
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     };
     for c in text.chars() {
         // ASCII decomposes to itself and is no mark: only other characters

@@ -61,7 +61,9 @@ impl Signals {
     pub(crate) fn new() -> Signals {
         let p = |src: &str| Pattern::new(src).expect("built-in pattern");
         Signals {
-            whole_card: PatternSet::new(&[AFTER_HOURS, IMPORTANT]).expect("built-in patterns"),
+            // Run on the card's text ASCII-lower-cased (see `finish`).
+            whole_card: PatternSet::lowercase(&[AFTER_HOURS, IMPORTANT])
+                .expect("built-in patterns"),
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
             tries: p(concat!(
@@ -359,7 +361,10 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
 fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     reader.ids.in_text(&d.text, &mut d.orders);
     reader.ids.emails(&d.text, &mut d.emails);
-    let said = reader.signals.whole_card.matches(&d.text);
+    let said = reader
+        .signals
+        .whole_card
+        .matches(&d.text.to_ascii_lowercase());
     d.after_hours |= said.contains(&0);
     d.vip |= said.contains(&1);
     let joined_prose = prose.join(" ");

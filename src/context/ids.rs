@@ -47,8 +47,11 @@ impl Ids {
     /// Compiles the patterns.
     pub(crate) fn new() -> Ids {
         Ids {
-            purchase: Pattern::new(r"\b(?:orders?|bookings?|reservations?|confirmation|invoices?|purchases?|pnr)\b")
-                .expect("built-in pattern"),
+            // Run on an ASCII-lower-cased copy (see `in_text`).
+            purchase: Pattern::lowercase(
+                r"\b(?:orders?|bookings?|reservations?|confirmation|invoices?|purchases?|pnr)\b",
+            )
+            .expect("built-in pattern"),
             email: Pattern::new(
                 r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}",
             )
@@ -113,7 +116,11 @@ impl Ids {
         // both move forward only, so a long card costs one pass.
         let (mut line_start, mut searched) = (0, 0);
         let mut hashed_to = 0;
-        for m in self.purchase.find_iter(text) {
+        // The words are looked for in lower case, at the same offsets: a
+        // case-sensitive search can skip to the words' letters, where one
+        // without case reads every byte.
+        let lower = text.to_ascii_lowercase();
+        for m in self.purchase.find_iter(&lower) {
             if let Some(n) = text[searched..m.start].rfind('\n') {
                 line_start = searched + n + 1;
             }

@@ -89,8 +89,9 @@ impl Names {
     /// Compiles the patterns.
     pub(crate) fn new() -> Names {
         Names {
-            // Over folded text: "—" is "-" there.
-            placeholder: Pattern::new(
+            // Over folded text: "—" is "-" there, and every letter is in
+            // lower case, so the pattern is compiled for lower case.
+            placeholder: Pattern::lowercase(
                 r"\A(?:unknown|n/?a|none|null|nil|undefined|anonymous|anon|guest|visitor|customer|user|client|tbd|tbc|redacted|hidden|private|not set|no name|[-?.*_ ]+)\z|\A(?:user|customer|visitor|guest|client)[ #_-]*\d+\z|\b(?:valued|dear) (?:customer|client|guest)\b|\b(?:unknown|anonymous|guest|visitor|redacted|unnamed|no name|not (?:captured|provided|given|available|known|set|collected|shared|recorded))\b",
             )
             .expect("built-in pattern"),

@@ -75,9 +75,11 @@ impl Prose {
                 r"|dropp\w*|drops|disconnect\w*|cuts?\s+out|keeps|outage|down|slow|blank|flicker\w*|overheat\w*|hack\w*|hijack\w*",
                 r"|compromised|blocked|banned|suspended|stolen|unauthori[sz]ed|glitch\w*|unresponsive|intermittent\w*)\b",
             )),
-            feeling: p(
+            // Run on an ASCII-lower-cased copy (see `sentiment`).
+            feeling: Pattern::lowercase(
                 r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
-            ),
+            )
+            .expect("built-in pattern"),
         }
     }
 
@@ -181,7 +183,11 @@ impl Prose {
 
     /// The customer's feeling where `text` says it, as an adjective.
     pub(crate) fn sentiment(&self, text: &str) -> Option<String> {
-        let Some(groups) = self.feeling.captures(text) else {
+        // Lower-cased at the same offsets: a case-sensitive search skips
+        // to the feeling words' letters, where one without case reads every
+        // byte, and the word comes out in lower case.
+        let lower = text.to_ascii_lowercase();
+        let Some(groups) = self.feeling.captures(&lower) else {
             // A note's one-word sentence: "…wants a refund. Angry."
             return sentences(text).into_iter().find_map(|s| {
                 let word = s.trim().trim_end_matches(['.', '!']).trim();
@@ -193,8 +199,8 @@ impl Prose {
             .skip(1)
             .flatten()
             .next()
-            .map(|r| text[r.clone()].to_ascii_lowercase())?;
-        let adjective = match word.as_str() {
+            .and_then(|r| lower.get(r.clone()))?;
+        let adjective = match word {
             "frustration" => "frustrated",
             "anger" => "angry",
             "annoyance" => "annoyed",

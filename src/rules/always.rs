@@ -159,6 +159,13 @@ const TITLES: &[&str] = &[
     "dr", "frau", "herr", "madam", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", "prof", "sir",
 ];
 
+/// Whether `word` (lower case) is one of [`TITLES`]. Every word of a reply
+/// is asked, so the longer ones (no title has more than five letters) are
+/// turned away before the list is read.
+fn is_title(word: &str) -> bool {
+    word.len() <= 5 && TITLES.contains(&word)
+}
+
 /// Words that make "I'm …ing" a state rather than an action.
 const NOT_ACTIONS: &[&str] = &[
     "according",
@@ -1138,7 +1145,7 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
         && !reply
             .lower
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| TITLES.contains(&w))
+            .any(is_title)
     {
         return false;
     }
@@ -1152,7 +1159,7 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if TITLES.contains(&title) {
+            if is_title(title) {
                 return true;
             }
             from = at + surname.len();

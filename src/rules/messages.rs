@@ -11,7 +11,7 @@ use crate::context::Context;
 
 use super::known::Known;
 use super::never_ask::Asked;
-use super::words::{content_words, tokens};
+use super::words::{has_content_word, tokens};
 
 /// The guide's "why" for never-ask questions about the problem.
 pub(crate) const WHY_ASK: &str =
@@ -333,23 +333,17 @@ fn outcome_action(o: &str) -> String {
 /// the issue, else the escalation reason, else a sentence of the summary,
 /// else the wanted outcome — the first that can be quoted to them as it is
 /// (see [`quotable`]). `None` when the context knows none of them.
-pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
+pub(crate) fn issue_phrase<'c>(ctx: &'c Context) -> Option<String> {
     // A field of several sentences ("Both orders were charged but only one
     // arrived. This is the third time I'm asking!!") says its problem first.
-    let field = |f: &Option<String>| {
+    let field = |f: &'c Option<String>| {
         let f = f.as_deref().map(str::trim)?;
-        Some(
-            sentences(f)
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| f.to_string()),
-        )
+        Some(sentences(f).next().unwrap_or(f))
     };
-    let summary: Vec<String> = ctx.summary.as_deref().map(sentences).unwrap_or_default();
-    let candidates: Vec<String> = field(&ctx.issue)
+    let candidates: Vec<&str> = field(&ctx.issue)
         .into_iter()
         .chain(field(&ctx.escalation_reason))
-        .chain(summary)
+        .chain(ctx.summary.as_deref().into_iter().flat_map(sentences))
         .chain(field(&ctx.requested_outcome))
         .collect();
     // A whole line, else one of its clauses, else its words without the
@@ -357,8 +351,9 @@ pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
     // fix the printer").
     let raw = candidates
         .iter()
-        .flat_map(|c| std::iter::once(c.clone()).chain(clauses(c)))
+        .flat_map(|&c| std::iter::once(c).chain(clauses(c)))
         .find(|c| quotable(c))
+        .map(str::to_string)
         .or_else(|| candidates.iter().map(|c| scrubbed(c)).find(|c| quotable(c)))?;
     let raw = raw
         .trim()
@@ -373,12 +368,11 @@ pub(crate) fn issue_phrase(ctx: &Context) -> Option<String> {
 }
 
 /// The clauses of a line, split at punctuation and "but".
-fn clauses(s: &str) -> Vec<String> {
+fn clauses(s: &str) -> impl Iterator<Item = &str> {
     s.split([',', ';', ':', '—', '–', '(', ')'])
         .flat_map(|c| c.split(" but "))
-        .map(|c| c.trim().to_string())
+        .map(str::trim)
         .filter(|c| !c.is_empty())
-        .collect()
 }
 
 /// `s` without the words that cannot be said and without brackets.
@@ -391,37 +385,50 @@ fn scrubbed(s: &str) -> String {
 }
 
 /// Words a ready line must not repeat from the card: the bot, apologies.
+/// Compared without ASCII case: no other character lower-cases into one of
+/// these words (the Kelvin sign, the one that lower-cases to ASCII, makes a
+/// `k`, which none has), so this is their lower-cased comparison.
 fn unsayable(word: &str) -> bool {
-    matches!(
-        crate::text::lower(word).as_str(),
-        "bot"
-            | "bots"
-            | "chatbot"
-            | "ai"
-            | "assistant"
-            | "sorry"
-            | "apologise"
-            | "apologize"
-            | "apologies"
-            | "apology"
-    )
+    [
+        "bot",
+        "bots",
+        "chatbot",
+        "ai",
+        "assistant",
+        "sorry",
+        "apologise",
+        "apologize",
+        "apologies",
+        "apology",
+    ]
+    .iter()
+    .any(|u| u.eq_ignore_ascii_case(word))
 }
 
-/// The sentences of a card's summary.
-fn sentences(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The sentences of a card's summary, trimmed, as slices of it.
+fn sentences(s: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    let mut ends = s.char_indices().filter_map(move |(i, c)| {
         let end = i + c.len_utf8();
-        if matches!(c, '.' | '!' | '?') && s[end..].chars().next().map_or(true, char::is_whitespace)
-        {
-            out.push(s[start..end].trim().to_string());
-            start = end;
-        }
-    }
-    out.push(s[start..].trim().to_string());
-    out.retain(|x| !x.is_empty());
-    out
+        (matches!(c, '.' | '!' | '?') && s[end..].chars().next().map_or(true, char::is_whitespace))
+            .then_some(end)
+    });
+    let mut done = false;
+    std::iter::from_fn(move || {
+        // Each sentence to its mark, then what follows the last one.
+        let end = match ends.next() {
+            Some(end) => end,
+            None if !done => {
+                done = true;
+                s.len()
+            }
+            None => return None,
+        };
+        let sentence = s.get(start..end).unwrap_or("");
+        start = end;
+        Some(sentence.trim())
+    })
+    .filter(|x| !x.is_empty())
 }
 
 /// Whether a card's line can be quoted to the customer: it has a content
@@ -429,10 +436,11 @@ fn sentences(s: &str) -> Vec<String> {
 /// must not blame the bot or apologise because the card did ("Bot couldn't
 /// help"), and brackets would read as a placeholder.
 fn quotable(s: &str) -> bool {
-    let mut content = false;
-    content_words(s, |_, _| content = true);
     let inner_question = s.trim_end().trim_end_matches('?').contains('?');
-    content && !tokens(s).any(|(_, w)| unsayable(w)) && !inner_question && !s.contains(['[', ']'])
+    !inner_question
+        && !s.contains(['[', ']'])
+        && has_content_word(s)
+        && !tokens(s).any(|(_, w)| unsayable(w))
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary.
@@ -554,7 +562,9 @@ fn to_customer(s: &str, first_name: &str) -> String {
                 "her" | "his" | "their" => Some("your".to_string()),
                 // "the hotel cancelled Ingrid's room" → "…cancelled your room".
                 w if !first_name.is_empty()
-                    && (w == format!("{first_name}'s") || w == format!("{first_name}’s")) =>
+                    && w.strip_suffix("'s")
+                        .or_else(|| w.strip_suffix("’s"))
+                        .is_some_and(|name| name == first_name) =>
                 {
                     Some("your".to_string())
                 }

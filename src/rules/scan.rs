@@ -85,7 +85,7 @@ impl Patterns {
         // would only run every pattern twice: then every pattern runs.
         Scan {
             set: PatternSet::ONE_PASS
-                .then(|| PatternSet::new(&self.sources).ok())
+                .then(|| PatternSet::lowercase(&self.sources).ok())
                 .flatten(),
             len: self.sources.len(),
         }
@@ -105,8 +105,7 @@ impl Scan {
     pub fn reply<'a>(&self, text: &'a str) -> Reply<'a> {
         let mut reply = Reply::new(text);
         if let Some(set) = &self.set {
-            // The set is compiled case-insensitively; on lower-case text,
-            // with lower-case patterns, that matches what the patterns do.
+            // Lower-case patterns on lower-cased text, as each pattern runs.
             let mut matched = vec![false; self.len];
             for i in set.matches(&reply.lower) {
                 if let Some(m) = matched.get_mut(i) {

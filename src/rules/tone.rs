@@ -91,7 +91,8 @@ impl Tone {
         let emoji = reply
             .text
             .chars()
-            .filter(|c| PARTY_EMOJI.contains(c))
+            // Every party emoji is beyond ASCII: letters are not looked up.
+            .filter(|c| !c.is_ascii() && PARTY_EMOJI.contains(c))
             .take(2)
             .count();
         words + emoji >= 2

@@ -385,10 +385,30 @@ fn concept(stem: &str) -> Option<&'static str> {
 /// Calls `f` with the byte range and the stem of every content word of
 /// `text`, and again with a concept marker where the stem has one.
 pub(crate) fn content_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
-    walk(text, true, |r, s| {
-        f(r, s);
-        false
-    });
+    walk(
+        text,
+        true,
+        |_| true,
+        |r, s| {
+            f(r, s);
+            false
+        },
+    );
+}
+
+/// Whether `text` has a content word at all (read up to the first one).
+pub(crate) fn has_content_word(text: &str) -> bool {
+    let mut found = false;
+    walk(
+        text,
+        true,
+        |_| true,
+        |_, _| {
+            found = true;
+            true
+        },
+    );
+    found
 }
 
 /// Whether `text` shares a content word with `terms`, outside the ranges
@@ -402,18 +422,31 @@ pub(crate) fn shares_term(
         return false;
     }
     let mut found = false;
-    walk(text, false, |r, s| {
-        found = terms.contains(s) && !skip(&r);
-        found
-    });
+    walk(
+        text,
+        false,
+        |word| terms.may_start(word),
+        |r, s| {
+            found = terms.contains(s) && !skip(&r);
+            found
+        },
+    );
     found
 }
 
 /// The walk behind [`content_words`] and [`shares_term`]: `f` returns true
-/// to stop early.
-fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str) -> bool) {
-    let mut buf = String::new();
-    let mut stemmed = String::new();
+/// to stop early. A word (folded, without an apostrophe) that `keep`
+/// turns away is not stemmed nor given to `f`: [`shares_term`] knows from
+/// a word's first two letters that it cannot be one of the issue's.
+fn walk(
+    text: &str,
+    drop_stop_words: bool,
+    keep: impl Fn(&str) -> bool,
+    mut f: impl FnMut(Range<usize>, &str) -> bool,
+) {
+    // Words are short: one allocation each for the whole walk.
+    let mut buf = String::with_capacity(32);
+    let mut stemmed = String::with_capacity(32);
     // Words since the last negation ("never", "not", "n't"), to read
     // "never arrived" as "missing"; `None` when no negation is near.
     let mut since_negation: Option<usize> = None;
@@ -440,6 +473,11 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
         // Two letters are too short for a word, unless written in capitals
         // as an acronym ("TV", "US 10").
         if buf.len() < 3 && !(word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())) {
+            continue;
+        }
+        // Stemming only takes letters off the end, so without an
+        // apostrophe (where "x's" leaves "x") the stem starts as the word.
+        if !buf.contains(['\'', '’']) && !keep(&buf) {
             continue;
         }
         if drop_stop_words && is_stop(&buf) {
@@ -471,47 +509,56 @@ fn walk(text: &str, drop_stop_words: bool, mut f: impl FnMut(Range<usize>, &str)
 /// Unicode tables are consulted only for other characters.
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let bytes = text.as_bytes();
-    // The length of the word character at `i`, or `None` if there is none.
-    let word_at = move |i: usize| -> Option<usize> {
-        let b = *bytes.get(i)?;
-        if b.is_ascii_alphanumeric() {
-            Some(1)
-        } else if b < 0x80 {
-            None
-        } else {
-            let c = text.get(i..)?.chars().next()?;
-            (c.is_alphanumeric() || is_mark(c)).then(|| c.len_utf8())
+    // The length of the character at `i` when it is a word character (a
+    // letter, a digit or a combining mark), else 0; 0 past the end too.
+    let word_len = move |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphanumeric() => 1,
+            Some(&b) if b >= 0x80 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|&c| c.is_alphanumeric() || is_mark(c))
+                .map_or(0, char::len_utf8),
+            _ => 0,
         }
-    };
-    // The length of the character at `i` (1 for a byte that starts none).
-    let len_at = move |i: usize| match bytes.get(i) {
-        Some(&b) if b >= 0x80 => text
-            .get(i..)
-            .and_then(|t| t.chars().next())
-            .map_or(1, char::len_utf8),
-        _ => 1,
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && word_at(i).is_none() {
-            i += len_at(i);
-        }
-        if i >= bytes.len() {
-            return None;
+        // To the next word character: ASCII separators a byte at a time,
+        // other characters whole.
+        loop {
+            let b = *bytes.get(i)?;
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let c = text.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() || is_mark(c) {
+                break;
+            }
+            i += c.len_utf8();
         }
         let start = i;
-        while i < bytes.len() {
-            if let Some(n) = word_at(i) {
+        loop {
+            // ASCII letters and digits, the bulk of every word, first.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let n = word_len(i);
+            if n > 0 {
                 i += n;
                 continue;
             }
             // An apostrophe inside a word ("didn't", "O’Brien") belongs to it.
-            let apostrophe = match bytes[i] {
-                b'\'' => 1,
-                0xE2 if text.get(i..).is_some_and(|t| t.starts_with('’')) => 3,
+            let apostrophe = match bytes.get(i) {
+                Some(b'\'') => 1,
+                Some(0xE2) if text.get(i..).is_some_and(|t| t.starts_with('’')) => 3,
                 _ => 0,
             };
-            if apostrophe > 0 && word_at(i + apostrophe).is_some() {
+            if apostrophe > 0 && word_len(i + apostrophe) > 0 {
                 i += apostrophe;
             } else {
                 break;
@@ -529,18 +576,41 @@ pub(crate) struct Terms {
     text: String,
     /// Sorted, distinct `start..end` ranges of `text`.
     words: Vec<(u32, u32)>,
+    /// One bit per pair of first letters ([`start_bit`]) a reply's word can
+    /// have and still meet one of `words`: their own, and for a concept
+    /// marker those of the stems that carry it.
+    starts: [u64; 12],
+}
+
+/// The bit of a word's first two bytes in [`Terms::starts`]: 27 classes
+/// each (a letter, or anything else, the end included), 729 bits.
+fn start_bit(word: &str) -> usize {
+    let class = |b: Option<&u8>| match b {
+        Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+        _ => 26,
+    };
+    let b = word.as_bytes();
+    class(b.first()) * 27 + class(b.get(1))
 }
 
 impl Terms {
     /// The issue's words for `ctx`.
     pub fn of_issue(ctx: &Context) -> Terms {
-        let mut t = Terms::default();
         let fields = [
             &ctx.issue,
             &ctx.summary,
             &ctx.escalation_reason,
             &ctx.requested_outcome,
         ];
+        // Stems are no longer than their words, and few have a concept
+        // marker too: room for about all of them at once, rather than a
+        // buffer that doubles as it fills.
+        let len: usize = fields.iter().copied().flatten().map(String::len).sum();
+        let mut t = Terms {
+            text: String::with_capacity(len),
+            words: Vec::with_capacity(len / 4),
+            starts: [0; 12],
+        };
         for field in fields.into_iter().flatten() {
             content_words(field, |_, s| {
                 let start = t.text.len() as u32;
@@ -550,16 +620,50 @@ impl Terms {
         }
         // The customer's own name is not the issue, even when a prose card
         // tells it ("Sarah was charged twice"): greeting them is not naming it.
+        // Their words go in the same buffer, after the issue's.
         let mut names = Vec::new();
         for name in [&ctx.first_name, &ctx.customer_name].into_iter().flatten() {
-            content_words(name, |_, s| names.push(s.to_string()));
+            content_words(name, |_, s| {
+                let start = t.text.len() as u32;
+                t.text.push_str(s);
+                names.push((start, t.text.len() as u32));
+            });
         }
         let text = &t.text;
         let word = |&(a, b): &(u32, u32)| text.get(a as usize..b as usize).unwrap_or("");
-        t.words.retain(|w| !names.iter().any(|n| n == word(w)));
+        t.words
+            .retain(|w| !names.iter().any(|n| word(n) == word(w)));
         t.words.sort_unstable_by(|a, b| order(word(a), word(b)));
         t.words.dedup_by(|a, b| word(a) == word(b));
+        let mut starts = [0u64; 12];
+        let mut mark = |w: &str| {
+            let bit = start_bit(w);
+            starts[bit / 64] |= 1 << (bit % 64);
+        };
+        for w in &t.words {
+            let w = word(w);
+            if w.starts_with('#') {
+                // A marker is met through the stems that carry it.
+                CONCEPTS
+                    .iter()
+                    .filter(|(_, marker)| *marker == w)
+                    .for_each(|(stem, _)| mark(stem));
+                if w == "#missing" {
+                    ARRIVALS.iter().for_each(|stem| mark(stem));
+                }
+            } else {
+                mark(w);
+            }
+        }
+        t.starts = starts;
         t
+    }
+
+    /// Whether a word that starts as `word` does may meet one of the
+    /// issue's words (false: it cannot).
+    fn may_start(&self, word: &str) -> bool {
+        let bit = start_bit(word);
+        self.starts[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether the context has any issue word at all.
