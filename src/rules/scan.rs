@@ -35,12 +35,12 @@ pub(crate) struct Rx {
 impl Rx {
     /// Every match in the lower-cased reply; none, without a search, when
     /// the reply's scan says the pattern matches nowhere.
-    pub fn find_in<'r>(&'r self, reply: &'r Reply) -> impl Iterator<Item = Range<usize>> + 'r {
-        reply
-            .may_match(self.slot)
-            .then(|| self.pattern.find_iter(&reply.lower))
-            .into_iter()
-            .flatten()
+    pub fn find_in<'r>(&'r self, reply: &'r Reply) -> Box<dyn Iterator<Item = Range<usize>> + 'r> {
+        if reply.may_match(self.slot) {
+            Box::new(self.pattern.find_iter(&reply.lower))
+        } else {
+            Box::new(std::iter::empty())
+        }
     }
 
     /// Whether the pattern matches anywhere in the lower-cased reply.

@@ -385,29 +385,19 @@ fn concept(stem: &str) -> Option<&'static str> {
 /// Calls `f` with the byte range and the stem of every content word of
 /// `text`, and again with a concept marker where the stem has one.
 pub(crate) fn content_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
-    walk(
-        text,
-        true,
-        |_| true,
-        |r, s| {
-            f(r, s);
-            false
-        },
-    );
+    walk(text, true, &|_| true, &mut |r, s| {
+        f(r, s);
+        false
+    });
 }
 
 /// Whether `text` has a content word at all (read up to the first one).
 pub(crate) fn has_content_word(text: &str) -> bool {
     let mut found = false;
-    walk(
-        text,
-        true,
-        |_| true,
-        |_, _| {
-            found = true;
-            true
-        },
-    );
+    walk(text, true, &|_| true, &mut |_, _| {
+        found = true;
+        true
+    });
     found
 }
 
@@ -422,15 +412,10 @@ pub(crate) fn shares_term(
         return false;
     }
     let mut found = false;
-    walk(
-        text,
-        false,
-        |word| terms.may_start(word),
-        |r, s| {
-            found = terms.contains(s) && !skip(&r);
-            found
-        },
-    );
+    walk(text, false, &|word| terms.may_start(word), &mut |r, s| {
+        found = terms.contains(s) && !skip(&r);
+        found
+    });
     found
 }
 
@@ -438,11 +423,14 @@ pub(crate) fn shares_term(
 /// to stop early. A word (folded, without an apostrophe) that `keep`
 /// turns away is not stemmed nor given to `f`: [`shares_term`] knows from
 /// a word's first two letters that it cannot be one of the issue's.
+///
+/// The callbacks are trait objects: a generic walk is instantiated again for
+/// every closure a caller passes, and the wasm carried a copy per caller.
 fn walk(
     text: &str,
     drop_stop_words: bool,
-    keep: impl Fn(&str) -> bool,
-    mut f: impl FnMut(Range<usize>, &str) -> bool,
+    keep: &dyn Fn(&str) -> bool,
+    f: &mut dyn FnMut(Range<usize>, &str) -> bool,
 ) {
     // Words are short: one allocation each for the whole walk.
     let mut buf = String::with_capacity(32);
