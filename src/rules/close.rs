@@ -88,7 +88,7 @@ impl Close {
                 // "Can you see the refund pending?", "…check you can join a
                 // match?", "…check all 18,000 rows are there?"
                 r"|\bcan\s+you\s+(?:now\s+)?see\s+(?:the|your|it|them)\b",
-                r"|\bcheck\s+(?:if|whether|that|you\s+can|(?:it|they|all|everything|the\s+\w+)[^.?!\n]{0,40}?\b(?:there|showing|shows|works?|working|gone|unlocked|back|in))\b",
+                r"|\bcheck\s+(?:if|whether|that|you\s+can|it(?:(?:'|’)s)?|they|all|everything|the\s+\w+[^.?!\n]{0,40}?\b(?:there|showing|shows|works?|working|gone|unlocked|back|in))\b",
                 r"|\bconfirm\s+(?:that\s+)?(?:the|it|they|everything)\s+[^.?!\n]{0,40}?\b(?:gone|fixed|working|works|back|resolved|there)\b",
                 r"|\b(?:is|was)\s+that\s+(?:everything|all)\s+you\s+(?:needed|wanted|were\s+after)\b",
                 r"|\b(?:is|are)\s+(?:it|they|your\s+\w+|the\s+\w+)\s+(?:now\s+|still\s+)?\w+ing\s+(?:now|again|properly|normally|ok|okay|fine)\b",
@@ -243,5 +243,8 @@ mod tests {
         assert!(found("Is it charging now?").confirms_resolution);
         assert!(found("Does that settle it?").confirms_resolution);
         assert!(!found("Can you try to find the receipt?").confirms_resolution);
+        assert!(found("Can you refresh and check they now show as members?").confirms_resolution);
+        assert!(found("Can you create an event and check it only appears once?").confirms_resolution);
+        assert!(!found("Can you check the order number on your receipt?").confirms_resolution);
     }
 }
