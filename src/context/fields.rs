@@ -54,6 +54,54 @@ pub(crate) struct Signals {
     /// How many times the bot tried, told in a sentence about it ("the bot
     /// gave up after 1 try", "Bot: Drift Assist (2 attempts)").
     tries: Pattern,
+    /// When the bot made its ticket, and the desk's staffed hours.
+    made_at: Pattern,
+    staffed: Pattern,
+}
+
+impl Signals {
+    /// Whether the card says the bot made its ticket at a time outside the
+    /// hours it says the desk is staffed ("created 02:14 … desk hours
+    /// 9–17"), both read as written, on the hour.
+    fn made_after_hours(&self, text: &str) -> bool {
+        if !text.contains(':') {
+            return false;
+        }
+        let number =
+            |r: Option<std::ops::Range<usize>>| -> Option<u32> { text.get(r?)?.parse().ok() };
+        let Some(made) = self.made_at.captures(text) else {
+            return false;
+        };
+        let Some(hours) = self.staffed.captures(text) else {
+            return false;
+        };
+        let group = |g: &Vec<Option<std::ops::Range<usize>>>, i: usize| g.get(i).cloned().flatten();
+        let pm = |i: usize| {
+            group(&hours, i)
+                .and_then(|r| text.get(r))
+                .is_some_and(|w| w.eq_ignore_ascii_case("pm"))
+        };
+        let (Some(h), Some(m), Some(open), Some(close)) = (
+            number(group(&made, 1)),
+            number(group(&made, 2)),
+            number(group(&hours, 1)),
+            number(group(&hours, 3)),
+        ) else {
+            return false;
+        };
+        let open = if pm(2) && open < 12 { open + 12 } else { open };
+        let close = if pm(4) && close < 12 {
+            close + 12
+        } else {
+            close
+        };
+        let minutes = h * 60 + m;
+        h < 24
+            && m < 60
+            && open < close
+            && close <= 24
+            && (minutes < open * 60 || minutes >= close * 60)
+    }
 }
 
 impl Signals {
@@ -66,6 +114,15 @@ impl Signals {
                 .expect("built-in patterns"),
             vip_word: p(r"\bvip\b"),
             vip_tier: p(r"\b(?:vip|enterprise|premier|platinum)\b"),
+            // "Ticket created 02:14 … desk hours 9–17": a time the bot made
+            // the ticket, and the hours the desk is staffed.
+            made_at: p(
+                r"\b(?:created|opened|received|logged|submitted|raised)\b[^\n]{0,20}?\b(\d{1,2}):(\d{2})\b",
+            ),
+            staffed: p(concat!(
+                r"\b(?:hours|desk|open|opens|staffed|support|available)\b[^\n\d]{0,20}",
+                r"(\d{1,2})(?::\d{2})?\s*(am|pm)?\s*(?:-|–|—|to)\s*(\d{1,2})(?::\d{2})?\s*(am|pm)?",
+            )),
             tries: p(concat!(
                 r"\b(?:bot|ai|assistant|chatbot|virtual\s+agent)\b[^\n]{0,60}?",
                 r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:failed\s+|unsuccessful\s+)?(?:attempts?|tries|try)\b",
@@ -156,6 +213,10 @@ struct Draft {
     /// The card's first item, when it is prose that holds an address: it
     /// may be a contact header.
     header: Option<String>,
+    /// A name the customer gives in words the card quotes as theirs.
+    said_name: Option<String>,
+    /// The customer's words the card quotes ("Customer quote: …").
+    said: String,
     /// The chat transcript on the card, if it has one.
     transcript: String,
     /// Every value and paragraph, one per line, in the card's order: read
@@ -235,8 +296,16 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         let mut ids = Vec::new();
         reader.ids.in_value(&value, &mut ids);
         for id in &ids {
+            if id.contains(' ') {
+                // "4471 2290" read as one number: the text would split it.
+                super::ids::push_unique(&mut d.orders, id);
+                continue;
+            }
             d.text.push_str("order #");
             d.said(id);
+        }
+        if ids.iter().any(|id| id.contains(' ')) {
+            return;
         }
         d.said(&value);
         if ids.is_empty() {
@@ -313,8 +382,19 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
             d.vip |= reader.signals.mentions_vip(&value);
             word(&value, false).and_then(|(w, known)| d.priority.offer(w, weak || !known, label))
         }
-        Field::Summary => d.summary.offer(value.clone(), weak, label),
+        Field::Summary => d
+            .summary
+            .offer(unquoted(value.trim()).to_string(), weak, label),
         Field::Issue => {
+            // "Customer said: \"Hi, this is Maya…\"": the customer's own words
+            // may introduce them, and say how they feel.
+            if weak {
+                if d.said_name.is_none() {
+                    d.said_name = reader.names.quoted(&format!("said {value}"));
+                }
+                d.said.push_str(&value);
+                d.said.push('\n');
+            }
             // An email subject's "Re:" / "Fwd: Re:" is not the issue.
             let mut issue = value.trim_start();
             while let Some(p) = ["re:", "fw:", "fwd:", "aw:", "sv:"].iter().find(|p| {
@@ -365,7 +445,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         .signals
         .whole_card
         .matches(&d.text.to_ascii_lowercase());
-    d.after_hours |= said.contains(&0);
+    d.after_hours |= said.contains(&0) || reader.signals.made_after_hours(&d.text);
     d.vip |= said.contains(&1);
     let joined_prose = prose.join(" ");
     // Pure prose is its own summary; so is a paragraph of it on a card of
@@ -422,7 +502,10 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         // A contact header: the card opens with a name and its address
         // ("Marta Silva" / "marta.silva@gmail.com · Lisbon"), as chat
         // platforms' side panels do.
-        .or_else(|| d.header.as_deref().and_then(|h| reader.names.given(h)));
+        .or_else(|| d.header.as_deref().and_then(|h| reader.names.given(h)))
+        // The customer introducing themselves in words the card quotes.
+        .or_else(|| d.said_name.take())
+        .or_else(|| d.text.lines().find_map(|l| reader.names.quoted(l)));
     let first = d
         .first
         .value
@@ -451,6 +534,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
             outcome.as_deref(),
             d.reason.value.as_deref(),
             Some(d.transcript.as_str()),
+            Some(d.said.as_str()),
         ];
         said.into_iter()
             .flatten()

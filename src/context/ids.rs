@@ -82,6 +82,12 @@ impl Ids {
             .and_then(|v| v.strip_suffix(']'))
             .unwrap_or(value);
         let value = without_asides(value);
+        // "4471 2290": digit groups a single space apart, with nothing
+        // between them, are one number as a customer reads it out.
+        if spaced_digits(&value) {
+            push_unique(out, value.trim().trim_start_matches('#'));
+            return;
+        }
         let mut found = false;
         for token in value.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+'))
         {
@@ -297,6 +303,17 @@ fn followed_by_unit(after: &str) -> bool {
     listed(UNITS, token.trim_end_matches(['.', ',', '!', '?']))
 }
 
+/// Whether `value` is only digit groups a single space apart ("4471 2290",
+/// "12 345 678"): one number, not a list (a list has commas or "and").
+fn spaced_digits(value: &str) -> bool {
+    let v = value.trim().trim_start_matches('#');
+    v.contains(' ')
+        && !v.contains("  ")
+        && v.split(' ')
+            .all(|g| (2..=6).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && v.bytes().filter(u8::is_ascii_digit).count() >= 6
+}
+
 /// Where the sentence that contains byte `from` ends.
 fn sentence_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
@@ -338,11 +355,15 @@ pub(crate) fn id_token(token: &str) -> Option<&str> {
     let all_digits = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
-    // 2026-03-02, 03/04/2026, 12.05.26; not 123-4567890-1234567.
+    // 2026-03-02, 03/04/2026, 12.05.26; not 123-4567890-1234567 nor an
+    // order's 2026/03/1187 (a year first is followed by a month and a day).
     let date = all_digits
         && groups.len() == 3
-        && groups.iter().all(|g| g.len() <= 4)
-        && groups[1].len() <= 2;
+        && groups[1].len() <= 2
+        && match (groups[0].len(), groups[2].len()) {
+            (4, day) => day <= 2,
+            (first, year) => first <= 2 && matches!(year, 2 | 4),
+        };
     let decimal = all_digits && groups.len() == 2 && id.contains('.');
     let year =
         !hashed && id.len() == 4 && (id.starts_with("19") || id.starts_with("20")) && all_digits;

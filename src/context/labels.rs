@@ -175,6 +175,15 @@ pub(crate) fn meaning(label: &str) -> Option<Meaning> {
                 return Some(m);
             }
         }
+        // A label in two languages: "客户 / Customer", "Bestellnummer / Order no.".
+        if label.contains('/') {
+            if let Some(m) = label
+                .split('/')
+                .find_map(|part| meaning_of_words(&normalize(part)))
+            {
+                return Some(m);
+            }
+        }
         // A platform's prefix on a field's name: ServiceNow's "u_vip",
         // "u_order_number"; "va_transfer_reason".
         let (first, rest) = norm.split_once(' ')?;
@@ -285,6 +294,18 @@ fn names_a_thing(word: &str) -> bool {
 }
 
 fn is_order_label(norm: &str) -> bool {
+    // "Orders on account", "Order in question": where the orders are.
+    let norm = [
+        "on account",
+        "on file",
+        "in question",
+        "placed",
+        "affected",
+        "involved",
+    ]
+    .iter()
+    .find_map(|tail| norm.strip_suffix(tail).map(str::trim_end))
+    .unwrap_or(norm);
     let mut words = norm.split(' ');
     let purchase = words.next().is_some_and(|head| {
         matches!(
@@ -680,6 +701,8 @@ mod tests {
         assert_eq!(field("Outcome requested"), Some(Field::Outcome));
         assert_eq!(field("Account tier"), Some(Field::Account));
         assert_eq!(field("AI handover note"), Some(Field::Summary));
+        assert_eq!(field("客户 / Customer"), Some(Field::Name));
+        assert_eq!(field("Orders on account"), Some(Field::Order));
         assert_eq!(field("Status"), None);
         assert!(meaning("Seller name").unwrap().weak);
     }

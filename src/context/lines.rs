@@ -43,6 +43,9 @@ pub(crate) struct Lines {
     parents: Vec<(usize, String)>,
     /// The labels of a table's header row, for the rows below it.
     header: Option<Vec<String>>,
+    /// The row on the line before, and how many items there were before
+    /// it: a markdown rule under it makes it the header after all.
+    last_row: Option<(usize, Vec<String>)>,
     /// The last item is prose that the next unlabelled line continues.
     prose_open: bool,
     /// The last prose line read like a heading.
@@ -140,6 +143,20 @@ impl Lines {
         };
         let icon =
             icon_label(decoded.trim_start_matches(|c: char| c.is_whitespace() || is_frame_bar(c)));
+        // "|---|---|" under a markdown table's first row: that row was its
+        // header, whatever its words ("| Order | Status |"), not a pair.
+        let last_row = self.last_row.take();
+        if is_markdown_rule(&decoded) {
+            // Unless it was a label and its value: "| Customer | Sarah |".
+            if let Some((before, cells)) =
+                last_row.filter(|(_, cells)| cells.iter().all(|c| column_name(c)))
+            {
+                self.items.truncate(before);
+                self.open = None;
+                self.header = Some(cells);
+                return;
+            }
+        }
         let Some((text, indent, bullet, framed)) = strip_decoration(&decoded) else {
             self.blank();
             return;
@@ -163,6 +180,12 @@ impl Lines {
         }
         let joined;
         let cells = split_cells(&text).or_else(|| self.csv_cells(&text));
+        if let Some(cells) = cells.as_ref().filter(|_| self.header.is_none()) {
+            self.last_row = Some((
+                self.items.len(),
+                cells.iter().map(|c| c.to_string()).collect(),
+            ));
+        }
         let text: &str = match cells {
             Some(cells) if self.row(&cells, indent) => return,
             Some(cells) => {
@@ -796,6 +819,24 @@ fn split_cells(text: &str) -> Option<Vec<&str>> {
         .filter(|c| !c.is_empty())
         .collect();
     (cells.len() >= 2).then_some(cells)
+}
+
+/// Whether a table cell reads as a column's name: a label the synonym
+/// table knows, or a word tables name their columns with.
+fn column_name(cell: &str) -> bool {
+    labels::is_known(cell)
+        || listed(
+            "status date qty quantity item items product price amount total description value details type number id ref notes",
+            cell.trim(),
+        )
+}
+
+/// A markdown table's rule under its header: "|---|:---:|", "---|---".
+fn is_markdown_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains("--")
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 fn is_box(c: char) -> bool {

@@ -308,6 +308,25 @@ impl Names {
             .then(|| words.join(" "))
     }
 
+    /// A customer's own words quoted on a card ("Customer said: \"Hi, this is
+    /// Maya. …\"", "Opening message: \"Hello! Kofi here — …\""): the name
+    /// they introduce themselves with. Only in quotes, and only on a line
+    /// that says whose words they are.
+    pub(crate) fn quoted(&self, line: &str) -> Option<String> {
+        let lower = line.to_ascii_lowercase();
+        if !["customer", "said", "wrote", "message", "quote"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return None;
+        }
+        let open = line.find(['"', '“'])?;
+        // Past the quote mark, whichever width it is ('“' is three bytes).
+        let inner = line[open..].strip_prefix(['"', '“']).unwrap_or("");
+        let inner = &inner[..inner.find(['"', '”']).unwrap_or(inner.len())];
+        self.introduced(inner).or_else(|| here(inner))
+    }
+
     /// A name that a customer gives: introduced ([`Names::introduced`]),
     /// or on its own as an answer ("Dana Whitfield, dana.w@example.com").
     pub(crate) fn given(&self, message: &str) -> Option<String> {
@@ -344,6 +363,23 @@ fn is_bot_word(word: &str) -> bool {
         "bot chatbot assistant helpdesk noreply no-reply support team automated system notifications",
         &w,
     ) || (w.len() > 4 && w.ends_with("bot") && !listed("talbot abbot cabot", &w))
+}
+
+/// "Kofi here — my order…", "Hello! Kofi here.": a name that opens its
+/// sentence (after a greeting) and is followed by "here".
+fn here(text: &str) -> Option<String> {
+    super::prose::sentences(text).into_iter().find_map(|s| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let start = words
+            .iter()
+            .position(|w| !listed("hi hello hey hiya", w.trim_end_matches([',', '!'])))?;
+        let name = words.get(start)?;
+        let after = words.get(start + 1)?;
+        (after.trim_end_matches([',', '.', '!', '—', '-']) == "here"
+            && is_name_word(name)
+            && !not_a_name(name))
+        .then(|| bare(name).to_string())
+    })
 }
 
 /// Whether a bot's or agent's message asks for the customer's name.

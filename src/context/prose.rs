@@ -213,6 +213,8 @@ impl Prose {
             "distress" => "distressed",
             "outrage" => "outraged",
             "impatience" => "impatient",
+            // "I'm fed up" is the frustration CONTRACT 6.6 names.
+            "fed up" => "frustrated",
             other => other,
         };
         Some(adjective.to_string())

@@ -288,7 +288,7 @@ impl Always {
             here: p.add(r"\bhere\b"),
             from_team: p.add(r"\b[a-z][a-z'-]*\s+from\s+"),
             chatting: p.add(&format!(
-                r"\b(?:you're|you’re|youre|you are)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s+(?:with|to)\s+{NAME}"
+                r"\b(?:you're|you’re|youre|you are|you(?:'|’)ve\s+been|you\s+have\s+been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through|transferred|put\s+through|passed)\s+(?:with|to)\s+{NAME}"
             )),
             role: p.add(
                 r"\b(?:specialist|agent|advisor|adviser|representative|rep|manager|supervisor|technician|engineer|consultant|expert|coordinator|officer)\b",
@@ -329,7 +329,7 @@ impl Always {
             i_see: p.add(r"\bsee\b"),
             meanwhile: p.add(r"\bwhile\s+(?:i|we)\s+(?:quickly\s+|just\s+|now\s+)?[a-z]+"),
             let_me: p.add(
-                r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+",
+                r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+|\bi(?:(?:'|’)d|\s+would)\s+like\s+to\s+\w+",
             ),
             // "ill" is "I'll" typed without its apostrophe ("ill call the
             // shop now"), when nothing makes it the adjective.
@@ -367,6 +367,7 @@ impl Always {
                 r"|\bend\s+of\s+(?:the\s+)?(?:business\s+)?day\b|\b(?:eod|cob)\b",
                 // "back in 5", "back in 10!": minutes, in chat.
                 r"|\bback\s+(?:to\s+you\s+)?in\s+\d{1,3}\b",
+                r"|\bwithin\s+(?:the\s+next\s+)?\d{1,3}\s*(?:h|hrs?|mins?|d)\b",
                 r"|\b(?:well\s+)?before\s+your\s+(?:checkout|check-in|flight|departure|appointment|trip|visit|meeting|deadline|event|match|stay)\b",
             )),
             day: p.add(concat!(
@@ -754,9 +755,38 @@ impl Always {
         let words = |m: &Range<usize>| lower[m.clone()].split_whitespace().collect::<Vec<_>>();
         let let_me = || {
             self.let_me.find_in(reply).any(|m| {
+                // "Let me know", "I'd like to ask…": words, not an action.
+                let last = words(&m).last().copied();
+                if last == Some("start") {
+                    // "Let me start by issuing a credit" acts; "let me
+                    // start by saying sorry" only talks.
+                    let next = reply.lower_slice(m.end, reply.clause_end(m.end));
+                    let mut next = next.split_whitespace();
+                    return !matches!(
+                        (next.next(), next.next()),
+                        (Some("by" | "with"), Some(w)) if matches!(
+                            w,
+                            "saying" | "apologising" | "apologizing" | "thanking" | "asking"
+                                | "an" | "a" | "my" | "the"
+                        )
+                    );
+                }
                 !matches!(
-                    words(&m).last().copied(),
-                    Some("know" | "apologise" | "apologize" | "say" | "be")
+                    last,
+                    Some(
+                        "know"
+                            | "apologise"
+                            | "apologize"
+                            | "say"
+                            | "be"
+                            | "ask"
+                            | "thank"
+                            | "assure"
+                            | "reassure"
+                            | "confirm"
+                            | "remind"
+                            | "hear"
+                    )
                 )
             })
         };
@@ -820,9 +850,18 @@ impl Always {
                         w.get(1).copied().unwrap_or(""),
                         w.get(2).copied().unwrap_or(""),
                     ),
-                    // "'ll": the word before the apostrophe is the subject.
+                    // "'ll": the word before the apostrophe is the subject;
+                    // "I've picked up the ticket and will sort it": the
+                    // sentence's own "I" carries over "and".
                     _ => (
-                        matches!(before.first(), Some(&("i" | "we"))),
+                        matches!(before.first(), Some(&("i" | "we")))
+                            || (before.first() == Some(&"and") && {
+                                let s = reply.sentence_at(m.start).map_or(0, |s| s.start);
+                                let head = reply.lower_slice(s, m.start).trim_start();
+                                ["i ", "i'", "i’", "we "]
+                                    .iter()
+                                    .any(|p| head.starts_with(p))
+                            }),
                         w.get(1).copied().unwrap_or(""),
                         w.get(2).copied().unwrap_or(""),
                     ),
@@ -933,8 +972,8 @@ pub(crate) fn is_done_verb(word: &str) -> bool {
 /// Sorted: searched with `binary_search` (a test checks the order).
 const AMOUNTS: &[&str] = &[
     "a", "an", "couple", "eight", "eleven", "few", "fifteen", "five", "forty", "four", "half",
-    "nine", "ninety", "one", "seven", "several", "six", "sixty", "ten", "thirty", "three",
-    "twelve", "twenty", "two",
+    "next", "nine", "ninety", "one", "quarter", "seven", "several", "six", "sixty", "ten",
+    "thirty", "three", "twelve", "twenty", "two",
 ];
 
 /// Whether the time unit at `unit` ("minutes", "moment", "hour") is an
@@ -1004,6 +1043,48 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
                 .any(|f| clause.contains(f))
         }
         Some(w) if TIME_PAST.contains(&w) => false,
+        // "in two hours" is a promise with a future or an outcome in its
+        // clause ("I'll have it in two hours", "done in 5 minutes"), not in
+        // "…with a client demo in two hours", which is the customer's day.
+        Some("in") => {
+            let clause =
+                reply.lower_slice(reply.clause_start(unit.start), reply.clause_end(unit.end));
+            clause.starts_with("in ")
+                || clause
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
+                    .any(|w| {
+                        matches!(
+                            w,
+                            "will"
+                                | "should"
+                                | "going"
+                                | "let"
+                                | "give"
+                                | "back"
+                                | "done"
+                                | "ready"
+                                | "sorted"
+                                | "fixed"
+                                | "expect"
+                                | "arrive"
+                                | "arrives"
+                                | "lands"
+                                | "land"
+                                | "shows"
+                                | "show"
+                                | "appear"
+                                | "appears"
+                                | "hear"
+                                | "be"
+                                | "complete"
+                                | "finished"
+                                | "take"
+                                | "takes"
+                                | "allow"
+                        ) || w.ends_with("'ll")
+                            || w.ends_with("’ll")
+                    })
+        }
         Some(w) if TIME_LEADS.contains(&w) => true,
         // "bear with me for a minute", "hang on for a moment"
         Some("for") => words
@@ -1133,9 +1214,29 @@ fn last_word(lower: &str, m: &Range<usize>) -> Range<usize> {
 /// Whether `reply` uses the customer's first name, full name, or a title
 /// with their surname, compared without case and diacritics.
 pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
+    if reply.text.contains('@') {
+        // "I'll send it to daniela.ruiz@example.com" names no one: read the
+        // reply without its addresses.
+        let masked: String = reply
+            .text
+            .split_inclusive(char::is_whitespace)
+            .map(|w| if w.contains('@') { " " } else { w })
+            .collect();
+        let masked = Reply::new(&masked);
+        return known
+            .names
+            .iter()
+            .any(|n| contains_folded_words(&masked, n))
+            || titled(&masked, known);
+    }
     if known.names.iter().any(|n| contains_folded_words(reply, n)) {
         return true;
     }
+    titled(reply, known)
+}
+
+/// Whether `reply` calls the customer by a title and their surname.
+fn titled(reply: &Reply, known: &Known) -> bool {
     if known.surnames.is_empty() {
         return false;
     }

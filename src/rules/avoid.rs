@@ -40,9 +40,12 @@ impl Avoid {
                 r"\b(?:useless|hopeless|terrible|awful|rubbish|garbage|trash|stupid|dumb|clueless|pointless|worthless|unhelpful|incompetent",
                 r"|not\s+(?:very\s+|that\s+|so\s+|particularly\s+|always\s+)?(?:great|good|smart|helpful|useful|bright|clever)",
                 r"|no\s+(?:good|help|use)|bad\s+(?:at|with)|dropped\s+the\s+ball|messed\s+(?:up|it\s+up|this\s+up)|screwed\s+up",
-                r"|not\s+the\s+(?:sharpest|brightest|smartest|best)|made\s+(?:such\s+)?(?:a\s+|an\s+)?(?:(?:real|total|complete|big|right)\s+)?(?:mistake|error|mess|hash|muddle)",
+                r"|(?:not|isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not)\s+the\s+(?:sharpest|brightest|smartest|best)|made\s+(?:such\s+)?(?:a\s+|an\s+)?(?:(?:real|total|complete|big|right)\s+)?(?:mistake|error|mess|hash|muddle)",
                 r"|(?:wasn(?:'|’)?t|isn(?:'|’)?t|was\s+not|is\s+not|aren(?:'|’)?t|weren(?:'|’)?t)\s+(?:really\s+|quite\s+)?up\s+to\s+(?:it|this|that|the\s+(?:job|task))",
                 r"|out\s+of\s+(?:its|their)\s+depth|not\s+cut\s+out\s+for|(?:gets?|getting)\s+(?:[\w-]+\s+){0,4}?wrong",
+                r"|(?:got|gets|getting)\s+(?:a\s+bit\s+|rather\s+|very\s+|so\s+)?(?:confused|muddled|stuck|lost|tangled)",
+                r"|(?:went|goes|going|go)\s+(?:a?round\s+)?in\s+circles",
+                r"|(?:wasn(?:'|’)?t|isn(?:'|’)?t|was\s+not|is\s+not)\s+(?:much|any|a\s+lot\s+of|of\s+much)\s+(?:help|use)",
                 r"|misunderstood|misread|misheard|is\s+to\s+blame",
                 r"|got\s+(?:it|this|that|things|everything)\s+wrong|gave\s+you\s+(?:the\s+|some\s+|a\s+)?(?:wrong|bad|incorrect|inaccurate)",
                 r"|(?:wrong|bad|incorrect)\s+(?:info|information|answer|advice)|wasted\s+your\s+time|let\s+you\s+down|failed\s+you|fell\s+short",
@@ -201,6 +204,10 @@ mod tests {
             "So sorry you had to go through all that with the bot.",
             "The virtual assistant gets these cancellations wrong all the time.",
             "The bot clearly wasn't up to this one 🙄",
+            "Honestly, our bot isn't the sharpest tool in the shed.",
+            "Looks like the automated system got confused by the depot status.",
+            "I'm sorry — our virtual assistant went round in circles with you.",
+            "I'm sorry that our bot wasn't much help with the seat change.",
         ] {
             assert_eq!(blamed(text).len(), 1, "{text}");
         }

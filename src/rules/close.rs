@@ -40,13 +40,18 @@ impl Close {
             resolved: p.add(concat!(
                 r"\b(?:refund|revers|releas|approv|shipp|cancell?|issu|appli|fix|resolv|restor|process|credit|updat|replac|lift|clear|remov",
                 r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
-                r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch",
+                r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch|add",
                 r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov)(?:ed|d)\b",
                 r"|\b(?:sent|paid|set\s+up|rolled\s+back)\b|\b(?:i|we)\s+(?:just\s+|also\s+|already\s+)?(?:reset|resent|rebuilt)\b",
                 // A state the fix brought: "SSO is back on", "all 120 users
                 // have signed in", "the clinic has added a note".
                 r"|\b(?:is|are)\s+(?:now\s+)?(?:back\s+(?:on|up|online|in)|working\s+again|live\s+again)\b",
                 r"|\b(?:has|have)\s+(?:now\s+)?(?:added|signed\s+in|logged\s+in|gone\s+through|cleared)\b",
+                // Where things now stand: "the duplicate charge is gone", "a
+                // return label is in your inbox", "the credit is on your
+                // account", "out for delivery tomorrow", "now has a card".
+                r"|\b(?:is|are)\s+(?:now\s+)?(?:gone|in\s+your\s+(?:inbox|account)|on\s+your\s+account|out\s+for\s+delivery|on\s+(?:its|their)\s+way|live|active)\b",
+                r"|\b(?:has|have)\s+been\s+delivered\b|\bnow\s+(?:has|have|shows?)\b",
             )),
             next: p.add(concat!(
                 r"\b(?:will|won(?:'|’)t|going\s+to|should|can\s+go\s+ahead|its\s+way|their\s+way|the\s+way\s+to\s+you",
@@ -58,7 +63,10 @@ impl Close {
                 r"|\b(?:just|simply)\s+(?:show|bring|present|quote|use|keep|take)\b",
                 // What happens next, in the present: "Check-in opens three hours
                 // before departure", "Bundle comes back after the restart".
-                r"|\b(?:opens|arrives|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|tomorrow|tonight|next)\b",
+                r"|\b(?:opens|arrives|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|today|tomorrow|tonight|next|this\s+(?:week|afternoon|evening))\b",
+                // "booked for Tuesday 8-10am", "your bank may take 3-5 days".
+                r"|\b(?:booked|scheduled|arranged|set)\s+for\s+(?:today|tomorrow|tonight|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
+                r"|\b(?:may|might|can|could)\s+take\s+(?:up\s+to\s+)?(?:\d|a\s+few|a\s+couple|one|two|three|several)",
                 // "If it cuts out again, reply to this email": what to do next.
                 r"|\bif\s+(?:it|this|that|anything|the\s+\w+)\s+[^.?!\n]{0,60}?\b(?:reply|contact|message|call|reach\s+out|let\s+(?:me|us)\s+know|get\s+in\s+touch|get\s+back)\b",
             )),
@@ -80,7 +88,7 @@ impl Close {
             ),
             confirm: p.add(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix|(?:your|the)\s+\w+)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open)",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
                 // "Can you try it?", "Could one of your users try signing in?"
                 r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
@@ -244,7 +252,11 @@ mod tests {
         assert!(found("Does that settle it?").confirms_resolution);
         assert!(!found("Can you try to find the receipt?").confirms_resolution);
         assert!(found("Can you refresh and check they now show as members?").confirms_resolution);
-        assert!(found("Can you create an event and check it only appears once?").confirms_resolution);
+        assert!(
+            found("Can you create an event and check it only appears once?").confirms_resolution
+        );
         assert!(!found("Can you check the order number on your receipt?").confirms_resolution);
+        assert!(found("Has it arrived?").confirms_resolution);
+        assert!(found("Does that put things right?").confirms_resolution);
     }
 }

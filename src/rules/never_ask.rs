@@ -139,6 +139,7 @@ impl NeverAsk {
                 r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
                 r"|\byour\s+ref(?:erence)?(?:\s+number)?\b",
+                r"|\bnumber\s+of\s+(?:the|your|that)\s+(?:order|booking|reservation|purchase|invoice)\b",
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
                 r"|\b(?:plan|tier|subscription|package|membership|account\s+type|account\s+level)s?\b",
@@ -175,12 +176,12 @@ impl NeverAsk {
                 r"|\btell\s+(?:me|us)\s+(?:what(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help)\b",
             )),
             generic_question: p.add(concat!(
-                r"\bwhat(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
+                r"\bwhat(?:\s+exactly|\s+precisely)?(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:exactly\s+)?(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
                 r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+matter)\b",
                 r"|\bwhat\s+(?:do|did|can)\s+you\s+need\b",
                 r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:this|it)\s+(?:about|regarding)\b",
             )),
-            anything: p.add(r"\b(?:is\s+there\s+)?anything\s+(?:i|we)\s+can\s+(?:help|assist|do)\b"),
+            anything: p.add(r"\b(?:is\s+there\s+)?(?:anything|something)\s+(?:i|we)\s+can\s+(?:help|assist|do)\b"),
             closing_words: pat(r"\b(?:else|further|more|other|additional)\b"),
         }
     }
@@ -261,9 +262,22 @@ impl NeverAsk {
                 leads.push((m, false));
             }
         }
-        // "Order number?", "Your email, please." ask with no verb at all.
+        // "Order number?", "Your email, please." ask with no verb at all;
+        // "the email on file is…?" leaves them the rest to fill in.
         for s in &reply.sentences {
-            if self.is_fragment(reply, s) {
+            let unfinished = s.question && {
+                let t = reply.sentence_text(s).trim_end();
+                t.ends_with("…?") || t.ends_with("...?")
+            };
+            if unfinished {
+                // From its last clause: "Just to double-check, | the email on file is…?"
+                let body = reply
+                    .sentence_text(s)
+                    .trim_end()
+                    .trim_end_matches(['?', '…', '.']);
+                let at = reply.clause_start(s.start + body.len().saturating_sub(1));
+                leads.push((at..at, false));
+            } else if self.is_fragment(reply, s) {
                 leads.push((s.start..s.start, false));
             }
         }
@@ -335,8 +349,13 @@ impl NeverAsk {
                 // "Which plan would you like to switch to?" asks for a new
                 // choice, not the one the context holds.
                 let object = reply.lower_slice(span.end, region.end.max(span.end));
-                if matches!(asked, Asked::Plan | Asked::Name)
-                    && CHOICE.iter().any(|c| object.contains(c))
+                let whole = reply.lower_slice(sentence.start, sentence.end);
+                let someone_else = ["recipient", "someone else", "a friend"]
+                    .iter()
+                    .any(|c| whole.contains(c));
+                if (matches!(asked, Asked::Plan | Asked::Name)
+                    && CHOICE.iter().any(|c| object.contains(c)))
+                    || (matches!(asked, Asked::Name | Asked::Email) && someone_else)
                 {
                     continue;
                 }
@@ -664,6 +683,8 @@ fn kind_of(words: &str) -> Asked {
     } else if words.contains("name") {
         Asked::Name
     } else if [
+        // "the number of the order"
+        "number of",
         "order",
         "booking",
         "reservation",
@@ -836,6 +857,13 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
     // contact number" or "your mobile".
     const PHONE: &[&str] = &["phone", "mobile", "cell", "telephone", "tel", "cellphone"];
     let mut want: Vec<String> = tokens(label).map(|(_, w)| fold(w)).collect();
+    // "Address on file", "Phone on record": where the card keeps it.
+    if want.len() > 2
+        && want[want.len() - 2] == "on"
+        && matches!(want[want.len() - 1].as_str(), "file" | "record" | "account")
+    {
+        want.truncate(want.len() - 2);
+    }
     while want.len() > 1 && want.last().is_some_and(|w| TAILS.contains(&w.as_str())) {
         want.pop();
     }

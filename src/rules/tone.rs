@@ -50,7 +50,8 @@ impl Tone {
         Tone {
             feeling: p.add(concat!(
                 r"\b(?:frustrat\w*|frustat\w*|annoy\w*|infuriat\w*|upset\w*|angry|anger|irritat\w*|maddening|aggravat\w*|exasperat\w*|furious|livid|fuming|mad",
-                r"|stress(?:ful|ed|ing)?|worr(?:y|ied|ying|isome)|disappoint\w*|hassle|nightmare|fed\s+up|distressing|unsettling)\b"
+                r"|stress(?:ful|ed|ing)?|worr(?:y|ied|ying|isome)|disappoint\w*|hassle|nightmare|fed\s+up|distressing|unsettling",
+                r"|pain|nuisance|headache|ordeal|inconvenien\w*)\b"
             )),
             registers: pat(concat!(
                 r"\bi\s+(?:completely\s+|totally\s+|fully\s+|really\s+|absolutely\s+|definitely\s+|can\s+|do\s+|can\s+only\s+|can\s+totally\s+)*",
@@ -120,6 +121,7 @@ mod tests {
             "Being called a thief is upsetting, and I'm sorry.",
             "That would make anyone upset.",
             "I understand why your frustated.",
+            "That's a real pain, I get it.",
         ] {
             assert!(acknowledges(yes), "{yes}");
         }
