@@ -320,6 +320,28 @@ test('the panel: fields the agent can correct, a checklist that ticks, a new car
   await page.close();
 });
 
+test('while a new card is being read, no check runs against the last customer\'s context', async () => {
+  const page = await openDesk('box=textarea');
+  await waitForPanel(page, (s) => s.fields.first_name === 'Sarah');
+  await page.locator('#reply').pressSequentially('Hi there');
+  await settled(page);
+  const reads = await page.evaluate(() => {
+    window.fake.readDelay = 400;
+    return window.fake.calls.read;
+  });
+  await page.click('#next');
+  // The coach has seen the new card and is reading it (slowly): type now.
+  // (Checks before that, of the emptied box, had the last card's context.)
+  await page.waitForFunction((n) => window.fake.calls.read > n, reads);
+  const before = await page.evaluate(() => window.fake.calls.contexts.length);
+  await page.locator('#reply').pressSequentially('Hi Marcus');
+  await waitForPanel(page, (s) => s.fields.customer_name === 'Marcus Webb' && s.checklist['always.use-name'] === 'true');
+  const names = await page.evaluate((n) => window.fake.calls.contexts.slice(n).map((c) => c.first_name ?? null), before);
+  assert.ok(names.length > 0, 'the reply was checked after the card was read');
+  assert.deepEqual([...new Set(names)], ['Marcus'], 'every check after the swap had the new card\'s context');
+  await page.close();
+});
+
 test('a site profile: the reply selector may name a wrapper; the visible editable in it is coached', async () => {
   const page = await openDesk('box=contenteditable&site=1');
   await page.locator('#reply').click();

@@ -99,7 +99,10 @@ describe('the trainer page', () => {
     assert.equal(await page.locator('#tr-opening-card').textContent(), card);
     const bad = 'Hi, how can I help you today?';
     await page.locator('#tr-reply').fill(bad);
-    const first = await waitForPanel(page, (s) => s.mode === 'trainer' && s.findings.some((f) => f.rule === 'never-ask.generic-opener'));
+    // The coach reads the new card when it appears; a lint before that has
+    // the last card's context (or none), so wait for this card's name too.
+    const thisCard = (s) => s.fields.customer_name === 'Sarah Chen';
+    const first = await waitForPanel(page, (s) => thisCard(s) && s.mode === 'trainer' && s.findings.some((f) => f.rule === 'never-ask.generic-opener'));
     const always = first.findings.filter((f) => f.rule.startsWith('always.'));
     assert.ok(always.length >= 3, 'the missing items are findings');
     assert.ok(always.every((f) => f.severity === 'error'), 'trainer mode: every missing always-do item is an error');
@@ -109,7 +112,7 @@ describe('the trainer page', () => {
 
     const better = 'Hi Sarah, I\'m Alex. I can see from your chat that you were charged twice for March. I\'m refunding the duplicate charge now; give me 2 minutes.';
     await page.locator('#tr-reply').fill(better);
-    const second = await waitForPanel(page, (s) => Number(s.score) > Number(first.score));
+    const second = await waitForPanel(page, (s) => thisCard(s) && Number(s.score) > Number(first.score));
     assert.equal(Number(second.score), cliCheck(card, better, ['--mode', 'trainer', '--agent', 'Alex']).score, 'the CLI\'s score, as it moves');
 
     await page.locator('[data-tr-action="reveal-opening"]').click();

@@ -61,6 +61,7 @@ export class Session {
     this.phase = 'first';
     this.cardText = undefined; // undefined: not set yet; null: no card
     this.read = null; // the context as the engine read it from the card
+    this.reading = false; // a card is being read: checks wait for it
     this.edits = new Map(); // the agent's corrections, by field
     this.opening = null;
     this.text = this.field.text();
@@ -111,16 +112,24 @@ export class Session {
     this.panel.setNotice(text ? '' : this.coach.noCardHint);
     if (!text) {
       this.read = null;
+      this.reading = false;
       this.#contextChanged();
       return;
     }
     const generation = this.generation;
+    // A new conversation: no check runs against the last card's context
+    // (its customer's name, its order) while this card is being read.
+    this.read = null;
+    this.reading = true;
     this.coach.engine.read(text).then((ctx) => {
       if (generation !== this.generation) return;
+      this.reading = false;
       this.read = ctx;
       this.#contextChanged();
     }, (err) => {
-      if (generation === this.generation) this.cardText = undefined; // the next scan reads it again
+      if (generation !== this.generation) return;
+      this.reading = false;
+      this.cardText = undefined; // the next scan reads it again
       this.coach.onError(err);
     });
   }
@@ -229,6 +238,7 @@ export class Session {
   }
 
   #lint() {
+    if (this.reading) return; // stays dirty: the card's read checks it (#contextChanged)
     this.dirty = false;
     const text = this.field.text();
     if (this.#overLimit(text)) return;
