@@ -41,6 +41,10 @@ const FIELDS = [
 ];
 const MAIN_FIELDS = 8;
 
+// How long the panel may show the answer for an earlier text before its
+// lists are dimmed (aria-busy says at once that an answer is coming).
+const STALE_MS = 300;
+
 const PHASES = [['first', 'First reply'], ['resolution', 'Follow-up'], ['closing', 'Closing']];
 
 /** The value of a field as text (what its hook element holds). */
@@ -92,6 +96,8 @@ export class Panel {
     this.fieldEls = new Map();
     this.mode = null;
     this.report = null; // the report shown
+    this.busySince = null; // when the reply changed under the report shown (performance.now()), or null
+    this.stale = false; // the lists are dimmed
     this.explanations = new Map(); // rule id -> {title, why, bad, good, source} | null
     this.#build();
   }
@@ -123,7 +129,7 @@ export class Panel {
     this.insertEl = h('button', { class: 'primary', type: 'button', 'data-hc-action': 'insert-opening',
       onclick: () => a.insertOpening() }, 'Insert opening');
 
-    this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach' },
+    this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach', 'aria-busy': 'false' },
       h('header', {}, this.titleEl, this.modeEl, this.scoreEl, this.phaseEl),
       this.progressEl,
       h('div', { class: 'body' },
@@ -239,7 +245,7 @@ export class Panel {
 
   /** Shows a report: checklist, findings, score (all as the engine gave them). */
   setReport(report) {
-    this.panelEl.setAttribute('aria-busy', 'false');
+    this.#setBusy(false);
     const before = this.report?.score;
     this.report = report;
     if (!report) {
@@ -313,7 +319,30 @@ export class Panel {
 
   /** The reply changed since the report shown: it is about to be replaced. */
   setBusy() {
-    this.panelEl.setAttribute('aria-busy', 'true');
+    this.#setBusy(true);
+  }
+
+  /**
+   * `aria-busy` changes twice a keystroke, so no style depends on it (a
+   * style that did would be worked out again twice a keystroke, in the
+   * middle of the check). The lists are dimmed by a class, and only once
+   * the answer is slow: `frame` looks.
+   */
+  #setBusy(busy) {
+    if (busy === (this.busySince !== null)) return;
+    this.busySince = busy ? performance.now() : null;
+    this.panelEl.setAttribute('aria-busy', String(busy));
+    if (!busy && this.stale) {
+      this.stale = false;
+      this.panelEl.classList.remove('stale');
+    }
+  }
+
+  /** Called once per animation frame: dims the lists when the answer is slow in coming. */
+  frame(now) {
+    if (this.stale || this.busySince === null || now - this.busySince < STALE_MS) return;
+    this.stale = true;
+    this.panelEl.classList.add('stale');
   }
 
   setOpening(opening) {

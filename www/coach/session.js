@@ -185,6 +185,7 @@ export class Session {
     this.panel.setVisible(shown);
     this.overlay.host.hidden = !shown;
     if (!shown) return false;
+    this.panel.frame(now);
     if (this.repaint) {
       this.repaint = false;
       this.painter.show(this.spans);
