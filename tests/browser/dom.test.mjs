@@ -127,6 +127,46 @@ test('textarea: an edit before the underlines moves them with their words', asyn
   await page.close();
 });
 
+test('textarea: lines typed, joined and pasted above the underlines; a first-line indent', async () => {
+  // The mirror keeps the text a block per line and changes only the lines an
+  // edit touched: new lines, lines joined by a deletion and pasted lines
+  // must leave every underline on its words, and so must text-indent, which
+  // only the first line of a textarea has.
+  const page = await openDesk('box=textarea');
+  const reply = page.locator('#reply');
+  await reply.fill(LONG);
+  await settled(page);
+  await assertAligned(page, 'before the edits');
+  const mirrored = () => page.evaluate(() =>
+    document.querySelector('handoff-coach-overlay').shadowRoot.querySelector('.mirror').textContent);
+  await reply.press('Control+Home');
+  await reply.pressSequentially('Thanks for waiting.');
+  await reply.press('Enter');
+  await reply.press('Enter');
+  await settled(page);
+  await assertAligned(page, 'after two new lines at the top');
+  await reply.press('Backspace');
+  await reply.press('Backspace');
+  await reply.press('Backspace');
+  await settled(page);
+  await assertAligned(page, 'after joining the first lines');
+  await reply.press('ArrowDown');
+  await page.keyboard.insertText('Pasted one.\nPasted two, a longer line that wraps in the box more than once, and more.\n');
+  await settled(page);
+  await assertAligned(page, 'after pasting lines in the middle');
+  assert.equal(await mirrored(), await reply.inputValue(), 'the measuring mirror holds the reply exactly');
+  await reply.evaluate((el) => { el.style.textIndent = '12em'; });
+  await settled(page);
+  await assertAligned(page, 'with a first-line indent');
+  await reply.press('Control+End');
+  await reply.press('Enter');
+  await reply.pressSequentially('What is your email?');
+  await settled(page);
+  await assertAligned(page, 'typing a new last line, indented');
+  assert.equal(await mirrored(), await reply.inputValue(), 'the mirror holds the reply exactly, indent and all');
+  await page.close();
+});
+
 test('input: one-line reply boxes are underlined too', async () => {
   const page = await openDesk('box=input');
   await page.locator('#reply').pressSequentially('Hi Sarah 😊 how can I help?');
