@@ -279,6 +279,29 @@ test('an edit hides the span it touches until the next check and moves the spans
   await page.close();
 });
 
+test('typing before the findings moves their offsets in the panel in place; a click and Accept act on where the words are now', async () => {
+  const page = await openDesk('box=textarea');
+  const reply = page.locator('#reply');
+  await reply.pressSequentially('Sorry, how can I help?');
+  await settled(page);
+  const opener = page.locator('handoff-coach-panel [data-hc-rule="never-ask.generic-opener"]');
+  assert.equal(await opener.getAttribute('data-hc-start'), '7');
+  await opener.evaluate((li) => { li.dataset.test = 'kept'; });
+  await reply.evaluate((el) => el.setSelectionRange(0, 0));
+  await page.keyboard.type('Hi! ');
+  await settled(page);
+  const f = (await panelState(page)).findings.find((x) => x.rule === 'never-ask.generic-opener');
+  assert.deepEqual([f.start, f.end], [11, 25], 'the offsets moved with the words');
+  assert.equal(await opener.getAttribute('data-test'), 'kept', 'the item was updated in place, not built again');
+  await opener.click();
+  assert.equal(await reply.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), 'how can I help',
+    'a click selects the words where they are now');
+  await opener.locator('[data-hc-action="accept"]').click();
+  await page.waitForFunction(() => document.getElementById('reply').value.includes('charged'));
+  assert.equal(await reply.inputValue(), 'Hi! Sorry, I can see you were charged twice?', 'Accept replaced the words where they are now');
+  await page.close();
+});
+
 // `model` is an editor that owns its DOM and takes edits only as beforeinput
 // events (fixtures/model-editor.js), like editors the coach has never seen.
 for (const box of ['textarea', 'contenteditable', 'model']) {
