@@ -302,6 +302,28 @@ test('typing before the findings moves their offsets in the panel in place; a cl
   await page.close();
 });
 
+for (const remote of [true, false]) {
+  test(`a rich editor's keystroke, engine ${remote ? 'on another thread: checked before' : 'in the page: checked after'} the editor's own handling of the key`, async () => {
+    const page = await openDesk(`box=contenteditable&editorwork=15${remote ? '&remote=1' : ''}`);
+    await page.locator('#reply').click();
+    await page.keyboard.type('Hello');
+    await settled(page);
+    const { checks, runs } = await page.evaluate(() => ({
+      checks: window.fake.calls.texts.map((text, i) => ({ text, at: window.fake.calls.at[i] })),
+      runs: window.editorRuns,
+    }));
+    const last = checks.find((c) => c.text === 'Hello');
+    assert.ok(last, 'the last key was checked');
+    const editor = runs.at(-1);
+    if (remote) {
+      assert.ok(last.at < editor.start, `the check was sent ${(editor.start - last.at).toFixed(1)} ms before the editor's observer ran`);
+    } else {
+      assert.ok(last.at >= editor.end, `the check ran ${(last.at - editor.end).toFixed(1)} ms after the editor's observer`);
+    }
+    await page.close();
+  });
+}
+
 // `model` is an editor that owns its DOM and takes edits only as beforeinput
 // events (fixtures/model-editor.js), like editors the coach has never seen.
 for (const box of ['textarea', 'contenteditable', 'model']) {
