@@ -94,6 +94,9 @@ export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {
   }
 
   return {
+    // The answers come from the worker's thread: the coach sends a check as
+    // soon as a keystroke's text is in the DOM (www/coach/fields/editable.js).
+    remote: true,
     read: (card) => call('read', card),
     check: (context, reply, options) => call('check', context, reply, options),
     opening: (context, agent) => call('opening', context, agent),

@@ -127,6 +127,46 @@ test('textarea: an edit before the underlines moves them with their words', asyn
   await page.close();
 });
 
+test('textarea: lines typed, joined and pasted above the underlines; a first-line indent', async () => {
+  // The mirror keeps the text a block per line and changes only the lines an
+  // edit touched: new lines, lines joined by a deletion and pasted lines
+  // must leave every underline on its words, and so must text-indent, which
+  // only the first line of a textarea has.
+  const page = await openDesk('box=textarea');
+  const reply = page.locator('#reply');
+  await reply.fill(LONG);
+  await settled(page);
+  await assertAligned(page, 'before the edits');
+  const mirrored = () => page.evaluate(() =>
+    document.querySelector('handoff-coach-overlay').shadowRoot.querySelector('.mirror').textContent);
+  await reply.press('Control+Home');
+  await reply.pressSequentially('Thanks for waiting.');
+  await reply.press('Enter');
+  await reply.press('Enter');
+  await settled(page);
+  await assertAligned(page, 'after two new lines at the top');
+  await reply.press('Backspace');
+  await reply.press('Backspace');
+  await reply.press('Backspace');
+  await settled(page);
+  await assertAligned(page, 'after joining the first lines');
+  await reply.press('ArrowDown');
+  await page.keyboard.insertText('Pasted one.\nPasted two, a longer line that wraps in the box more than once, and more.\n');
+  await settled(page);
+  await assertAligned(page, 'after pasting lines in the middle');
+  assert.equal(await mirrored(), await reply.inputValue(), 'the measuring mirror holds the reply exactly');
+  await reply.evaluate((el) => { el.style.textIndent = '12em'; });
+  await settled(page);
+  await assertAligned(page, 'with a first-line indent');
+  await reply.press('Control+End');
+  await reply.press('Enter');
+  await reply.pressSequentially('What is your email?');
+  await settled(page);
+  await assertAligned(page, 'typing a new last line, indented');
+  assert.equal(await mirrored(), await reply.inputValue(), 'the mirror holds the reply exactly, indent and all');
+  await page.close();
+});
+
 test('input: one-line reply boxes are underlined too', async () => {
   const page = await openDesk('box=input');
   await page.locator('#reply').pressSequentially('Hi Sarah 😊 how can I help?');
@@ -238,6 +278,45 @@ test('an edit hides the span it touches until the next check and moves the spans
   assert.equal((await panelState(page)).findings.filter((f) => f.start !== null).length, 1, '"sorrry" is no longer flagged');
   await page.close();
 });
+
+test('typing before the findings moves their offsets in the panel in place; a click and Accept act on where the words are now', async () => {
+  const page = await openDesk('box=textarea');
+  const reply = page.locator('#reply');
+  await reply.pressSequentially('Sorry, how can I help?');
+  await settled(page);
+  const opener = page.locator('handoff-coach-panel [data-hc-rule="never-ask.generic-opener"]');
+  assert.equal(await opener.getAttribute('data-hc-start'), '7');
+  await opener.evaluate((li) => { li.dataset.test = 'kept'; });
+  await reply.evaluate((el) => el.setSelectionRange(0, 0));
+  await page.keyboard.type('Hi! ');
+  await settled(page);
+  const f = (await panelState(page)).findings.find((x) => x.rule === 'never-ask.generic-opener');
+  assert.deepEqual([f.start, f.end], [11, 25], 'the offsets moved with the words');
+  assert.equal(await opener.getAttribute('data-test'), 'kept', 'the item was updated in place, not built again');
+  await opener.click();
+  assert.equal(await reply.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), 'how can I help',
+    'a click selects the words where they are now');
+  await opener.locator('[data-hc-action="accept"]').click();
+  await page.waitForFunction(() => document.getElementById('reply').value.includes('charged'));
+  assert.equal(await reply.inputValue(), 'Hi! Sorry, I can see you were charged twice?', 'Accept replaced the words where they are now');
+  await page.close();
+});
+
+for (const remote of [true, false]) {
+  test(`a rich editor's keystroke, engine ${remote ? 'on another thread: checked before' : 'in the page: checked after'} the editor's own handling of the key`, async () => {
+    const page = await openDesk(`box=contenteditable&editorwork=15${remote ? '&remote=1' : ''}`);
+    await page.locator('#reply').click();
+    await page.keyboard.type('Hello');
+    await settled(page);
+    const events = await page.evaluate(() => window.deskEvents);
+    const check = events.indexOf('check Hello');
+    const editor = events.indexOf('editor Hello');
+    assert.ok(check >= 0 && editor >= 0, `the last key was checked and seen by the editor: ${JSON.stringify(events)}`);
+    if (remote) assert.ok(check < editor, `the check went before the editor's observer ran: ${JSON.stringify(events)}`);
+    else assert.ok(check > editor, `the check ran after the editor's observer: ${JSON.stringify(events)}`);
+    await page.close();
+  });
+}
 
 // `model` is an editor that owns its DOM and takes edits only as beforeinput
 // events (fixtures/model-editor.js), like editors the coach has never seen.

@@ -95,6 +95,32 @@ test('the worker stopped between keystrokes and during a check: the answer comes
   await page.close();
 });
 
+test('a slow answer dims the lists after a moment; a quick one never does; the answer undims them', async () => {
+  const page = await openDesk();
+  const dimmed = () => page.evaluate(() => {
+    const root = document.querySelector('handoff-coach-panel').shadowRoot;
+    return ['.findings', '.checklist'].map((s) => Number(getComputedStyle(root.querySelector(s)).opacity) < 1);
+  });
+  await page.keyboard.type('Hi Sarah. How can I help');
+  await answered(page);
+  assert.deepEqual(await dimmed(), [false, false], 'quick answers: never dimmed');
+
+  await stall(1500);
+  const typedAt = Date.now();
+  await page.keyboard.type(' you');
+  assert.equal(await page.locator('handoff-coach-panel .panel').getAttribute('aria-busy'), 'true', 'busy at once');
+  assert.deepEqual(await dimmed(), [false, false], 'not dimmed at once');
+  await page.waitForFunction(() => {
+    const root = document.querySelector('handoff-coach-panel').shadowRoot;
+    return Number(getComputedStyle(root.querySelector('.findings')).opacity) < 1;
+  });
+  assert.ok(Date.now() - typedAt >= 250, `dimmed ${Date.now() - typedAt} ms after the key, not before 300 ms`);
+  const state = await answered(page);
+  assert.ok(state.findings.some((f) => f.rule === 'never-ask.generic-opener'));
+  assert.deepEqual(await dimmed(), [false, false], 'the answer undims the lists');
+  await page.close();
+});
+
 test('the worker stopped while a pack is being imported: the import completes', async () => {
   const options = await b.options();
   const file = path.join(os.tmpdir(), `hc-${process.pid}-midway.toml`);

@@ -14,7 +14,9 @@
 //   engine.csvHeader()                    → the columns of `row`        (QA mode)
 //
 // and the sizes it coaches live, `{reply, card}` in UTF-16 code units (the
-// wasm `limits()`), handed to startCoach as `limits`.
+// wasm `limits()`), handed to startCoach as `limits`. `engine.remote` is
+// true when the engine runs on another thread: a keystroke's check is then
+// sent as soon as its text is in the DOM (see fields/editable.js).
 //
 // The extension passes one that talks to its service worker over a port
 // (extension/content/), the demo pages one with the wasm in the page

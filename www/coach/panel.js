@@ -41,6 +41,10 @@ const FIELDS = [
 ];
 const MAIN_FIELDS = 8;
 
+// How long the panel may show the answer for an earlier text before its
+// lists are dimmed (aria-busy says at once that an answer is coming).
+const STALE_MS = 300;
+
 const PHASES = [['first', 'First reply'], ['resolution', 'Follow-up'], ['closing', 'Closing']];
 
 /** The value of a field as text (what its hook element holds). */
@@ -92,6 +96,10 @@ export class Panel {
     this.fieldEls = new Map();
     this.mode = null;
     this.report = null; // the report shown
+    this.checklistKey = null; // what the checklist shows, as a string
+    this.items = []; // the findings shown: {li, key (what it shows but its offsets), finding}
+    this.busySince = null; // when the reply changed under the report shown (performance.now()), or null
+    this.stale = false; // the lists are dimmed
     this.explanations = new Map(); // rule id -> {title, why, bad, good, source} | null
     this.#build();
   }
@@ -123,7 +131,7 @@ export class Panel {
     this.insertEl = h('button', { class: 'primary', type: 'button', 'data-hc-action': 'insert-opening',
       onclick: () => a.insertOpening() }, 'Insert opening');
 
-    this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach' },
+    this.panelEl = h('div', { class: 'panel', role: 'complementary', 'aria-label': 'Handoff coach', 'aria-busy': 'false' },
       h('header', {}, this.titleEl, this.modeEl, this.scoreEl, this.phaseEl),
       this.progressEl,
       h('div', { class: 'body' },
@@ -206,7 +214,8 @@ export class Panel {
 
   /** Rebuilds the lists of the report shown (what they show around it changed). */
   #redraw() {
-    this.reportKey = null;
+    this.checklistKey = null;
+    this.items = [];
     if (this.report) this.setReport(this.report);
   }
 
@@ -239,11 +248,12 @@ export class Panel {
 
   /** Shows a report: checklist, findings, score (all as the engine gave them). */
   setReport(report) {
-    this.panelEl.setAttribute('aria-busy', 'false');
+    this.#setBusy(false);
     const before = this.report?.score;
     this.report = report;
     if (!report) {
-      this.reportKey = null;
+      this.checklistKey = null;
+      this.items = [];
       this.host.removeAttribute('data-hc-score');
       this.scoreEl.textContent = '–';
       this.meterEl.style.width = '0';
@@ -254,31 +264,58 @@ export class Panel {
     }
     this.host.setAttribute('data-hc-score', String(report.score));
     const { text, grade } = scoreLabel(report.score);
-    this.scoreEl.textContent = text;
-    this.scoreEl.className = `score ${grade}`;
-    this.meterEl.style.width = text;
-    this.meterEl.className = `fill ${grade}`;
+    if (this.scoreEl.textContent !== text) {
+      this.scoreEl.textContent = text;
+      this.scoreEl.className = `score ${grade}`;
+      this.meterEl.style.width = text;
+      this.meterEl.className = `fill ${grade}`;
+    }
     if (before !== undefined && before !== report.score) {
       const delta = Math.round(report.score * 100) - Math.round(before * 100);
       this.changeEl.textContent = delta ? `${delta > 0 ? '▲ +' : '▼ −'}${Math.abs(delta)}` : '';
       this.changeEl.className = `change ${delta > 0 ? 'up' : 'down'}`;
       this.changeEl.setAttribute('data-hc-score-change', String(delta));
     }
-    // Most keystrokes change neither list (a span before the caret keeps its
-    // offsets): rebuild a list only when what it shows changed.
-    const key = JSON.stringify([report.checklist, report.findings]);
-    if (key === this.reportKey) return;
-    this.reportKey = key;
+    // Most keystrokes change neither list: a rebuilt list is a new layout and
+    // paint of the panel while the agent types. A list is rebuilt only where
+    // what it shows changed; a keystroke before the findings only moves their
+    // offsets, which are set on the items in place.
     // A missing item's finding says why it matters: its message is the item's tooltip.
-    const why = new Map(report.findings.filter((f) => f.start === null).map((f) => [f.rule, f.message]));
-    this.checklistEl.replaceChildren(...Object.entries(report.checklist ?? {}).map(([id, ok]) =>
-      h('li', { 'data-hc-check': id, 'data-hc-ok': ok === null ? null : String(ok),
-        title: ok === null ? 'Not applicable here' : why.get(id) ?? null }, itemLabel(id))));
-    const items = report.findings.map((f) => this.#findingEl(f));
-    this.findingsEl.replaceChildren(...(items.length ? items : [h('li', { class: 'none' }, 'Nothing to fix.')]));
+    const why = report.findings.filter((f) => f.start === null).map((f) => [f.rule, f.message]);
+    const checklistKey = JSON.stringify([report.checklist, why]);
+    if (checklistKey !== this.checklistKey) {
+      this.checklistKey = checklistKey;
+      const whyOf = new Map(why);
+      this.checklistEl.replaceChildren(...Object.entries(report.checklist ?? {}).map(([id, ok]) =>
+        h('li', { 'data-hc-check': id, 'data-hc-ok': ok === null ? null : String(ok),
+          title: ok === null ? 'Not applicable here' : whyOf.get(id) ?? null }, itemLabel(id))));
+    }
+    let rebuilt = report.findings.length !== this.items.length || !this.findingsEl.firstChild;
+    this.items = report.findings.map((f, i) => {
+      const key = JSON.stringify([f.rule, f.severity, f.message, f.suggestion ?? null, f.start === null || f.end === null]);
+      const item = this.items[i];
+      if (item?.key !== key) {
+        rebuilt = true;
+        return this.#findingItem(f, key);
+      }
+      if (f.start !== item.finding.start) item.li.setAttribute('data-hc-start', String(f.start));
+      if (f.end !== item.finding.end) item.li.setAttribute('data-hc-end', String(f.end));
+      item.finding = f;
+      return item;
+    });
+    if (rebuilt) {
+      this.findingsEl.replaceChildren(...(this.items.length ? this.items.map((item) => item.li)
+        : [h('li', { class: 'none' }, 'Nothing to fix.')]));
+    }
   }
 
-  #findingEl(f) {
+  /**
+   * A finding's list item, `{li, key, finding}`: what it shows is fixed by
+   * `key`; its offsets and `finding` (what its buttons act on) follow the
+   * reports that show the same finding elsewhere in the reply.
+   */
+  #findingItem(f, key) {
+    const item = { key, finding: f };
     const spanned = f.start !== null && f.end !== null;
     const li = h('li', {
       'data-hc-rule': f.rule, 'data-hc-severity': f.severity,
@@ -292,13 +329,14 @@ export class Panel {
     f.suggestion ? h('button', { type: 'button', 'data-hc-action': 'accept',
       onclick: (e) => {
         e.stopPropagation();
-        this.actions.accept(f);
+        this.actions.accept(item.finding);
       } }, spanned ? 'Accept' : 'Add') : null);
     if (spanned) {
-      li.addEventListener('click', () => this.actions.focusFinding(f));
-      li.addEventListener('keydown', (e) => e.key === 'Enter' && e.target === li && this.actions.focusFinding(f));
+      li.addEventListener('click', () => this.actions.focusFinding(item.finding));
+      li.addEventListener('keydown', (e) => e.key === 'Enter' && e.target === li && this.actions.focusFinding(item.finding));
     }
-    return li;
+    item.li = li;
+    return item;
   }
 
   /** The guide's why, bad and good for a rule, or null when it has none (a pack's own rule). */
@@ -313,7 +351,30 @@ export class Panel {
 
   /** The reply changed since the report shown: it is about to be replaced. */
   setBusy() {
-    this.panelEl.setAttribute('aria-busy', 'true');
+    this.#setBusy(true);
+  }
+
+  /**
+   * `aria-busy` changes twice a keystroke, so no style depends on it (a
+   * style that did would be worked out again twice a keystroke, in the
+   * middle of the check). The lists are dimmed by a class, and only once
+   * the answer is slow: `frame` looks.
+   */
+  #setBusy(busy) {
+    if (busy === (this.busySince !== null)) return;
+    this.busySince = busy ? performance.now() : null;
+    this.panelEl.setAttribute('aria-busy', String(busy));
+    if (!busy && this.stale) {
+      this.stale = false;
+      this.panelEl.classList.remove('stale');
+    }
+  }
+
+  /** Called once per animation frame: dims the lists when the answer is slow in coming. */
+  frame(now) {
+    if (this.stale || this.busySince === null || now - this.busySince < STALE_MS) return;
+    this.stale = true;
+    this.panelEl.classList.add('stale');
   }
 
   setOpening(opening) {

@@ -42,7 +42,7 @@ export class Session {
    */
   constructor(element, coach) {
     this.coach = coach;
-    this.field = fieldFor(element);
+    this.field = fieldFor(element, { early: Boolean(coach.engine.remote) });
     this.overlay = new Overlay();
     this.painter = this.field.painter(this.overlay.layer);
     this.panel = new Panel({
@@ -194,6 +194,7 @@ export class Session {
     this.panel.setVisible(shown);
     this.overlay.host.hidden = !shown;
     if (!shown) return false;
+    this.panel.frame(now);
     if (this.repaint) {
       this.repaint = false;
       this.painter.show(this.spans);

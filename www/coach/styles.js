@@ -107,8 +107,8 @@ ul { list-style: none; padding: 0; margin: 0; }
 button { font: inherit; cursor: pointer; border: 1px solid #dadce0; border-radius: 4px; padding: 3px 10px; background: #fff; color: #1a73e8; }
 button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
 button:disabled { opacity: .5; cursor: default; }
-/* Dimmed only when an answer is slow: a keystroke's answer comes within a frame. */
-[aria-busy=true] .findings, [aria-busy=true] .checklist { opacity: .6; transition: opacity .1s .3s; }
+/* Dimmed only when an answer is slow (panel.js STALE_MS): a keystroke's answer comes within a frame. */
+.stale .findings, .stale .checklist { opacity: .6; transition: opacity .1s; }
 `;
 
 /** The QA overlay over a conversation: badges on the agent's messages and the audit card. */

@@ -9,20 +9,37 @@ import { insertAsTyped, insertByInputEvents, nextTurn } from './edit.js';
 // did not make: they take edits only as beforeinput events.
 const OWNS_DOM = new Set(['ckeditor', 'slate']);
 
-export function editableField(el, kind) {
+/**
+ * The field of a contenteditable `el`. `early`: also read the text at each
+ * `input` event (see below), for an engine on another thread.
+ */
+export function editableField(el, kind, { early = false } = {}) {
   let model = null;
   let onChange = () => {};
   let lastText = null;
   const getModel = () => (model ??= new TextModel(el));
-  const observer = new MutationObserver(() => {
+  const reread = () => {
     model = null;
     const text = getModel().text;
     if (text === lastText) return;
     lastText = text;
     onChange();
-  });
+  };
+  const observer = new MutationObserver(reread);
   observer.observe(el, { childList: true, characterData: true, subtree: true });
   lastText = getModel().text;
+  // The browser has put a keystroke's text in the DOM when it fires `input`.
+  // A rich editor then handles the key in its own mutation observer, which
+  // is called before ours (it was made first) as soon as the first `input`
+  // listener returns: CKEditor 5 takes 3-5 ms there. With the engine on
+  // another thread (the extension's worker) the change is read from a
+  // capturing `input` listener on the window as well, so that the check is
+  // on its way while the editor works. With the engine in the page nothing
+  // would run in parallel, and reading early would only put the check inside
+  // the editor's handling of the key: the page coach reads after the editor.
+  const win = el.ownerDocument.defaultView;
+  const onInput = (e) => e.composedPath().includes(el) && reread();
+  if (early) win.addEventListener('input', onInput, true);
 
   const select = (start, end) => {
     el.focus({ preventScroll: true });
@@ -58,6 +75,7 @@ export function editableField(el, kind) {
     painter: () => new HighlightPainter({ element: el, model: getModel }),
     destroy() {
       observer.disconnect();
+      win.removeEventListener('input', onInput, true);
     },
   };
 }

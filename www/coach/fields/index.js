@@ -62,9 +62,13 @@ const EDITORS = [
   ['slate', '[data-slate-editor]'],
 ];
 
-/** The adapter for `el` (an element `editableOf` returned). */
-export function fieldFor(el) {
+/**
+ * The adapter for `el` (an element `editableOf` returned). `early`: the
+ * engine runs on another thread, and a change is best reported as soon as
+ * the text is in the DOM (see editable.js).
+ */
+export function fieldFor(el, { early = false } = {}) {
   if (isTextControl(el)) return textField(el);
   const kind = EDITORS.find(([, selector]) => el.matches(selector))?.[0] ?? 'contenteditable';
-  return editableField(el, kind);
+  return editableField(el, kind, { early });
 }

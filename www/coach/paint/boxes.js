@@ -6,7 +6,9 @@
 // Geometry is kept in two steps so that scrolling and moving stay cheap:
 //   1. local rects: each span's boxes in the field's own untransformed
 //      border-box coordinates, measured in the mirror (redone only when the
-//      text, the spans, the field's width or its font change);
+//      text, the spans, the field's width or its font change; the mirror
+//      holds the text a block per line, so that after a keystroke layout
+//      redoes that line's block, not the whole reply);
 //   2. client rects: local rects minus the field's scroll, mapped through
 //      its bounding box (which folds in every ancestor's translate and
 //      scale, so fixed and transformed containers are followed), clipped to
@@ -44,6 +46,9 @@ export class BoxPainter {
     this.local = []; // per span: rects in field coordinates
     this.styleKey = ''; // what the mirror's copied style was taken from
     this.value = null; // the text the mirror holds
+    this.lines = []; // that text cut after each "\n": the mirror's blocks, in order
+    this.starts = []; // where each line starts in the text
+    this.oneBlock = false; // the whole text in one block (see #setText)
     this.measured = false; // this.local is up to date
     this.clientKey = '';
     this.boxes = [];
@@ -77,16 +82,7 @@ export class BoxPainter {
     // reply a second time on every keystroke is what would freeze the page.
     const value = this.spans.length ? el.value : '';
     if (value !== this.value) {
-      // A keystroke changes a character or two of a long reply: change
-      // those in the mirror's text node rather than replace it, so that
-      // layout can keep the shaping of the rest.
-      const node = this.mirror.firstChild;
-      if (node?.nodeType === Node.TEXT_NODE && this.value && value) {
-        const edit = editRegion(this.value, value);
-        node.replaceData(edit.start, edit.oldEnd - edit.start, value.slice(edit.start, edit.newEnd));
-      } else {
-        this.mirror.textContent = value;
-      }
+      this.#setText(value);
       this.value = value;
       this.measured = false;
     }
@@ -119,6 +115,56 @@ export class BoxPainter {
     this.mirror.remove();
   }
 
+  /**
+   * Puts `value` in the mirror, a block per line (each line with its "\n"),
+   * changing only the lines that changed; within a line that changed alone
+   * (a keystroke), only its changed characters, so that layout keeps the
+   * shaping of the rest. Lines wrap alike in one block or in several: a
+   * forced break starts a new paragraph for line breaking and bidi either
+   * way. Not so `text-indent`, which indents the first line of every block:
+   * with one, the text stays in one block.
+   */
+  #setText(value) {
+    const lines = !value ? [] : this.oneBlock ? [value] : value.split(/(?<=\n)/);
+    const old = this.lines;
+    const blocks = this.mirror.children;
+    let head = 0;
+    while (head < lines.length && head < old.length && lines[head] === old[head]) head++;
+    let tail = 0;
+    while (tail < lines.length - head && tail < old.length - head
+      && lines[lines.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+    const removed = old.length - head - tail;
+    const added = lines.length - head - tail;
+    if (removed === 1 && added === 1) {
+      const node = blocks[head].firstChild;
+      const edit = editRegion(old[head], lines[head]);
+      node.replaceData(edit.start, edit.oldEnd - edit.start, lines[head].slice(edit.start, edit.newEnd));
+    } else {
+      for (let i = 0; i < removed; i++) blocks[head].remove();
+      const next = blocks[head] ?? null;
+      for (const line of lines.slice(head, head + added)) {
+        const block = document.createElement('div');
+        block.textContent = line;
+        this.mirror.insertBefore(block, next);
+      }
+    }
+    this.lines = lines;
+    let at = 0;
+    this.starts = lines.map((line) => (at += line.length) - line.length);
+  }
+
+  /** The index of the line that holds offset `at` (the last line for the text's end). */
+  #lineAt(at) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** Gives the mirror the field's box and text style (only when they change: restyling costs a layout). */
   #copyStyle(cs) {
     const el = this.field;
@@ -138,22 +184,36 @@ export class BoxPainter {
     const scrolls = !single && el.scrollHeight > el.clientHeight && cs.overflowY !== 'hidden';
     m.style.overflowY = scrolls ? 'scroll' : 'hidden';
     m.style.overflowX = 'hidden';
+    const oneBlock = cs.textIndent !== '0px';
+    if (oneBlock !== this.oneBlock) {
+      this.oneBlock = oneBlock;
+      this.mirror.replaceChildren();
+      this.lines = [];
+      this.value = null; // laid out again, the other way
+    }
   }
 
   /** Measures every span in the mirror, in the field's own coordinates. */
   #measure() {
     const m = this.mirror;
-    const text = this.value;
-    const node = m.firstChild;
+    const { lines, starts } = this;
+    const length = this.value.length;
     const origin = m.getBoundingClientRect();
     const range = document.createRange();
     this.local = this.spans.map(({ start, end }) => {
-      if (!node) return [];
-      const s = Math.max(0, Math.min(start, text.length));
-      const e = Math.max(s, Math.min(end, text.length));
-      range.setStart(node, s);
-      range.setEnd(node, e);
-      return lineRects(range.getClientRects()).map((q) => ({
+      if (!lines.length) return [];
+      const s = Math.max(0, Math.min(start, length));
+      const e = Math.max(s, Math.min(end, length));
+      // The span's part in each line it covers.
+      const rects = [];
+      const first = this.#lineAt(s);
+      for (let i = first; i < lines.length && (i === first || starts[i] < e); i++) {
+        const node = m.children[i].firstChild;
+        range.setStart(node, Math.max(0, s - starts[i]));
+        range.setEnd(node, Math.min(lines[i].length, e - starts[i]));
+        rects.push(...range.getClientRects());
+      }
+      return lineRects(rects).map((q) => ({
         x: q.left - origin.left, y: q.top - origin.top, w: q.width, h: q.height,
       }));
     });
