@@ -306,7 +306,8 @@ for (const remote of [true, false]) {
   test(`a rich editor's keystroke, engine ${remote ? 'on another thread: checked before' : 'in the page: checked after'} the editor's own handling of the key`, async () => {
     const page = await openDesk(`box=contenteditable&editorwork=15${remote ? '&remote=1' : ''}`);
     await page.locator('#reply').click();
-    await page.keyboard.type('Hello');
+    // A key each 50 ms: each meets the coach with no check of its own in flight.
+    await page.keyboard.type('Hello', { delay: 50 });
     await settled(page);
     const events = await page.evaluate(() => window.deskEvents);
     const check = events.indexOf('check Hello');
@@ -314,6 +315,53 @@ for (const remote of [true, false]) {
     assert.ok(check >= 0 && editor >= 0, `the last key was checked and seen by the editor: ${JSON.stringify(events)}`);
     if (remote) assert.ok(check < editor, `the check went before the editor's observer ran: ${JSON.stringify(events)}`);
     else assert.ok(check > editor, `the check ran after the editor's observer: ${JSON.stringify(events)}`);
+    await page.close();
+  });
+}
+
+// With the engine on another thread the check of a typed character leaves at
+// its beforeinput, a guess of the text it will make (fields/expected.js);
+// the answer counts only if the reply then holds exactly that text.
+for (const box of ['textarea', 'contenteditable']) {
+  test(`${box}, engine on another thread: a typed character's check leaves before the browser edits the reply`, async () => {
+    const page = await openDesk(`box=${box}&remote=1`);
+    await page.evaluate(() => {
+      window.deskEvents = [];
+      const el = document.getElementById('reply');
+      const text = () => ('value' in el ? el.value : el.textContent);
+      // Capturing on the window: logged before any listener on the box.
+      window.addEventListener('input', () => window.deskEvents.push(`input ${text()}`), true);
+    });
+    await page.locator('#reply').click();
+    // A key each 50 ms, as fast typing (each meets the coach in a new frame).
+    await page.keyboard.type('Hello', { delay: 50 });
+    await settled(page);
+    const events = await page.evaluate(() => window.deskEvents);
+    const check = events.indexOf('check Hello');
+    const input = events.indexOf('input Hello');
+    assert.ok(check >= 0 && input >= 0, `the last key was checked: ${JSON.stringify(events)}`);
+    assert.ok(check < input, `its check left before its input event: ${JSON.stringify(events)}`);
+    assert.equal(events.filter((e) => e === 'check Hello').length, 1, 'one check for the key, not a second at its input');
+    await page.close();
+  });
+
+  test(`${box}, engine on another thread: a guess the page makes wrong costs a check, never a wrong answer`, async () => {
+    const page = await openDesk(`box=${box}&remote=1`);
+    // The page's own editor turns every "!" into nothing: the guess "Hi!"
+    // is wrong, and what is drawn must be the check of "Hi".
+    await page.evaluate(() => {
+      document.getElementById('reply').addEventListener('beforeinput', (e) => e.data === '!' && e.preventDefault());
+    });
+    await page.locator('#reply').click();
+    await page.keyboard.type('Hi!', { delay: 50 });
+    await settled(page);
+    const { texts, text } = await page.evaluate(() => {
+      const el = document.getElementById('reply');
+      return { texts: window.fake.calls.texts, text: 'value' in el ? el.value : el.textContent };
+    });
+    assert.equal(text, 'Hi');
+    assert.ok(texts.includes('Hi!'), `the guess was sent: ${JSON.stringify(texts)}`);
+    assert.equal(texts.at(-1), 'Hi', 'and then the reply as it is');
     await page.close();
   });
 }

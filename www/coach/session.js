@@ -68,6 +68,7 @@ export class Session {
     this.spans = []; // live spans: {finding, start, end, severity}, offsets into this.text
     this.dirty = true;
     this.inFlight = false;
+    this.inFlightText = null; // the text the check in flight was sent
     this.checkedThisFrame = false;
     this.repaint = false; // carried spans wait for the next frame
     this.retryAt = 0;
@@ -88,6 +89,12 @@ export class Session {
     this.tooLong = false; // the reply is over the engine's live limit: not checked
 
     this.field.watch(() => this.#changed());
+    // With the engine on another thread, the text a keystroke is about to
+    // make goes out at its beforeinput (fields/expected.js); the answer
+    // counts only if the reply then holds exactly that text.
+    this.field.expect?.((text) => {
+      if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint(text);
+    });
     this.onMove = (e) => this.#hover(e);
     this.onLeave = () => this.overlay.hideCard();
     element.addEventListener('mousemove', this.onMove, { passive: true });
@@ -232,18 +239,21 @@ export class Session {
     if (!text.trim()) this.guard.reset();
     else this.overlay.hideGuard();
     this.repaint = true;
-    this.dirty = true;
+    // A check already on its way for exactly this text (sent at the key's
+    // beforeinput) answers this edit.
+    if (!(this.inFlight && this.inFlightText === text)) this.dirty = true;
     if (!this.inFlight && !this.checkedThisFrame && performance.now() >= this.retryAt) this.#lint();
     if (!this.tooLong) this.panel.setBusy();
     this.coach.wake();
   }
 
-  #lint() {
+  /** Sends one check: of the reply's text, or of the text a keystroke is about to make. */
+  #lint(text = this.field.text()) {
     if (this.reading) return; // stays dirty: the card's read checks it (#contextChanged)
     this.dirty = false;
-    const text = this.field.text();
     if (this.#overLimit(text)) return;
     this.inFlight = true;
+    this.inFlightText = text;
     this.checkedThisFrame = true;
     const generation = this.generation;
     const { mode, agent } = this.coach.settings;

@@ -187,6 +187,22 @@ export class TextModel {
     return el;
   }
 
+  /**
+   * The offset in `text` of the DOM position `[node, nodeOffset]`, or null
+   * when it is not inside a text run the model holds (an element boundary,
+   * a zero-width caret filler): the way from the DOM to the model, which
+   * only the text positions need.
+   */
+  offsetOf(node, nodeOffset) {
+    if (node?.nodeType !== 3) return null;
+    for (const s of this.segments) {
+      if (s.node === node && nodeOffset >= s.offset && nodeOffset <= s.offset + s.length) {
+        return s.start + nodeOffset - s.offset;
+      }
+    }
+    return null;
+  }
+
   /** A live DOM Range over `start..end` (UTF-16 offsets into `text`). */
   range(start, end) {
     const range = this.root.ownerDocument.createRange();

@@ -4,6 +4,7 @@
 import { TextModel } from '../textmodel.js';
 import { HighlightPainter } from '../paint/highlights.js';
 import { insertAsTyped, insertByInputEvents, nextTurn } from './edit.js';
+import { typedText } from './expected.js';
 
 // Editors that render their DOM from their own model and drop DOM edits they
 // did not make: they take edits only as beforeinput events.
@@ -40,6 +41,22 @@ export function editableField(el, kind, { early = false } = {}) {
   const win = el.ownerDocument.defaultView;
   const onInput = (e) => e.composedPath().includes(el) && reread();
   if (early) win.addEventListener('input', onInput, true);
+  // And the text a typed character will make, from its target range (see
+  // expected.js); a range the model cannot place (an element boundary, an
+  // empty line) is not guessed.
+  let onExpect = () => {};
+  const onBefore = (e) => {
+    if (!e.composedPath().includes(el)) return;
+    const data = typedText(e, false);
+    const [range] = data === null ? [] : e.getTargetRanges();
+    if (!range) return;
+    const m = getModel();
+    const start = m.offsetOf(range.startContainer, range.startOffset);
+    const end = range.collapsed ? start : m.offsetOf(range.endContainer, range.endOffset);
+    if (start === null || end === null || end < start) return;
+    onExpect(m.text.slice(0, start) + data + m.text.slice(end));
+  };
+  if (early) win.addEventListener('beforeinput', onBefore, true);
 
   const select = (start, end) => {
     el.focus({ preventScroll: true });
@@ -56,6 +73,9 @@ export function editableField(el, kind, { early = false } = {}) {
     model: getModel,
     watch(cb) {
       onChange = cb;
+    },
+    expect(cb) {
+      onExpect = cb;
     },
     poll() {},
     async replace(start, end, text) {
@@ -76,6 +96,7 @@ export function editableField(el, kind, { early = false } = {}) {
     destroy() {
       observer.disconnect();
       win.removeEventListener('input', onInput, true);
+      win.removeEventListener('beforeinput', onBefore, true);
     },
   };
 }

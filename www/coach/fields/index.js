@@ -68,7 +68,7 @@ const EDITORS = [
  * the text is in the DOM (see editable.js).
  */
 export function fieldFor(el, { early = false } = {}) {
-  if (isTextControl(el)) return textField(el);
+  if (isTextControl(el)) return textField(el, { early });
   const kind = EDITORS.find(([, selector]) => el.matches(selector))?.[0] ?? 'contenteditable';
   return editableField(el, kind, { early });
 }
