@@ -199,7 +199,7 @@ const NOT_ACTIONS: &[&str] = &[
 /// Words before a duration that make it something the agent commits to.
 const TIME_LEADS: &[&str] = &[
     "me", "us", "in", "within", "inside", "under", "take", "takes", "taking", "need", "needs",
-    "allow", "expect",
+    "allow", "expect", "gimme",
 ];
 
 /// Words before a duration that make it the past or the problem ("waited
@@ -283,12 +283,16 @@ impl Always {
         const NAME: &str = r"\[?[^\s,.!?;:()\[\]]+\]?";
         Always {
             intro: p.add(&format!(
-                r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|this is|it's|it’s|its)\s+{NAME}"
+                r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|myself|this is|it's|it’s|its)\s+{NAME}"
             )),
-            here: p.add(r"\bhere\b"),
+            // "Tom here", "Kerry speaking"
+            here: p.add(r"\b(?:here|speaking)\b"),
             from_team: p.add(r"\b[a-z][a-z'-]*\s+from\s+"),
             chatting: p.add(&format!(
-                r"\b(?:you're|you’re|youre|you are|you(?:'|’)ve\s+been|you\s+have\s+been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through|transferred|put\s+through|passed)\s+(?:with|to)\s+{NAME}"
+                concat!(r"\b(?:you're|you’re|youre|you are|you(?:'|’)ve\s+been|you\s+have\s+been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through|transferred|put\s+through|passed)\s+(?:with|to)\s+{NAME}",
+                // "you've got Ana from support"
+                r"|\byou(?:(?:'|’)ve|\s+have)?\s+got\s+{NAME}"),
+                NAME = NAME
             )),
             role: p.add(
                 r"\b(?:specialist|agent|advisor|adviser|representative|rep|manager|supervisor|technician|engineer|consultant|expert|coordinator|officer)\b",
@@ -297,9 +301,9 @@ impl Always {
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:with|from|on|in|part\s+of)\s+(?:the|our)\b",
             ),
             read_chat: p.add(concat!(
-                r"\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
-                r"(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:quick\s+|good\s+|proper\s+)?(?:look|read|squiz|peek|glance|scan)|pulled\s+up|scanned|checked|studied)\b",
-                r"[^.!?\n]{0,60}?\b(?:chat|conversation|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
+                r"\b(?:i(?:(?:'|’)ve|\s+have)?|ive)\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
+                r"(?:read|re-?read|reviewed|saw|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:quick\s+|good\s+|proper\s+)?(?:look|read|squiz|peek|glance|scan)|pulled\s+up|scanned|checked|studied)\b",
+                r"[^.!?\n]{0,60}?\b(?:chat|conversation|exchange|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
                 r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
                 // "I've gone through what happened with your order": what
                 // happened is the chat, when a reading verb says so.
@@ -323,17 +327,17 @@ impl Always {
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
             )),
             read_bare: p.add(concat!(
-                r"\b(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|caught\s+up\s+on|skimmed|scanned)\s+",
-                r"(?:your|the|our|this|all|everything)\b[^.!?\n]{0,40}?\b(?:chat|conversation|notes|transcript|messages|summary|history|thread)\b",
+                r"\b(?:(?:read|re-?read)(?:\s+(?:through|over|up\s+on))?|saw|seen|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|caught\s+up\s+on|skimmed|scanned)\s+",
+                r"(?:your|ur|yr|the|our|this|all|everything)\b[^.!?\n]{0,40}?\b(?:chat|conversation|notes|transcript|messages|summary|history|thread)\b",
             )),
             i_see: p.add(r"\bsee\b"),
             meanwhile: p.add(r"\bwhile\s+(?:i|we)\s+(?:quickly\s+|just\s+|now\s+)?[a-z]+"),
             let_me: p.add(
-                r"\blet(?:\s+me|\s+us|(?:'|’)s)\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+|\bi(?:(?:'|’)d|\s+would)\s+like\s+to\s+\w+",
+                r"\b(?:lemme|let(?:\s+me|\s+us|(?:'|’)s))\s+(?:just\s+|quickly\s+|first\s+|now\s+)?\w+|\bi(?:(?:'|’)d|\s+would)\s+like\s+to\s+\w+",
             ),
             // "ill" is "I'll" typed without its apostrophe ("ill call the
             // shop now"), when nothing makes it the adjective.
-            will: p.add(r"(?:(?:'|’)ll|\bill|\bwill|\bshall|\bgoing\s+to|\babout\s+to)\s+\w+(?:\s+\w+)?"),
+            will: p.add(r"(?:(?:'|’)ll|\bill|\bwill|\bshall|\bgoing\s+to|\bgonna|\babout\s+to)\s+\w+(?:\s+\w+)?"),
             doing: p.add(
                 r"\b(?:i'm|i’m|im|i am|we're|we’re|we are)\s+(?:now\s+|just\s+|already\s+|currently\s+|also\s+|actively\s+|personally\s+|still\s+)?(?:\w+-)?\w+ing\b(?:\s+\w+)?",
             ),
@@ -452,14 +456,21 @@ impl Always {
                 (Some(_), after) if surname => after.map_or(true, |w| AFTER_NAME.contains(w)),
                 _ => false,
             };
-            let ok = if form.starts_with("my") {
+            let ok = if form.starts_with("myself") {
+                // "Hello Priya, myself Rohit": an introduction in Indian
+                // English, when it opens its clause.
+                looks_like_name(word) && reply.starts_clause(m.start)
+            } else if form.starts_with("my") {
                 !is_not_name(word)
             } else if form.starts_with('i') {
                 // In lower case, "im sam from support" but not "im new to this".
+                // "hey hannah im jake from Orbit": a lower-case name with
+                // what follows a name ("from…") is one even in a reply
+                // that capitalises its company.
                 (if casual {
                     looks_like_name(word) && follows
                 } else {
-                    looks_like_name(word)
+                    looks_like_name(word) || (follows && casual_name(word) && !next.is_empty())
                 }) || is_agent(word)
             } else {
                 (looks_like_name(word) && follows) || is_agent(word)
@@ -805,6 +816,16 @@ impl Always {
                         w.get(2).copied().unwrap_or(""),
                         w.get(3).copied().unwrap_or(""),
                     ),
+                    // "gonna check the logs", "im gonna call them".
+                    "gonna" => (
+                        reply.starts_clause(m.start)
+                            || matches!(
+                                before.first(),
+                                Some(&("i'm" | "i’m" | "im" | "we're" | "we’re" | "were"))
+                            ),
+                        w.get(1).copied().unwrap_or(""),
+                        w.get(2).copied().unwrap_or(""),
+                    ),
                     // "I was ill last week", "feeling ill": the adjective.
                     "ill" => (
                         !before.first().is_some_and(|b| {
@@ -855,6 +876,13 @@ impl Always {
                     // sentence's own "I" carries over "and".
                     _ => (
                         matches!(before.first(), Some(&("i" | "we")))
+                            // "will check ur bill after": chat drops the "I".
+                            || (w.first() == Some(&"will")
+                                && reply.starts_clause(m.start)
+                                && !matches!(
+                                    w.get(1).copied(),
+                                    Some("you" | "u" | "ya" | "they" | "it" | "he" | "she" | "we" | "i" | "that" | "this" | "there")
+                                ))
                             || (before.first() == Some(&"and") && {
                                 let s = reply.sentence_at(m.start).map_or(0, |s| s.start);
                                 let head = reply.lower_slice(s, m.start).trim_start();
@@ -1229,10 +1257,66 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
             .any(|n| contains_folded_words(&masked, n))
             || titled(&masked, known);
     }
-    if known.names.iter().any(|n| contains_folded_words(reply, n)) {
+    if known.names.iter().any(|n| {
+        if WORD_NAMES.binary_search(&n.as_str()).is_ok() {
+            addressed_by(reply, n)
+        } else {
+            contains_folded_words(reply, n)
+        }
+    }) {
         return true;
     }
     titled(reply, known)
+}
+
+/// First names that are also everyday words ("your bill", "the grace
+/// period", "I will"). Sorted: searched with `binary_search`.
+const WORD_NAMES: &[&str] = &[
+    "amber", "april", "art", "august", "bill", "chase", "crystal", "daisy", "dawn", "faith",
+    "frank", "grace", "grant", "holly", "hope", "hunter", "iris", "ivy", "jack", "jade", "joy",
+    "june", "lily", "mark", "may", "olive", "pat", "pearl", "penny", "rich", "rose", "ruby",
+    "sandy", "sky", "sue", "summer", "violet", "will",
+];
+
+/// Whether `reply` calls the customer `name` (one of [`WORD_NAMES`]) rather
+/// than using the word: written with a capital inside a sentence ("thanks,
+/// Bill"), or, in any case, after a greeting ("hello bill") or before a
+/// comma or an exclamation ("Grace, your refund…").
+fn addressed_by(reply: &Reply, name: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = reply.lower.get(from..).and_then(|h| find_words(h, name)) {
+        let at = from + at;
+        from = at + name.len();
+        let capital = reply.text[at..].starts_with(|c: char| c.is_ascii_uppercase());
+        let opens = reply.sentence_at(at).map_or(true, |s| {
+            reply
+                .lower_slice(s.start, at)
+                .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+                .is_empty()
+        });
+        let before = reply.words_before(at, 1);
+        let greeted = matches!(
+            before.first().copied(),
+            Some(
+                "hi" | "hello"
+                    | "hey"
+                    | "dear"
+                    | "thanks"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "sorry"
+                    | "ok"
+                    | "okay"
+                    | "yo"
+            )
+        ) || reply.lower_slice(0, at).trim_end().ends_with("thank you");
+        let vocative = reply.lower[from..].starts_with([',', '!']);
+        if (capital && !opens) || greeted || vocative {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `reply` calls the customer by a title and their surname.
@@ -1428,7 +1512,7 @@ mod tests {
 
     #[test]
     fn word_lists_searched_by_bisection_are_sorted() {
-        for list in [AMOUNTS, NOT_NAMES] {
+        for list in [AMOUNTS, NOT_NAMES, WORD_NAMES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

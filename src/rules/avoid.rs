@@ -47,6 +47,7 @@ impl Avoid {
                 r"|(?:went|goes|going|go)\s+(?:a?round\s+)?in\s+circles",
                 r"|(?:wasn(?:'|’)?t|isn(?:'|’)?t|was\s+not|is\s+not)\s+(?:much|any|a\s+lot\s+of|of\s+much)\s+(?:help|use)",
                 r"|misunderstood|misread|misheard|is\s+to\s+blame",
+                r"|not\s+(?:much|any|a\s+lot\s+of)\s+(?:help|use)|insulting|tone-?deaf|ridiculous|laughable|embarrassing|unacceptable|(?:a|such\s+a)\s+joke",
                 r"|got\s+(?:it|this|that|things|everything)\s+wrong|gave\s+you\s+(?:the\s+|some\s+|a\s+)?(?:wrong|bad|incorrect|inaccurate)",
                 r"|(?:wrong|bad|incorrect)\s+(?:info|information|answer|advice)|wasted\s+your\s+time|let\s+you\s+down|failed\s+you|fell\s+short",
                 r"|(?:sent|sending|going)\s+(?:you\s+)?(?:round\s+)?in\s+circles|runaround|struggles?\s+with",
@@ -56,11 +57,12 @@ impl Avoid {
                 r"\b{NOT}\s+(?:\w+\s+)?(?:help|sort|fix|solve|resolve|answer|work\s+it\s+out|get\s+(?:it|this|that)\s+(?:sorted|fixed|done|right))\b"
             )),
             // Only with an apology: "Sorry, the bot isn't built for this".
+            // "Sorry our bot only offered you a voucher".
             failure: pat(&format!(
-                r"\b(?:{NOT}|(?:isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not|aren(?:'|’)?t)\s+(?:really\s+)?(?:built|designed|trained|equipped|programmed|set\s+up|made|able))\b"
+                r"\b(?:only\s+(?:\w+\s+)?(?:sent|gave|offered|provided|pointed|suggested|linked|shared|told|had)|{NOT}|(?:isn(?:'|’)?t|is\s+not|wasn(?:'|’)?t|was\s+not|aren(?:'|’)?t)\s+(?:really\s+)?(?:built|designed|trained|equipped|programmed|set\s+up|made|able))\b"
             )),
             ordeal: pat(
-                r"\b(?:had|have|having)\s+to\s+(?:go\s+through|deal\s+with|put\s+up\s+with|wrestle\s+with|struggle\s+with|battle\s+with|fight\s+with|go\s+back\s+and\s+forth)|\b(?:went|been|going)\s+through\s+(?:all\s+(?:that|this|of\s+that)|so\s+much|a\s+lot)|\bgoing\s+round\s+in\s+circles\b",
+                r"\b(?:got|get|were|was|been|being)\s+stuck\s+with|\b(?:had|have|having)\s+to\s+(?:go\s+through|deal\s+with|put\s+up\s+with|wrestle\s+with|struggle\s+with|battle\s+with|fight\s+with|go\s+back\s+and\s+forth)|\b(?:went|been|going)\s+through\s+(?:all\s+(?:that|this|of\s+that)|so\s+much|a\s+lot)|\bgoing\s+round\s+in\s+circles\b",
             ),
             apology: p.add(
                 r"\b(?:sorry|apolog(?:ise|ize|ies|y|ising|izing|ised|ized)|forgive\s+(?:me|us)|(?:i|we)\s+regret)\b",

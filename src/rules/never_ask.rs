@@ -174,6 +174,12 @@ impl NeverAsk {
                 r"|\bwhat\s+(?:are|were)\s+you\s+(?:contacting|writing|reaching\s+out|chatting|calling|getting\s+in\s+touch)\s+(?:to\s+)?(?:us\s+)?(?:about|for|regarding)\b",
                 r"|\bwhat\s+(?:would\s+you\s+like|do\s+you\s+want)\s+(?:help|assistance)\s+with\b",
                 r"|\btell\s+(?:me|us)\s+(?:what(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help)\b",
+                // "Please let me know how I can help you today"
+                r"|\blet\s+(?:me|us)\s+know\s+how\s+(?:i|we)\s+(?:can|may|could|might)\s+(?:help|assist)\b",
+                // "Please tell me your query", "tell me what is your problem":
+                // what the problem is, asked for the first time.
+                r"|\b(?:tell|share\s+with)\s+(?:me|us)\s+(?:about\s+)?(?:what\s+(?:is\s+|(?:'|’)s\s+)?)?(?:your|the)\s+(?:query|question|concern|problem|issue|request)\b",
+                r"|\bwhat\s+(?:can|could)\s+(?:i|we)\s+do\s+for\s+(?:ya|u|y'all)\b",
             )),
             generic_question: p.add(concat!(
                 r"\bwhat(?:\s+exactly|\s+precisely)?(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:exactly\s+)?(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
@@ -529,7 +535,17 @@ impl NeverAsk {
             let said = reply.lower_slice(verb.start, verb.end);
             let telling = said.starts_with("tell") || said.starts_with("remind");
             let end = if let Some(m) = self.explain_object.find(object) {
-                Some(region.start + m.end)
+                // "Tell me your problem" asks what it is (the generic
+                // opener); only "again", "what happened"… ask for the story.
+                // ("Remind me what the issue was" asks for it again.)
+                let story = !said.starts_with("tell")
+                    || !matches!(
+                        object
+                            .get(m.clone())
+                            .and_then(|o| o.split_whitespace().last()),
+                        Some("problem" | "issue" | "matter" | "situation")
+                    );
+                story.then_some(region.start + m.end)
             } else if telling {
                 None
             } else if object.trim().is_empty() || starts_with_pronoun(object) {
@@ -648,11 +664,13 @@ fn polite_start(reply: &Reply, verb: usize) -> Option<usize> {
         before.get(k + 1).copied(),
         before.get(k + 2).copied(),
     ) {
-        (Some("you"), Some("can" | "could" | "would" | "will"), _) => Some(k + 1),
+        (Some("you" | "u"), Some("can" | "could" | "would" | "will"), _) => Some(k + 1),
         (Some("to"), Some("you"), Some("like" | "need" | "want")) => Some(k + 3),
         (Some("mind"), Some("you"), Some("would" | "do")) => Some(k + 2),
         (Some("mind"), _, _) => Some(k),
-        _ if k > 0 && before.get(k - 1) == Some(&"please") => Some(k - 1),
+        _ if k > 0 && matches!(before.get(k - 1), Some(&("please" | "kindly" | "pls"))) => {
+            Some(k - 1)
+        }
         _ => None,
     }?;
     k = asks;
