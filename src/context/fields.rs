@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
-use super::labels::{Field, Meaning};
+use super::labels::{Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
 use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
@@ -688,10 +688,6 @@ fn short(value: &str) -> String {
 /// a bare score between -1 and 1 as negative, neutral or positive. With it,
 /// whether the word is one the scale knows (a face and a score are).
 fn word(value: &str, feeling: bool) -> Option<(String, bool)> {
-    const FEELINGS: &str = concat!(
-        "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
-        "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
-    );
     const PRIORITIES: &str = "critical urgent high medium normal low vip";
     let known = if feeling { FEELINGS } else { PRIORITIES };
     let mut words = value
