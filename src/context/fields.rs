@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
-use super::labels::{Field, Meaning, FEELINGS};
+use super::labels::{self, Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
 use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
@@ -254,8 +254,11 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
             Item::Prose(text) => {
                 prose.push(text);
                 d.said(text);
-                // A short heading that says VIP: "⭐ VIP customer".
-                if text.split_whitespace().count() <= 6 && reader.signals.mentions_vip(text) {
+                // A short heading that says VIP ("⭐ VIP customer"), or a
+                // note that a VIP tag opens ("VIP!! Anika — …").
+                if (text.split_whitespace().count() <= 6 && reader.signals.mentions_vip(text))
+                    || labels::after_vip_tag(text).is_some()
+                {
                     d.vip = true;
                 }
             }
@@ -497,6 +500,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
                         .names
                         .in_prose(t)
                         .or_else(|| reader.names.introduced(t))
+                        .or_else(|| reader.names.topic(t))
                 })
         })
         // A contact header: the card opens with a name and its address

@@ -15,8 +15,8 @@
 //! qualified one ("Ticket ref", "Case number", "Customer ID") is never an
 //! order number (CONTRACT 6.3): it stays a detail.
 //!
-//! A value may need no label at all: a feeling word alone on a terse card
-//! ([`implied`]).
+//! A few values need no label at all: a feeling word alone on a terse card
+//! ([`implied`]) and a VIP tag opening a note ([`after_vip_tag`]).
 
 use super::chars::listed;
 
@@ -228,6 +228,22 @@ pub(crate) fn implied(value: &str) -> Option<Meaning> {
         field: Field::Sentiment,
         weak: false,
     })
+}
+
+/// What follows a VIP tag that opens `text` ("VIP!! Anika — …", "[VIP]
+/// Marta · …", "⭐ VIP: …"), if a tag opens it. A tag is the word VIP with
+/// a mark after it; "VIP lounge access was refused" does not open with one.
+/// A tag marks the customer the note is about as VIP (CONTRACT 6.2), and
+/// the name right after it is theirs ([`super::names::Names::topic`]).
+pub(crate) fn after_vip_tag(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = t
+        .get(..3)
+        .filter(|w| w.eq_ignore_ascii_case("vip"))
+        .map(|_| &t[3..])?;
+    let mark = rest.trim_start().chars().next();
+    mark.is_some_and(|c| !c.is_alphanumeric())
+        .then(|| rest.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether the label is one the table knows (any field).
@@ -751,6 +767,16 @@ mod tests {
         assert_eq!(implied("Furious!").map(|m| m.field), Some(Field::Sentiment));
         assert_eq!(implied("VIP"), None);
         assert_eq!(implied("not angry"), None);
+        assert_eq!(
+            after_vip_tag("VIP!! Anika — booking"),
+            Some("Anika — booking")
+        );
+        assert_eq!(after_vip_tag("[VIP] Marta · order"), Some("Marta · order"));
+        assert_eq!(after_vip_tag("⭐ VIP: Marta"), Some("Marta"));
+        assert_eq!(after_vip_tag("VIP lounge access was refused"), None);
+        assert_eq!(after_vip_tag("VIPs get priority"), None);
+        assert_eq!(after_vip_tag("Customer is VIP!"), None);
+        assert_eq!(after_vip_tag("vi"), None);
     }
 
     #[test]
