@@ -1029,3 +1029,37 @@ fn terse_notes_tags_and_transcripts_say_more() {
         Some("Caller asked for an agent")
     );
 }
+
+#[test]
+fn terse_one_line_notes() {
+    let c = read("Cust: Joe · ord 88213 · wants replacement · upset");
+    assert_eq!(c.customer_name.as_deref(), Some("Joe"));
+    assert_eq!(c.order_numbers, strings(&["88213"]));
+    assert_eq!(c.requested_outcome.as_deref(), Some("replacement"));
+    assert_eq!(c.sentiment.as_deref(), Some("upset"));
+    let c = read("Case 5512 — Booking #HX-204 — Client: Ines Duarte — mood: annoyed");
+    assert_eq!(c.customer_name.as_deref(), Some("Ines Duarte"));
+    assert_eq!(c.order_numbers, strings(&["HX-204"]));
+    assert_eq!(c.sentiment.as_deref(), Some("annoyed"));
+    let c = read("VIP! Oskar — reservation R-7781 lost at check-in. Livid.");
+    assert!(c.vip, "a VIP tag opens the note");
+    assert_eq!(c.first_name.as_deref(), Some("Oskar"));
+    assert_eq!(c.order_numbers, strings(&["R-7781"]));
+    assert_eq!(c.sentiment.as_deref(), Some("livid"));
+    let c = read("VIP lounge access was refused at the gate. Tom wants a refund.");
+    assert!(!c.vip, "a lounge is no tag");
+}
+
+#[test]
+fn a_requester_writing_for_the_customer() {
+    let c = read(
+        "Requester: Lena Park (assistant to the director)\nCustomer: Hugo Brandt\nOrder: 5531",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Hugo Brandt"));
+    let c = read("Requester: Lena Park\nOrder: 5531");
+    assert_eq!(
+        c.customer_name.as_deref(),
+        Some("Lena Park"),
+        "alone, the requester is the customer"
+    );
+}

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use super::chars::{is_symbol, listed};
 use super::flatten::{Item, Pair};
-use super::labels::{Field, Meaning};
+use super::labels::{self, Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
 use super::prose::{one_line, sentences, Story};
 use super::{Context, Reader};
@@ -248,14 +248,35 @@ pub(crate) fn fill(reader: &Reader, items: &[Item]) -> Context {
             d.header = Some(first.clone());
         }
     }
-    for item in items {
+    // A paragraph under a label the table does not know ("Beacon AI:
+    // Customer changed phone…", "Kindly note: customer Meena…") is the
+    // bot's note under a name of its own: prose to read for the name, the
+    // story and the mood, as well as a detail.
+    let notes: Vec<Option<String>> = items
+        .iter()
+        .map(|item| match item {
+            Item::Pair(pair) if pair.meaning.is_none() => {
+                Some(pair.value()).filter(|v| paragraph(v))
+            }
+            _ => None,
+        })
+        .collect();
+    for (item, note) in items.iter().zip(&notes) {
         match item {
-            Item::Pair(pair) => pair_into(reader, pair, &mut d),
+            Item::Pair(pair) => {
+                pair_into(reader, pair, &mut d);
+                if let Some(note) = note {
+                    prose.push(note);
+                }
+            }
             Item::Prose(text) => {
                 prose.push(text);
                 d.said(text);
-                // A short heading that says VIP: "⭐ VIP customer".
-                if text.split_whitespace().count() <= 6 && reader.signals.mentions_vip(text) {
+                // A short heading that says VIP ("⭐ VIP customer"), or a
+                // note that a VIP tag opens ("VIP!! Anika — …").
+                if (text.split_whitespace().count() <= 6 && reader.signals.mentions_vip(text))
+                    || labels::after_vip_tag(text).is_some()
+                {
                     d.vip = true;
                 }
             }
@@ -456,11 +477,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         if !d.labelled {
             d.summary.value = Some(joined_prose.clone());
         } else {
-            let paragraphs: Vec<&str> = prose
-                .iter()
-                .copied()
-                .filter(|p| p.split_whitespace().nth(11).is_some())
-                .collect();
+            let paragraphs: Vec<&str> = prose.iter().copied().filter(|p| paragraph(p)).collect();
             if !paragraphs.is_empty() {
                 d.summary.value = Some(paragraphs.join(" "));
             }
@@ -487,6 +504,10 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
             (Some(f), None) => Some(f.clone()),
             _ => None,
         })
+        // A heading that says whom the note is about ("Conversation with
+        // …", "VIP!! Anika — …") before a sentence's subject, which may be
+        // the bot's name ("Fin explained the billing").
+        .or_else(|| prose.iter().find_map(|t| reader.names.topic(t)))
         .or_else(|| {
             summary
                 .iter()
@@ -563,6 +584,12 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         after_hours: d.after_hours,
         details: d.details,
     }
+}
+
+/// Whether `text` is a paragraph (a dozen words or more), not a heading
+/// or a note of a few words.
+fn paragraph(text: &str) -> bool {
+    text.split_whitespace().nth(11).is_some()
 }
 
 /// Keeps `value` as a detail under `label`, unless the card gave that
@@ -688,10 +715,6 @@ fn short(value: &str) -> String {
 /// a bare score between -1 and 1 as negative, neutral or positive. With it,
 /// whether the word is one the scale knows (a face and a score are).
 fn word(value: &str, feeling: bool) -> Option<(String, bool)> {
-    const FEELINGS: &str = concat!(
-        "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
-        "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
-    );
     const PRIORITIES: &str = "critical urgent high medium normal low vip";
     let known = if feeling { FEELINGS } else { PRIORITIES };
     let mut words = value

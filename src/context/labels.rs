@@ -14,6 +14,11 @@
 //! grammar of their own: a purchase word followed only by identifier words. A
 //! qualified one ("Ticket ref", "Case number", "Customer ID") is never an
 //! order number (CONTRACT 6.3): it stays a detail.
+//!
+//! A few values need no label at all: a feeling word alone on a terse card
+//! ([`implied`]) and a VIP tag opening a note ([`after_vip_tag`]).
+
+use super::chars::listed;
 
 /// A field of the context that a label can mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,6 +211,41 @@ fn without_parentheses(label: &str) -> String {
     out
 }
 
+/// Words for how a customer feels. A sentiment value holds one ("Negative
+/// (frustrated)"); on a terse card one alone is the mood ([`implied`]).
+pub(crate) const FEELINGS: &str = concat!(
+    "frustrated angry annoyed upset furious irritated livid anxious worried confused ",
+    "disappointed stressed impatient sad unhappy happy calm nervous satisfied grateful",
+);
+
+/// The field that a value names by itself, with no label: on a terse card
+/// ("Cust: Sam · ord 4471 · angry") a feeling word alone is the customer's
+/// mood, as plainly as if "Sentiment:" stood before it. Nothing else is
+/// read this way: a bare "VIP" or "High" could belong to the value before it.
+pub(crate) fn implied(value: &str) -> Option<Meaning> {
+    let word = value.trim().trim_end_matches(['.', '!']);
+    (!word.contains(char::is_whitespace) && listed(FEELINGS, word)).then_some(Meaning {
+        field: Field::Sentiment,
+        weak: false,
+    })
+}
+
+/// What follows a VIP tag that opens `text` ("VIP!! Anika — …", "[VIP]
+/// Marta · …", "⭐ VIP: …"), if a tag opens it. A tag is the word VIP with
+/// a mark after it; "VIP lounge access was refused" does not open with one.
+/// A tag marks the customer the note is about as VIP (CONTRACT 6.2), and
+/// the name right after it is theirs ([`super::names::Names::topic`]).
+pub(crate) fn after_vip_tag(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = t
+        .get(..3)
+        .filter(|w| w.eq_ignore_ascii_case("vip"))
+        .map(|_| &t[3..])?;
+    let mark = rest.trim_start().chars().next();
+    mark.is_some_and(|c| !c.is_alphanumeric())
+        .then(|| rest.trim_start_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Whether the label is one the table knows (any field).
 pub(crate) fn is_known(label: &str) -> bool {
     meaning(label).is_some()
@@ -256,15 +296,19 @@ enum Qualifier {
 
 fn qualifier(word: &str) -> Option<Qualifier> {
     Some(match word {
-        "customer" | "customers" | "cust" | "client" | "requester" | "subscriber" | "buyer"
-        | "user" | "member" | "caller" | "chatter" | "shopper" | "patient" | "guest"
-        | "passenger" | "traveller" | "traveler" | "consumer" | "cardholder" | "player"
-        | "policyholder" | "insured" | "claimant" | "applicant" | "tenant" | "borrower"
-        | "diner" | "attendee" | "recipient" | "who" => Qualifier::Role { weak: false },
+        "customer" | "customers" | "cust" | "client" | "subscriber" | "buyer" | "user"
+        | "member" | "caller" | "chatter" | "shopper" | "patient" | "guest" | "passenger"
+        | "traveller" | "traveler" | "consumer" | "cardholder" | "player" | "policyholder"
+        | "insured" | "claimant" | "applicant" | "tenant" | "borrower" | "diner" | "attendee"
+        | "recipient" | "renter" | "hirer" | "lessee" | "resident" | "student" | "learner"
+        | "donor" | "who" => Qualifier::Role { weak: false },
         // A seller is the customer on a marketplace's seller desk but a third
-        // party on its buyer desk; a contact is often an email. Both yield to
-        // a plain "Customer".
-        "seller" | "contact" | "visitor" | "requestor" => Qualifier::Role { weak: true },
+        // party on its buyer desk; a contact is often an email; a ticket's
+        // requester may be an assistant or a colleague writing for the
+        // customer. All yield to a plain "Customer".
+        "seller" | "contact" | "visitor" | "requester" | "requestor" => {
+            Qualifier::Role { weak: true }
+        }
         "ai" | "bot" | "chatbot" | "assistant" | "virtual" | "escalation" | "escalated"
         | "handoff" | "hand" | "off" | "transfer" | "conversation" | "chat" | "ticket" | "case"
         | "the" | "end" | "primary" | "main" | "current" | "detected" | "reported" | "stated"
@@ -324,6 +368,8 @@ fn is_order_label(norm: &str) -> bool {
                 | "reference"
                 | "pnr"
                 | "conf"
+                // Terse notes: "ord 4471".
+                | "ord"
         )
     });
     purchase
@@ -540,7 +586,7 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         "sentiment" | "mood" | "tone" | "emotion" | "feeling" | "emotional state" => {
             (Sentiment, false)
         }
-        "priority" | "urgency" | "severity" => (Priority, false),
+        "priority" | "prio" | "urgency" | "severity" => (Priority, false),
         "summary" | "recap" | "overview" | "synopsis" | "transcript summary" => (Summary, false),
         "notes" | "note" | "description" | "context" => (Summary, true),
         "issue"
@@ -705,6 +751,32 @@ mod tests {
         assert_eq!(field("Orders on account"), Some(Field::Order));
         assert_eq!(field("Status"), None);
         assert!(meaning("Seller name").unwrap().weak);
+        // Terse and trade-specific labels.
+        assert_eq!(field("ord"), Some(Field::Order));
+        assert_eq!(field("Cust"), Some(Field::Name));
+        assert_eq!(field("prio"), Some(Field::Priority));
+        assert_eq!(field("Renter"), Some(Field::Name));
+        // A requester may write for the customer: a plain "Customer" wins.
+        assert!(meaning("Ticket requester").unwrap().weak);
+        assert!(!meaning("Customer").unwrap().weak);
+    }
+
+    #[test]
+    fn values_that_need_no_label() {
+        assert_eq!(implied("angry").map(|m| m.field), Some(Field::Sentiment));
+        assert_eq!(implied("Furious!").map(|m| m.field), Some(Field::Sentiment));
+        assert_eq!(implied("VIP"), None);
+        assert_eq!(implied("not angry"), None);
+        assert_eq!(
+            after_vip_tag("VIP!! Anika — booking"),
+            Some("Anika — booking")
+        );
+        assert_eq!(after_vip_tag("[VIP] Marta · order"), Some("Marta · order"));
+        assert_eq!(after_vip_tag("⭐ VIP: Marta"), Some("Marta"));
+        assert_eq!(after_vip_tag("VIP lounge access was refused"), None);
+        assert_eq!(after_vip_tag("VIPs get priority"), None);
+        assert_eq!(after_vip_tag("Customer is VIP!"), None);
+        assert_eq!(after_vip_tag("vi"), None);
     }
 
     #[test]

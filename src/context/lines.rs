@@ -97,6 +97,12 @@ enum Sep {
     Equals,
     /// A table cell or a line that ends in an identifier.
     Cell,
+    /// A known label and its value a space apart, in a terse line's
+    /// segment: "ord 4471", "wants refund".
+    Word,
+    /// A value that names its own field, alone in a terse line's segment:
+    /// "angry" ([`labels::implied`]).
+    Bare,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -179,7 +185,9 @@ impl Lines {
             return;
         }
         let joined;
-        let cells = split_cells(&text).or_else(|| self.csv_cells(&text));
+        let cells = split_cells(&text)
+            .or_else(|| self.csv_cells(&text))
+            .or_else(|| segments(&text));
         if let Some(cells) = cells.as_ref().filter(|_| self.header.is_none()) {
             self.last_row = Some((
                 self.items.len(),
@@ -320,17 +328,14 @@ impl Lines {
         // "Customer: Sarah | Order: 1234" (or "| Order 1234"), and
         // "Customer: Sarah Chen | VIP", where a cell without a label belongs
         // to the pair before it.
-        let pairs: Vec<Option<Found>> = cells
+        let pairs: Vec<Option<(Found, Option<Meaning>)>> = cells
             .iter()
-            .map(|c| {
-                split_label(c)
-                    .or_else(|| label_then_id(c))
-                    .filter(|f| accepts(f, false).is_some())
-            })
+            .enumerate()
+            .map(|(i, c)| cell_pair(c, i > 0))
             .collect();
         if pairs[0].is_some() {
             let mut i = 0;
-            while let Some(Some(f)) = pairs.get(i) {
+            while let Some(Some((f, meaning))) = pairs.get(i) {
                 let more = pairs[i + 1..].iter().take_while(|p| p.is_none()).count();
                 let value: Vec<&str> = std::iter::once(f.value)
                     .chain(cells[i + 1..=i + more].iter().copied())
@@ -342,7 +347,7 @@ impl Lines {
                         ..*f
                     },
                     indent,
-                    None,
+                    Some(*meaning),
                 );
                 i += 1 + more;
             }
@@ -545,6 +550,9 @@ fn accepted(found: Option<Found<'_>>, in_free_text: bool) -> Option<(Found<'_>, 
 /// Returns the label's meaning (`None` inside for an unknown label) when
 /// the split is accepted.
 fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
+    if found.sep == Sep::Bare {
+        return labels::implied(found.value).map(Some);
+    }
     if let Some(m) = labels::meaning(found.label) {
         return Some(Some(m));
     }
@@ -556,7 +564,7 @@ fn accepts(found: &Found, in_free_text: bool) -> Option<Option<Meaning>> {
             Sep::Equals => {
                 plain_label(found.label) && !found.label.contains(' ') && !found.value.contains(' ')
             }
-            Sep::Dash | Sep::Spaces => false,
+            Sep::Dash | Sep::Spaces | Sep::Word | Sep::Bare => false,
         };
     plain.then_some(None)
 }
@@ -680,14 +688,7 @@ fn split_label(text: &str) -> Option<Found<'_>> {
 /// with no separator between them.
 fn label_then_id(text: &str) -> Option<Found<'_>> {
     let (label, token) = text.trim().rsplit_once(' ')?;
-    let id = token.trim_start_matches('#');
-    let id_like = id.len() >= 3
-        && id.chars().any(|c| c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
-        && id.starts_with(|c: char| c.is_ascii_alphanumeric());
-    if !id_like {
+    if !id_like(token) {
         return None;
     }
     let label = label.trim();
@@ -699,6 +700,104 @@ fn label_then_id(text: &str) -> Option<Found<'_>> {
         value: token,
         sep: Sep::Cell,
     })
+}
+
+/// Whether `token` reads as an identifier: "A-99812", "#4521", "4471".
+fn id_like(token: &str) -> bool {
+    let id = token.trim_start_matches('#');
+    id.len() >= 3
+        && id.chars().any(|c| c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// The pair a table cell or a line's segment holds, with its label's
+/// meaning: `Label: value`, `Order ID A-99812`, and, in a cell after the
+/// first (`later`), the terse forms [`terse`] reads.
+fn cell_pair(cell: &str, later: bool) -> Option<(Found<'_>, Option<Meaning>)> {
+    let found = split_label(cell).or_else(|| label_then_id(cell));
+    match accepted(found, false) {
+        Some(pair) => Some(pair),
+        None if later && found.is_none() => accepted(terse(cell), false),
+        None => None,
+    }
+}
+
+/// A terse note's segment that is a pair without a separator: a feeling
+/// word alone ("angry"), or a known label a space before its value ("ord
+/// 4471", "wants refund", "prio high"). Only for fields whose value cannot
+/// be mistaken: an order label needs an identifier after it, and names,
+/// flags and free text need a real separator ("VIP customer" is no flag's
+/// value, "customer angry" no name).
+fn terse(cell: &str) -> Option<Found<'_>> {
+    let cell = cell.trim();
+    if labels::implied(cell).is_some() {
+        return Some(Found {
+            label: cell,
+            value: cell,
+            sep: Sep::Bare,
+        });
+    }
+    // The label is the cell's first word or two: "order number 4471".
+    cell.match_indices(' ').take(2).find_map(|(end, _)| {
+        let (label, value) = (&cell[..end], cell[end + 1..].trim());
+        let field = labels::meaning(label)?.field;
+        let fits = match field {
+            Field::Order => value.split_whitespace().next().is_some_and(id_like),
+            Field::Outcome | Field::Priority | Field::Sentiment => {
+                value.chars().any(char::is_alphanumeric)
+            }
+            _ => false,
+        };
+        fits.then_some(Found {
+            label,
+            value,
+            sep: Sep::Word,
+        })
+    })
+}
+
+/// The segments of a terse one-line card, split at spaced middle dots,
+/// bullets and dashes ("Cust: Sam · ord 4471 · wants refund · angry",
+/// "Ticket #88123 — Order #77120 — Customer: Femi Adebayo"), when it reads
+/// as a row of pairs: the first segment is a pair whose value is not free
+/// text (a summary may well hold " — " and a word that reads as a pair),
+/// and at least one other segment is a pair too. Anything else ("Customer:
+/// Sarah Chen · sarah@x.io", "Sarah was charged — once") stays one line.
+fn segments(text: &str) -> Option<Vec<&str>> {
+    if !text.contains(['·', '•', '—', '–']) && !text.contains(" - ") {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let spaced = text[..i].ends_with(' ') && text[i + c.len_utf8()..].starts_with(' ');
+        if spaced && matches!(c, '·' | '•' | '—' | '–' | '-') {
+            cells.push(text[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    cells.push(text[start..].trim());
+    cells.retain(|c| !c.is_empty());
+    if cells.len() < 2 {
+        return None;
+    }
+    let (_, first) = cell_pair(cells[0], false)?;
+    let free_text = first.is_some_and(|m| {
+        matches!(
+            m.field,
+            Field::Summary
+                | Field::Issue
+                | Field::Outcome
+                | Field::Reason
+                | Field::Tried
+                | Field::Transcript
+        )
+    });
+    let more = cells[1..].iter().any(|c| cell_pair(c, true).is_some());
+    (!free_text && more).then_some(cells)
 }
 
 /// A value up to the next embedded pair ("Sarah Chen | Order: 12345"), and
@@ -1181,6 +1280,67 @@ mod tests {
                 p("Mood", "angry")
             ]
         );
+    }
+
+    #[test]
+    fn terse_segments_are_pairs() {
+        let items = read("Cust: Sam · ord 4471 · wants refund · angry");
+        let got: Vec<(String, Option<Field>, String)> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Pair(p) => Some((p.label.clone(), p.meaning.map(|m| m.field), p.value())),
+                Item::Prose(_) => None,
+            })
+            .collect();
+        let want = [
+            ("Cust", Field::Name, "Sam"),
+            ("ord", Field::Order, "4471"),
+            ("wants", Field::Outcome, "refund"),
+            ("angry", Field::Sentiment, "angry"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((label, field, value), (l, f, v)) in got.iter().zip(want) {
+            assert_eq!((label.as_str(), *field, value.as_str()), (l, Some(f), v));
+        }
+        assert_eq!(
+            pairs("Ticket #88123 — Order #77120 — Customer: Femi Adebayo — sentiment: frustrated"),
+            vec![
+                p("Ticket", "#88123"),
+                p("Order", "#77120"),
+                p("Customer", "Femi Adebayo"),
+                p("sentiment", "frustrated")
+            ]
+        );
+    }
+
+    #[test]
+    fn dots_and_dashes_that_are_not_segments() {
+        // The rest is no pair: the value keeps it.
+        assert_eq!(
+            pairs("Customer: Sarah Chen · sarah@x.io"),
+            vec![p("Customer", "Sarah Chen · sarah@x.io")]
+        );
+        assert_eq!(
+            pairs("Reason: Refund wrong — shipping not refunded"),
+            vec![p("Reason", "Refund wrong — shipping not refunded")]
+        );
+        // Free text keeps its dashes, whatever follows them.
+        assert_eq!(
+            pairs("Summary: Sam wants a refund — order 4471 was late"),
+            vec![p("Summary", "Sam wants a refund — order 4471 was late")]
+        );
+        // No flag, name or bare order word without a separator.
+        assert_eq!(
+            pairs("Priority: High — VIP customer"),
+            vec![p("Priority", "High — VIP customer")]
+        );
+        assert_eq!(
+            pairs("Customer: Sam · order shipped late"),
+            vec![p("Customer", "Sam · order shipped late")]
+        );
+        // Prose with a dash is prose.
+        let items = read("Sarah was charged twice — angry");
+        assert!(matches!(&items[..], [Item::Prose(_)]), "{items:?}");
     }
 
     #[test]

@@ -12,8 +12,11 @@
 //! Prose names a customer differently: as the subject of the first sentence
 //! ("Marek bought…", "Sarah was charged… She…"). Capitalised words are not
 //! enough on their own ("Projector will not power on"): the word after the
-//! name must be a verb a person does, and a verb that things also do ("was",
-//! "has") needs a "she" or "he" further on.
+//! name must be a verb a person does (or a job title set off by a comma:
+//! "Dr. Helmut Brandt, CTO at…"), and a verb that things also do ("was",
+//! "has") needs a "she" or "he" further on. A note's heading may name whom
+//! it is about without a verb: "Conversation with Aleksander Nowak", "VIP!!
+//! Anika — …" ([`Names::topic`]).
 
 use super::chars::{listed, without_asides};
 use super::labels;
@@ -45,9 +48,11 @@ const NOT_A_NAME_START: &str = concat!(
 );
 
 /// Words after "Last," that are not a first name.
-const SUFFIXES: &str = concat!(
-    "jr sr ii iii iv phd md esq vip ",
-    // Job titles: "Henrik Sørensen, COO".
+const SUFFIXES: &str = "jr sr ii iii iv phd md esq vip";
+
+/// Job titles: "Henrik Sørensen, COO" is no "Last, First"; "Dr. Helmut
+/// Brandt, CTO at …" in prose is a person, set off by the title.
+const JOB_TITLES: &str = concat!(
     "ceo coo cto cfo cmo cio cpo vp svp evp director manager founder cofounder owner president ",
     "chair head lead partner admin administrator",
 );
@@ -224,7 +229,17 @@ impl Names {
         if at == start || not_a_name(words[start]) {
             return None;
         }
-        let name: Vec<&str> = words[start..at].iter().map(|w| bare(w)).collect();
+        // A title is kept as written: "Dr. Helmut Brandt".
+        let name: Vec<&str> = words[start..at]
+            .iter()
+            .map(|w| {
+                if listed(TITLES, w) {
+                    w.trim_end_matches(',')
+                } else {
+                    bare(w)
+                }
+            })
+            .collect();
         // The verb comes after an aside: "Jane Doe (jane@doe.com) is asking".
         let mut k = at;
         if words.get(k).is_some_and(|w| w.starts_with('(')) {
@@ -240,9 +255,36 @@ impl Names {
             || possessive(words[at - 1]);
         let person = listed(PERSON_VERBS, &next);
         let set_off = words[at - 1].ends_with([',', ')']) || words[start].starts_with('(');
-        let trusted =
-            human || (person && self.pronoun.is_match(text)) || (after_role && (person || set_off));
+        // "Dr. Helmut Brandt, CTO at Brandt Maschinenbau": only a person
+        // holds a job.
+        let employed = words[at - 1].ends_with(',') && listed(JOB_TITLES, &next);
+        let trusted = human
+            || employed
+            || (person && self.pronoun.is_match(text))
+            || (after_role && (person || set_off));
         trusted.then(|| name.join(" "))
+    }
+
+    /// The person a note's heading is about: the name after a VIP tag
+    /// ("VIP!! Anika — booking…", "[VIP] Marta · order 3321") or after the
+    /// word for the conversation ("Intercom · Conversation with Aleksander
+    /// Nowak-Wiśniewski", "Chat with Lena Fischer"). The name must fill its
+    /// part of the heading, up to a dash, a dot, a comma or the end, so that
+    /// a topic is not read as one ("VIP lounge…", "Chat with Fin AI Agent",
+    /// "Chat with Billing about a refund").
+    pub(crate) fn topic(&self, text: &str) -> Option<String> {
+        if let Some(rest) = labels::after_vip_tag(text) {
+            return name_alone(rest);
+        }
+        let words: Vec<&str> = text.split_whitespace().take(12).collect();
+        let with = (1..words.len()).find(|&i| {
+            fold(words[i]) == "with"
+                && listed(
+                    "conversation chat call thread session messages messaging",
+                    &fold(bare(words[i - 1])),
+                )
+        })?;
+        name_alone(&words[with + 1..].join(" "))
     }
 
     /// A name introduced in words: "my name is Dana", "this is Dana
@@ -354,6 +396,36 @@ impl Names {
             && words.iter().all(|w| is_name_word(w) && !not_a_name(w));
         only_name.then(|| words.join(" "))
     }
+}
+
+/// The name that `text` opens with when it is all of its part of a
+/// heading: one to four name words (a surname's particles between them),
+/// then the end, a comma, an aside or a separating mark ("Anika — booking",
+/// "Marta · order", "Jane Doe (jane@x.io)"); `None` when more words follow
+/// ("Fin AI Agent", "Billing about a refund").
+fn name_alone(text: &str) -> Option<String> {
+    const PARTICLES: &str = "van der den de da di du la le von bin al el dos das del della ter";
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let mut name = Vec::new();
+    let mut ended = false;
+    for (i, w) in words.iter().enumerate() {
+        let particle = i > 0 && listed(PARTICLES, w);
+        if name.len() == 4 || !(particle || (is_name_word(w) && !not_a_name(w))) {
+            break;
+        }
+        name.push(bare(w));
+        if w.ends_with([',', ':', ';']) {
+            ended = true;
+            break;
+        }
+    }
+    let next = words.get(name.len()).copied().unwrap_or("");
+    let ended = ended
+        || next.is_empty()
+        || next.starts_with(['(', '<'])
+        || matches!(next, "—" | "–" | "-" | "·" | "•" | "|" | "/" | "→");
+    let last_is_particle = name.last().is_some_and(|w| listed(PARTICLES, w));
+    (ended && !name.is_empty() && !last_is_particle).then(|| name.join(" "))
 }
 
 /// A word that names a bot, a system or a team, not a person.
@@ -468,6 +540,7 @@ fn last_first(name: &str) -> Option<(&str, &str)> {
     (name_words(last, 2)
         && name_words(first, 3)
         && !listed(SUFFIXES, first_word)
+        && !listed(JOB_TITLES, first_word)
         && !first.contains(','))
     .then_some((last, first))
 }
@@ -600,6 +673,46 @@ mod tests {
         );
         assert_eq!(names.in_prose("Parcel was lost in transit."), None);
         assert_eq!(names.in_prose("March invoice bills 60 seats."), None);
+    }
+
+    #[test]
+    fn a_job_title_sets_a_name_off() {
+        let names = Names::new();
+        let note = "PRIORITY ESCALATION for a key account: Dr. Helmut Brandt, CTO at Brandt Maschinenbau. Their server rejected the licences.";
+        let name = names.in_prose(note);
+        assert_eq!(name.as_deref(), Some("Dr. Helmut Brandt"));
+        assert_eq!(first_name(&name.unwrap()).as_deref(), Some("Helmut"));
+        assert_eq!(
+            names.in_prose("Update: Acme Support, a team at the mall."),
+            None
+        );
+    }
+
+    #[test]
+    fn headings_name_whom_they_are_about() {
+        let names = Names::new();
+        let topic = |t: &str| names.topic(t);
+        assert_eq!(
+            topic("Intercom · Conversation with Aleksander Nowak-Wiśniewski").as_deref(),
+            Some("Aleksander Nowak-Wiśniewski")
+        );
+        assert_eq!(
+            topic("Chat with Mateus van der Berg (mateus@x.io)").as_deref(),
+            Some("Mateus van der Berg")
+        );
+        assert_eq!(
+            topic("VIP!! Anika — booking BK-9912 double-booked. Furious.").as_deref(),
+            Some("Anika")
+        );
+        assert_eq!(
+            topic("[VIP] Marta · order 3321 · wants refund").as_deref(),
+            Some("Marta")
+        );
+        assert_eq!(topic("Conversation with Fin AI Agent"), None);
+        assert_eq!(topic("Chat with Billing about a refund"), None);
+        assert_eq!(topic("VIP lounge access was refused — Tom"), None);
+        assert_eq!(topic("[VIP] Refund · order 3321"), None);
+        assert_eq!(topic("Sarah Chen — order 3321"), None, "no tag, no 'with'");
     }
 
     #[test]
