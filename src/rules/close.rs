@@ -22,6 +22,7 @@ pub(crate) struct Close {
     thanks: Rx,
     appreciate: Rx,
     confirm: Rx,
+    finished: Rx,
 }
 
 /// What the closing items found in one reply.
@@ -41,7 +42,11 @@ impl Close {
                 r"\b(?:refund|revers|releas|approv|shipp|cancell?|issu|appli|fix|resolv|restor|process|credit|updat|replac|lift|clear|remov",
                 r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
                 r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch|add",
-                r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov)(?:ed|d)\b",
+                r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov",
+                r"|accept|complet|submitt|post|lodg|confirm|refil)(?:ed|d)\b",
+                // Sent on its way: "went out by express", "is on the express van".
+                r"|\b(?:went|gone)\s+out\s+(?:by|with|via|today|this|yesterday|earlier|first|in\s+the|to\s+you)\b",
+                r"|\b(?:is|are)\s+(?:now\s+)?on\s+(?:the|a|its|their)\s+(?:\w+\s+)?(?:van|truck|lorry)\b",
                 r"|\b(?:sent|paid|set\s+up|rolled\s+back)\b|\b(?:i|we)\s+(?:just\s+|also\s+|already\s+)?(?:reset|resent|rebuilt)\b",
                 // A state the fix brought: "SSO is back on", "all 120 users
                 // have signed in", "the clinic has added a note".
@@ -63,7 +68,8 @@ impl Close {
                 r"|\b(?:just|simply)\s+(?:show|bring|present|quote|use|keep|take)\b",
                 // What happens next, in the present: "Check-in opens three hours
                 // before departure", "Bundle comes back after the restart".
-                r"|\b(?:opens|arrives|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|today|tomorrow|tonight|next|this\s+(?:week|afternoon|evening))\b",
+                r"|\b(?:opens|arrives|arriving|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|today|tomorrow|tonight|next|this\s+(?:week|afternoon|evening)",
+                r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                 // "booked for Tuesday 8-10am", "your bank may take 3-5 days".
                 r"|\b(?:booked|scheduled|arranged|set)\s+for\s+(?:today|tomorrow|tonight|next|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
                 r"|\b(?:may|might|can|could)\s+take\s+(?:up\s+to\s+)?(?:\d|a\s+few|a\s+couple|one|two|three|several)",
@@ -78,6 +84,11 @@ impl Close {
                 r"|\bhere\s+(?:if|whenever)\s+you\s+need\b",
                 r"|\bhow\s+(?:can|could|may)\s+(?:i|we)\s+help\s+(?:further|more|you\s+further)\b",
             )),
+            // A thing named as finished: "the refund for order 4471 is done",
+            // "Refund done:", "your exchange is complete" (not "it's all
+            // sorted", "it was delivered in 3 days last time":
+            // [`Close::finished_something`]).
+            finished: p.add(r"\b(?:done|complete|completed|sorted|finali[sz]ed|delivered)\b"),
             // Thanks in the customer's language count too (CONTRACT 6.11).
             thanks: p.add(concat!(
                 r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers|ty|tysm|ta\s+for",
@@ -114,9 +125,11 @@ impl Close {
     pub fn find(&self, reply: &Reply, always: &Always, want: &Signals) -> Found {
         Found {
             summarizes: want.summarizes
-                && (always.did_something(reply) || self.resolved_something(reply)),
+                && (always.did_something(reply)
+                    || self.resolved_something(reply)
+                    || self.finished_something(reply)),
             next_steps: want.next_steps && self.next_steps(reply),
-            anything_else: want.anything_else && self.anything_else.matches(reply),
+            anything_else: want.anything_else && self.offers_more(reply),
             thanks: want.thanks && self.thanks_customer(reply),
             confirms_resolution: want.confirms_resolution
                 && self.confirm.find_in(reply).any(|m| {
@@ -139,6 +152,99 @@ impl Close {
             !before
                 .iter()
                 .any(|w| NOT_DONE.contains(w) || w.ends_with("'ll"))
+        })
+    }
+
+    /// Something named as finished: a word before "done" that is not a
+    /// pronoun or "all" ("Refund done", "the exchange is complete", not
+    /// "it's done", "all sorted", "once that's done").
+    fn finished_something(&self, reply: &Reply) -> bool {
+        const VAGUE: &[&str] = &[
+            "it",
+            "it's",
+            "it’s",
+            "its",
+            "that",
+            "that's",
+            "that’s",
+            "thats",
+            "this",
+            "all",
+            "everything",
+            "we're",
+            "you're",
+            "i'm",
+            "we",
+            "you",
+            "i",
+            "have",
+            "has",
+            "had",
+            "been",
+            "being",
+            "got",
+            "is",
+            "are",
+            "was",
+            "were",
+            "now",
+            "nearly",
+            "almost",
+            "not",
+            "isn't",
+            "aren't",
+            "be",
+            "get",
+            "getting",
+            "once",
+            "when",
+            "if",
+            "until",
+            "will",
+            "to",
+            "can",
+            "could",
+            "should",
+            "would",
+            "well",
+            "just",
+            "job",
+        ];
+        self.finished.find_in(reply).any(|m| {
+            let before = reply.words_before(m.start, 3);
+            // The nearest word that is not a verb of being names the thing.
+            let thing = before
+                .iter()
+                .find(|w| !matches!(**w, "is" | "are" | "was" | "were" | "now" | "all"));
+            thing.is_some_and(|w| !VAGUE.contains(w))
+                && !before.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "once" | "when" | "if" | "until" | "will" | "not" | "isn't" | "aren't"
+                    ) || w.ends_with("'ll")
+                        || w.ends_with("’ll")
+                })
+        })
+    }
+
+    /// An offer of more help: "anything else?", not "you don't need to do
+    /// anything else".
+    fn offers_more(&self, reply: &Reply) -> bool {
+        self.anything_else.find_in(reply).any(|m| {
+            reply.in_question(m.start)
+                || !reply.words_before(m.start, 4).iter().any(|w| {
+                    matches!(
+                        *w,
+                        "no" | "not"
+                            | "don't"
+                            | "don’t"
+                            | "dont"
+                            | "never"
+                            | "needn't"
+                            | "won't"
+                            | "nothing"
+                    )
+                })
         })
     }
 
@@ -203,6 +309,17 @@ mod tests {
         assert!(found("The hotfix is installed and tested.").summarizes);
         assert!(found("I reset your password.").summarizes);
         assert!(!found("Please reset your password from the login page.").summarizes);
+        assert!(found("Sam, the refund for order 4471 is done — $38 back.").summarizes);
+        assert!(found("Refund done: €140 back to your card.").summarizes);
+        assert!(found("Crystals delivered. GG!").summarizes);
+        assert!(found("Photo accepted ✅").summarizes);
+        assert!(found("Your kit went out by express this afternoon.").summarizes);
+        assert!(found("Done ✅ The kit is on the express van.").summarizes);
+        assert!(!found("Glad it's all sorted!").summarizes);
+        assert!(!found("Once that's done, you'll get an email.").summarizes);
+        assert!(!found("It's done.").summarizes);
+        assert!(!found("The refund isn't done yet.").summarizes);
+        assert!(!found("The refund will be done tomorrow.").summarizes);
     }
 
     #[test]
@@ -217,6 +334,7 @@ mod tests {
         assert!(found("The switch takes effect on 3 June.").next_steps);
         assert!(found("The €85 goes back to your card in 5–7 days.").next_steps);
         assert!(found("Your laptop ships back tomorrow.").next_steps);
+        assert!(found("The kit is on the van, arriving Thursday.").next_steps);
         assert!(!found("It was delivered in 3 days last time, sorry.").summarizes);
         assert!(
             found("If it ever cuts out again, reply here and it comes straight to me.").next_steps
@@ -227,6 +345,11 @@ mod tests {
     fn anything_else_and_thanks() {
         assert!(found("Feel free to reach out if the screen flickers again.").anything_else);
         assert!(!found("Nothing else will be charged.").anything_else);
+        assert!(
+            !found("You don't need to do anything else — just show your passport.").anything_else
+        );
+        assert!(!found("No need to do anything else on your side.").anything_else);
+        assert!(found("Don't hesitate to ask if you need anything else.").anything_else);
         assert!(found("That's all sorted. How else can I help?").anything_else);
         assert!(found("What else can we do for you?").anything_else);
         assert!(found("Cheers for your patience, Ana.").thanks);

@@ -115,10 +115,10 @@ impl NeverAsk {
         NeverAsk {
             request: p.add(concat!(
                 r"\b(?:(?:can|could|would|will)\s+(?:you|u)|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
-                r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
-                r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify)\b",
+                r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check|flick|pop|shoot|ping|text|message|fire\s+over|chuck)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
+                r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify|know)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
-                r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:re-?)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind)\b(?:\s+(?:me|us))?",
+                r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:re-?)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind|write|flick|pop|shoot|ping|text|message)\b(?:\s+(?:me|us))?",
                 r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
                 r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
             )),
@@ -138,7 +138,7 @@ impl NeverAsk {
             target: p.add(concat!(
                 r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
-                r"|\byour\s+ref(?:erence)?(?:\s+number)?\b",
+                r"|\b(?:your|the)\s+ref(?:erence)?(?:\s+(?:number|no\.?|code))?\b",
                 r"|\bnumber\s+of\s+(?:the|your|that)\s+(?:order|booking|reservation|purchase|invoice)\b",
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
@@ -380,7 +380,47 @@ impl NeverAsk {
                 first = false;
             }
         }
+        self.listed(reply, known, out);
         self.who_asks(reply, ctx, out);
+    }
+
+    /// A request that lists what it needs on the lines after it ("To sort
+    /// out the refund I just need:\n- your order number\n- a photo"): each
+    /// item that names a thing the context holds asks for it, the item
+    /// being the span.
+    fn listed(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
+        let ctx = known.context();
+        let mut sentences = reply.sentences.iter().peekable();
+        while let Some(s) = sentences.next() {
+            let text = reply.sentence_text(s);
+            let asks = text.trim_end().ends_with(':') && {
+                let lower = reply.lower_slice(s.start, s.end);
+                (self.request.is_match(lower) || self.imperative.is_match(lower))
+                    && !self.negated(reply, s.end)
+            };
+            if !asks {
+                continue;
+            }
+            while let Some(item) =
+                sentences.next_if(|i| list_item(reply.sentence_text(i)).is_some())
+            {
+                let marker = list_item(reply.sentence_text(item)).unwrap_or(0);
+                let region = item.start + marker..item.end;
+                let Some(&(asked, _)) = heads(reply, self.targets(reply, ctx, region.clone()))
+                    .iter()
+                    .find(|(asked, _)| holds(ctx, *asked))
+                else {
+                    continue;
+                };
+                if !quoted(reply, known, asked, item) {
+                    out.push(Ask {
+                        rule: rule_of(asked),
+                        span: region,
+                        asked,
+                    });
+                }
+            }
+        }
     }
 
     /// Whether sentence `s` is a bare request for a thing ("Order number?",
@@ -710,6 +750,7 @@ fn kind_of(words: &str) -> Asked {
         "invoice",
         "purchase",
         "your",
+        "the ref",
     ]
     .iter()
     .any(|w| words.starts_with(w))
@@ -820,6 +861,24 @@ fn object_region(
         }
     }
     start..end
+}
+
+/// The length of a list item's marker ("- ", "• ", "2) "), if `line` is
+/// one. ("2. " is not seen here: the sentence splitter ends a sentence at
+/// its full stop.)
+fn list_item(line: &str) -> Option<usize> {
+    let body = match line.strip_prefix(['-', '•', '*', '·', '–', '▪', '◦']) {
+        Some(rest) => rest,
+        None => {
+            let n = line.bytes().take_while(u8::is_ascii_digit).count();
+            if !(1..=2).contains(&n) {
+                return None;
+            }
+            line[n..].strip_prefix(')')?
+        }
+    };
+    let rest = body.trim_start();
+    (rest.len() < body.len() && !rest.is_empty()).then(|| line.len() - rest.len())
 }
 
 fn starts_with_pronoun(object: &str) -> bool {
@@ -1048,9 +1107,52 @@ mod tests {
                 "What are you contacting us about?",
                 "never-ask.generic-opener",
             ),
+            (
+                "Could you flick me the order number?",
+                "never-ask.order-number",
+            ),
+            (
+                "Please write me your order number.",
+                "never-ask.order-number",
+            ),
+            (
+                "Could you read me the reference on your confirmation?",
+                "never-ask.order-number",
+            ),
+            (
+                "May I know your good name please?",
+                "never-ask.known-detail",
+            ),
         ] {
             assert_eq!(rules(text, &c), vec![rule], "{text}");
         }
+    }
+
+    #[test]
+    fn a_request_that_lists_what_it_needs_asks_for_each_item() {
+        let c = ctx();
+        let text = "To sort it out I just need:\n- your order number\n- a photo of the box\n• the email on the account";
+        let reply = Reply::new(text);
+        let known = Known::new(c.clone());
+        let asks = NeverAsk::new(&mut Patterns::default()).find(&reply, &known, true);
+        let spans: Vec<(&str, &str)> = asks
+            .iter()
+            .map(|a| (a.rule, &text[a.span.clone()]))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("never-ask.order-number", "your order number"),
+                ("never-ask.known-detail", "the email on the account")
+            ]
+        );
+        // Not asked: a list that tells, or a request someone negated.
+        assert!(rules(
+            "Here is what I did:\n- checked your order number\n- refunded it",
+            &c
+        )
+        .is_empty());
+        assert!(rules("No need to send me:\n- your order number", &c).is_empty());
     }
 
     #[test]
