@@ -145,9 +145,11 @@ impl NeverAsk {
                 r"|\b(?:plan|tier|subscription|package|membership|account\s+type|account\s+level)s?\b",
                 r"|\b(?:type|kind|sort)\s+of\s+(?:account|plan|subscription|membership)\b",
             )),
-            cut: pat(
+            cut: pat(concat!(
                 r"\s(?:so|to|because|since|then|before|after|when|if|while|which|that|as)\s|\sand\s+(?:i|we)\b",
-            ),
+                // "…your order ID for the jacket, I check with seller": a new subject.
+                r"|,\s*(?:i|we)(?:(?:'|’)(?:ll|m|d|ve))?\s",
+            )),
             explain: p.add(concat!(
                 r"\b(?:(?:re-?)?explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
                 r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|(?:re-?)?tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
@@ -333,7 +335,7 @@ impl NeverAsk {
                 continue;
             }
             let mut first = true;
-            for (asked, span) in heads(reply, targets) {
+            for (asked, span) in heads(reply, region.start, targets) {
                 if !holds(ctx, asked) || quoted(reply, known, asked, &sentence) {
                     continue;
                 }
@@ -406,10 +408,13 @@ impl NeverAsk {
             {
                 let marker = list_item(reply.sentence_text(item)).unwrap_or(0);
                 let region = item.start + marker..item.end;
-                let Some(&(asked, _)) = heads(reply, self.targets(reply, ctx, region.clone()))
-                    .iter()
-                    .find(|(asked, _)| holds(ctx, *asked))
-                else {
+                let Some(&(asked, _)) = heads(
+                    reply,
+                    region.start,
+                    self.targets(reply, ctx, region.clone()),
+                )
+                .iter()
+                .find(|(asked, _)| holds(ctx, *asked)) else {
                     continue;
                 };
                 if !quoted(reply, known, asked, item) {
@@ -505,6 +510,35 @@ impl NeverAsk {
         let mut found: Vec<(Asked, Range<usize>)> = Vec::new();
         for r in self.target.find_iter(text) {
             let kind = kind_of(&text[r.clone()]);
+            // Their surname, when the card gave one name only, is unknown.
+            let matched = &text[r.clone()];
+            let whole_name = |n: &Option<String>| {
+                n.as_deref()
+                    .is_some_and(|n| n.split_whitespace().nth(1).is_some())
+            };
+            if kind == Asked::Name
+                && ["sur", "last", "family"]
+                    .iter()
+                    .any(|p| matched.starts_with(p))
+                && !whole_name(&ctx.customer_name)
+            {
+                continue;
+            }
+            // A plan the card gave under a label of its own ("Product:",
+            // "Package:") is that detail.
+            let kind = match kind {
+                Asked::Plan if ctx.account.is_none() => ctx
+                    .details
+                    .keys()
+                    .position(|label| {
+                        let label = label.to_ascii_lowercase();
+                        PLAN_LABELS
+                            .iter()
+                            .any(|p| label.split_whitespace().any(|w| w == *p))
+                    })
+                    .map_or(kind, Asked::Detail),
+                _ => kind,
+            };
             let r = region.start + r.start..region.start + r.end;
             // "the account name" or "the name of the product" is not theirs.
             if kind == Asked::Name {
@@ -771,6 +805,20 @@ fn rule_of(asked: Asked) -> &'static str {
     }
 }
 
+/// Card labels under which a plan may be given when the card has no
+/// account field.
+const PLAN_LABELS: &[&str] = &[
+    "product",
+    "package",
+    "plan",
+    "tariff",
+    "subscription",
+    "tier",
+    "bundle",
+    "service",
+    "membership",
+];
+
 /// Whether the context holds what `asked` asks for.
 fn holds(ctx: &Context, asked: Asked) -> bool {
     let some = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
@@ -892,13 +940,44 @@ fn starts_with_pronoun(object: &str) -> bool {
 /// Keeps the targets that are asked for, dropping those that only qualify
 /// another ("the email *on your account*"): a later target counts only when
 /// a conjunction, not a preposition, joins it to the one before.
-fn heads(reply: &Reply, targets: Vec<(Asked, Range<usize>)>) -> Vec<(Asked, Range<usize>)> {
+///
+/// The first target is asked for too, unless a noun of its own comes before
+/// it with a preposition ("the *model* of your phone", "a photo of the
+/// email"): then what is asked for is that noun, not the target.
+fn heads(
+    reply: &Reply,
+    from: usize,
+    targets: Vec<(Asked, Range<usize>)>,
+) -> Vec<(Asked, Range<usize>)> {
     const PREPOSITIONS: &[&str] = &[
         "on", "in", "for", "from", "of", "under", "with", "at", "about", "to", "by", "into",
     ];
     const CONJUNCTIONS: &[&str] = &["and", "or", "plus", "also", "&"];
+    // Words that may stand before a preposition without being the thing
+    // asked for ("send me over your…", "tell us again of…").
+    const NOT_NOUNS: &[&str] = &[
+        "me", "us", "you", "it", "again", "please", "just", "over", "across", "back", "quickly",
+        "here", "now", "also", "know", "let", "up", "which", "what", "one", "any", "all", "each",
+        "some", "both", "either", "none", "rest", "copy",
+        // "the name of the account holder", "what type of cover": the
+        // thing's own attribute, which asks for the thing.
+        "name", "number", "type", "kind", "sort", "details", "detail", "address", "id", "email",
+    ];
     let mut out: Vec<(Asked, Range<usize>)> = Vec::new();
-    let mut last_end = None;
+    let qualified = targets.first().is_some_and(|(_, span)| {
+        let words: Vec<&str> = reply
+            .lower_slice(from.min(span.start), span.start)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.windows(2).any(|w| {
+            PREPOSITIONS.contains(&w[1])
+                && w[1] != "to"
+                && !NOT_NOUNS.contains(&w[0])
+                && !PREPOSITIONS.contains(&w[0])
+        })
+    });
+    let mut last_end = if qualified { Some(from) } else { None };
     for (asked, span) in targets {
         let head = match last_end {
             None => true,
@@ -1126,6 +1205,39 @@ mod tests {
         ] {
             assert_eq!(rules(text, &c), vec![rule], "{text}");
         }
+        // Not asked: a thing qualified by the known one, a new clause after
+        // the ask, a surname when the card gave one name.
+        let mut one_name = c.clone();
+        one_name.customer_name = Some("Ingrid".into());
+        for (text, rule, ctx) in [
+            ("Could you tell me the model of your phone?", None, &c),
+            (
+                "Could you send your booking number for the hotel, I check with phone support.",
+                Some("never-ask.order-number"),
+                &c,
+            ),
+            ("Could I have your surname and postcode?", None, &one_name),
+            (
+                "Could I have your surname and postcode?",
+                Some("never-ask.known-detail"),
+                &c,
+            ),
+        ] {
+            assert_eq!(
+                rules(text, ctx),
+                rule.into_iter().collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
+        let mut product = c.clone();
+        product.account = None;
+        product
+            .details
+            .insert("Product".into(), "Fibre 500 + router".into());
+        assert_eq!(
+            rules("What broadband package did you order?", &product),
+            ["never-ask.known-detail"]
+        );
     }
 
     #[test]
