@@ -34,7 +34,8 @@ use table::{
 
 /// Folds `text` for comparison: canonical decomposition (NFD), combining
 /// marks dropped, lower case, typographic apostrophes and dashes made plain,
-/// runs of whitespace made one space.
+/// the letters with a stroke NFD keeps whole (ø ł đ ð ı) made plain, runs of
+/// whitespace made one space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -42,6 +43,13 @@ pub fn fold(text: &str) -> String {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+            // Letters whose stroke is no combining mark, so that NFD keeps
+            // them whole, though a name is written without it as often
+            // ("Søren" / "Soren", "Łukasz" / "Lukasz").
+            'ø' | 'Ø' => 'o',
+            'ł' | 'Ł' => 'l',
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+            'ı' => 'i',
             c => c,
         };
         if c.is_whitespace() {
@@ -538,6 +546,10 @@ mod generated {
             let c = match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+                'ø' | 'Ø' => 'o',
+                'ł' | 'Ł' => 'l',
+                'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+                'ı' => 'i',
                 c => c,
             };
             if c.is_whitespace() {

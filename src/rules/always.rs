@@ -344,16 +344,20 @@ impl Always {
             in_place: p.add(
                 r"\b(?:i'm|i’m|im|i am)\s+(?:now\s+|currently\s+|still\s+)?(?:in|on|into|inside)\s+(?:your|the)\b",
             ),
-            ongoing: p.add(
-                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?(?:\w+-)?\w+ing\s+(?:it|this|that|them|your|the|with|on|into|through|now|over|back|up|out|down|off|a|an)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
-            ),
+            ongoing: p.add(concat!(
+                r"\b(?:still\s+|now\s+|currently\s+|just\s+)?(?:\w+-)?\w+ing\s+(?:it|this|that|them|those|these|everything|all|your|the|with|on|into|through|now|over|back|up|out|down|off|a|an)\b|\b(?:still|currently)\s+(?:on|in|with)\s+(?:the|your)\b",
+                // "Checking 88120-B now": an id right after the verb.
+                r"|\b\w+ing\s+#?[a-z]*[-_]?\d[\w-]*",
+            )),
             on_it: p.add(concat!(
                 r"\b(?:i(?:'|’)?m|i\s+am|we(?:'|’)?re|we\s+are)\s+(?:already\s+|now\s+)?on\s+(?:it|the\s+(?:phone|line|call|case))\b",
                 r"|\bleave\s+(?:it|this|that)\s+with\s+(?:me|us)\b",
                 // "An assessor visit is being booked now", "Refund's going
                 // through now": what is being done, in the passive.
                 r"|\b(?:is|are|(?:'|’)s)\s+(?:now\s+)?being\s+(?:\w+ed|done|made|sent|set\s+up|paid|built|rebuilt|lifted|reset)\b",
-                r"|(?:'|’)s\s+going\s+through\s+(?:now|right\s+now|as\s+we\s+speak)\b",
+                r"|(?:(?:'|’)s|\bis|\bare)\s+going\s+(?:through|in|out|ahead)\s+(?:now|right\s+now|as\s+we\s+speak)\b",
+                // "Fraud claim for the £1,249 charge going in now".
+                r"|\bgoing\s+(?:in|through|out)\s+(?:now|right\s+now|as\s+we\s+speak)\b",
                 // "Give me a couple of minutes to fix INV-30917."
                 r"|\bgive\s+(?:me|us)\s+(?:a\s+|an\s+|\w+\s+){0,4}?(?:sec(?:ond)?s?|min(?:ute)?s?|moments?|ticks?|hours?)\s+to\s+(?:fix|sort|check|look|get|process|review|correct|finish|confirm|update|book|arrange|pull|set)\b",
             )),
@@ -1266,7 +1270,57 @@ pub(crate) fn uses_name(reply: &Reply, known: &Known) -> bool {
     }) {
         return true;
     }
-    titled(reply, known)
+    titled(reply, known) || greeted_by_a_name(reply, known)
+}
+
+/// Whether a greeting opens on any one of the customer's names ("Hi Yuki"
+/// for "TANAKA Yuki", "Hi Lan" for "Nguyễn Thị Lan"): a card may give the
+/// family name first, and which one is the given name is not always clear.
+fn greeted_by_a_name(reply: &Reply, known: &Known) -> bool {
+    const OPENERS: &[&str] = &[
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "morning",
+        "afternoon",
+        "evening",
+    ];
+    let Some(full) = known.context().customer_name.as_deref() else {
+        return false;
+    };
+    let full = fold(&strip_title(full));
+    let parts: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|p| p.chars().count() >= 2 && WORD_NAMES.binary_search(p).is_err())
+        .collect();
+    if parts.len() < 2 {
+        return false; // one name: uses_name has looked for it already
+    }
+    let folded = reply.folded();
+    parts.iter().any(|part| {
+        let mut from = 0;
+        while let Some(at) = folded.get(from..).and_then(|h| find_words(h, part)) {
+            let at = from + at;
+            from = at + part.len();
+            let before = folded[..at]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            // "Good evening, O'Brien family" greets a household.
+            let after = folded[from..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            if OPENERS.contains(&before)
+                && !matches!(after, "family" | "household" | "team" | "residence")
+            {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 /// First names that are also everyday words ("your bill", "the grace
@@ -1488,6 +1542,19 @@ mod tests {
         assert!(found("Good evening Ms O'Brien.", &c, None).uses_name);
         assert!(!found("Good evening, O'Brien family.", &c, None).uses_name);
         assert!(!found("Hello there,", &c, None).uses_name);
+        let family_first = Context {
+            customer_name: Some("TANAKA Yuki".into()),
+            first_name: Some("TANAKA".into()),
+            ..Context::default()
+        };
+        assert!(found("Hi Yuki, Ben here.", &family_first, None).uses_name);
+        assert!(!found("Hi there, Yuki is a lovely name.", &family_first, None).uses_name);
+        let soren = Context {
+            customer_name: Some("Søren Lund".into()),
+            first_name: Some("Søren".into()),
+            ..Context::default()
+        };
+        assert!(found("Hi Soren, Astrid here.", &soren, None).uses_name);
     }
 
     #[test]
@@ -1552,6 +1619,15 @@ mod tests {
         assert!(!found("Let me know when you're back.", &c, None).states_action);
         assert!(!found("I won't ask again.", &c, None).states_action);
         assert!(found("We're issuing the credit now.", &c, None).states_action);
+        for acting in [
+            "Refunding those now, one moment.",
+            "Checking 88120-B now, 10 minutes please.",
+            "Fixing INV-552019 now, give me 5 minutes.",
+            "Fraud claim for the charge going in now — 3 minutes.",
+            "Refund is going through now; give me 60 seconds.",
+        ] {
+            assert!(found(acting, &c, None).states_action, "{acting}");
+        }
         let n = found("Still digging through your invoices.", &c, None);
         assert!(n.narrates_action && n.states_action);
         let done = found("I've escalated it to the carrier.", &c, None);

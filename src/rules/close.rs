@@ -43,7 +43,11 @@ impl Close {
                 r"|book|arrang|correct|void|redirect|reissu|unlock|reinstat|waiv|adjust|escalat|expedit|reactivat|activat|renew|unblock",
                 r"|repair|dispatch|transferr|reserv|honou?r|redeliver|collect|install|reinstall|fitt|test|reconnect|enabl|disabl|switch|add",
                 r"|upgrad|downgrad|merg|sync|rebook|rerout|swapp|reconfigur|restart|reboot|patch|verifi|rais|chang|mov",
-                r"|accept|complet|submitt|post|lodg|confirm|refil)(?:ed|d)\b",
+                r"|accept|complet|submitt|post|lodg|confirm|refil|finish|email|attach|e-mail|mail|text)(?:ed|d)\b",
+                r"|\b(?:has|have)\s+agreed\s+to\b|\b(?:gone|went|pushed|put)\s+through\b",
+                // Where it now is: "in the post", "ready to download",
+                // "back with her watch history".
+                r"|\b(?:is|are)\s+(?:now\s+)?(?:in\s+the\s+(?:post|mail)|ready\s+(?:to|in|for|at|on)|back\s+(?:with|in|to\s+normal))\b",
                 // Sent on its way: "went out by express", "is on the express van".
                 r"|\b(?:went|gone)\s+out\s+(?:by|with|via|today|this|yesterday|earlier|first|in\s+the|to\s+you)\b",
                 r"|\b(?:is|are)\s+(?:now\s+)?on\s+(?:the|a|its|their)\s+(?:\w+\s+)?(?:van|truck|lorry)\b",
@@ -66,6 +70,8 @@ impl Close {
                 r"|\b(?:takes?|taking)\s+effect\b|\bkicks?\s+in\b",
                 r"|\bin\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a\s+few|a\s+couple(?:\s+of)?|one|two|three|four|five|seven|ten)\s+(?:business\s+|working\s+)?(?:days?|hours?|weeks?|minutes?)\b",
                 r"|\b(?:just|simply)\s+(?:show|bring|present|quote|use|keep|take)\b",
+                // "The link stays live for 7 days."
+                r"|\bstays?\s+(?:live|open|active|valid|available|on)\s+(?:for|until|till)\b",
                 // What happens next, in the present: "Check-in opens three hours
                 // before departure", "Bundle comes back after the restart".
                 r"|\b(?:opens|arrives|arriving|ships|lands|comes\s+back|goes\s+(?:out|live|back)|starts|resumes|reopens|renews|reaches\s+you)\b[^.!?\n]{0,40}?\b(?:after|before|on|at|in|by|from|today|tomorrow|tonight|next|this\s+(?:week|afternoon|evening)",
@@ -252,23 +258,26 @@ impl Close {
         self.next.find_in(reply).any(|m| {
             // "That should be it", "I'll be happy to…": a future with nothing in it.
             let after = reply.words_after(m.end, 2);
-            let empty = after.first() == Some(&"be")
-                && after.get(1).map_or(true, |w| {
-                    matches!(
-                        *w,
-                        "it" | "all"
-                            | "fine"
-                            | "good"
-                            | "ok"
-                            | "okay"
-                            | "everything"
-                            | "sorted"
-                            | "done"
-                            | "set"
-                            | "happy"
-                            | "glad"
-                    )
-                });
+            let does_it = after.first() == Some(&"do")
+                && after.get(1).is_some_and(|w| matches!(*w, "it" | "the"));
+            let empty = does_it
+                || after.first() == Some(&"be")
+                    && after.get(1).map_or(true, |w| {
+                        matches!(
+                            *w,
+                            "it" | "all"
+                                | "fine"
+                                | "good"
+                                | "ok"
+                                | "okay"
+                                | "everything"
+                                | "sorted"
+                                | "done"
+                                | "set"
+                                | "happy"
+                                | "glad"
+                        )
+                    });
             !empty
         })
     }
@@ -318,6 +327,18 @@ mod tests {
         assert!(!found("Glad it's all sorted!").summarizes);
         assert!(!found("Once that's done, you'll get an email.").summarizes);
         assert!(!found("It's done.").summarizes);
+        for did in [
+            "The revised invoice has been emailed to you.",
+            "Refund's gone through.",
+            "The hotel has agreed to refund the difference.",
+            "Your export has finished.",
+            "The replacement pins are in the post.",
+            "The archive is ready in Settings.",
+            "Léa's profile is back with her watch history.",
+            "Your refund has been pushed through today.",
+        ] {
+            assert!(found(did).summarizes, "{did}");
+        }
         assert!(!found("The refund isn't done yet.").summarizes);
         assert!(!found("The refund will be done tomorrow.").summarizes);
     }
@@ -330,6 +351,8 @@ mod tests {
                 .next_steps
         );
         assert!(!found("That should be everything. Take care!").next_steps);
+        assert!(!found("Priscilla, that should do it! Let me know if that works.").next_steps);
+        assert!(found("The download link stays live for 7 days.").next_steps);
         assert!(!found("Can I help with anything else?").next_steps);
         assert!(found("The switch takes effect on 3 June.").next_steps);
         assert!(found("The €85 goes back to your card in 5–7 days.").next_steps);
