@@ -47,7 +47,7 @@ impl Avoid {
                 r"|(?:went|goes|going|go)\s+(?:a?round\s+)?in\s+circles",
                 r"|(?:wasn(?:'|’)?t|isn(?:'|’)?t|was\s+not|is\s+not)\s+(?:much|any|a\s+lot\s+of|of\s+much)\s+(?:help|use)",
                 r"|misunderstood|misread|misheard|is\s+to\s+blame",
-                r"|not\s+(?:much|any|a\s+lot\s+of)\s+(?:help|use)|insulting|tone-?deaf|ridiculous|laughable|embarrassing|unacceptable|(?:a|such\s+a)\s+joke",
+                r"|not\s+(?:much|any|a\s+lot\s+of)\s+(?:help|use)|not\s+up\s+to\s+much|(?:a|such\s+a|bit\s+of\s+a)\s+liability|insulting|tone-?deaf|ridiculous|laughable|embarrassing|unacceptable|(?:a|such\s+a)\s+joke",
                 r"|got\s+(?:it|this|that|things|everything)\s+wrong|gave\s+you\s+(?:the\s+|some\s+|a\s+)?(?:wrong|bad|incorrect|inaccurate)",
                 r"|(?:wrong|bad|incorrect)\s+(?:info|information|answer|advice)|wasted\s+your\s+time|let\s+you\s+down|failed\s+you|fell\s+short",
                 r"|(?:sent|sending|going)\s+(?:you\s+)?(?:round\s+)?in\s+circles|runaround|struggles?\s+with",
@@ -111,7 +111,10 @@ impl Avoid {
             .into_iter()
             .flatten()
             .min_by_key(|r| r.start)
-            .map(at);
+            .map(at)
+            // Words in quotes are someone else's: "You told our assistant
+            // this is 'a joke'" reports the customer.
+            .filter(|p| !quoted_at(reply, s.start, p.start));
             // "Sorry about the bot", "apologies for our assistant".
             let sorry_for_bot = sorry_here.iter().any(|a| {
                 let mut between = reply.lower_slice(a.end, bot.start).split_whitespace();
@@ -155,11 +158,31 @@ impl Avoid {
         out
     }
 
-    /// Every apology that is not negated, in order.
+    /// Every apology that is not negated, in order ("an apology credit" is
+    /// a gift, not one).
     pub fn apologies(&self, reply: &Reply) -> Vec<Range<usize>> {
         self.apology
             .find_in(reply)
             .filter(|m| {
+                let gift = reply.lower_slice(m.start, m.end).starts_with("apology")
+                    && reply.words_after(m.end, 1).first().is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "credit"
+                                | "voucher"
+                                | "gift"
+                                | "discount"
+                                | "gesture"
+                                | "payment"
+                                | "refund"
+                                | "code"
+                                | "coupon"
+                                | "bonus"
+                        )
+                    });
+                if gift {
+                    return false;
+                }
                 let before = reply.words_before(m.start, 3);
                 !before.iter().any(|w| {
                     matches!(
@@ -178,6 +201,16 @@ impl Avoid {
             _ => None,
         }
     }
+}
+
+/// Whether `pos` lies inside double quotes opened since `from` (straight
+/// or curly).
+fn quoted_at(reply: &Reply, from: usize, pos: usize) -> bool {
+    let before = reply.text.get(from..pos).unwrap_or("");
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
 }
 
 #[cfg(test)]
@@ -210,6 +243,8 @@ mod tests {
             "Looks like the automated system got confused by the depot status.",
             "I'm sorry — our virtual assistant went round in circles with you.",
             "I'm sorry that our bot wasn't much help with the seat change.",
+            "Freddy got it wrong, to be fair — that bot's a liability.",
+            "The bot should have spotted the estimate, it's not up to much.",
         ] {
             assert_eq!(blamed(text).len(), 1, "{text}");
         }
@@ -231,6 +266,7 @@ mod tests {
             "Sorry you had to wait, the bot passed your notes to me.",
             "Sorry for the wait. I see you went through the reset steps with our assistant.",
             "Sorry, I see you went through the reset steps with our assistant.",
+            "You told our assistant this is \"a joke\" — and I understand why.",
         ] {
             assert!(blamed(text).is_empty(), "{text}");
         }

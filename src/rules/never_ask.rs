@@ -114,7 +114,7 @@ impl NeverAsk {
     pub fn new(p: &mut Patterns) -> NeverAsk {
         NeverAsk {
             request: p.add(concat!(
-                r"\b(?:(?:can|could|would|will)\s+(?:you|u)|(?:are|were)\s+you\s+able\s+to)\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
+                r"\b(?:(?:can|could|would|will)\s+(?:you|u)|(?:are|were)\s+you\s+able\s+to|(?:if|chance)\s+you\s+(?:could|can|would))\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
                 r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check|flick|pop|shoot|ping|text|message|fire\s+over|chuck)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify|know)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
@@ -138,7 +138,7 @@ impl NeverAsk {
             target: p.add(concat!(
                 r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
-                r"|\b(?:your|the)\s+ref(?:erence)?(?:\s+(?:number|no\.?|code))?\b",
+                r"|\b(?:your|the)\s+ref(?:erence)?(?:\s+(?:number|no\.?|code))?\b|\b(?:your\s+|the\s+)?pnr\b",
                 r"|\bnumber\s+of\s+(?:the|your|that)\s+(?:order|booking|reservation|purchase|invoice)\b",
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
@@ -154,6 +154,7 @@ impl NeverAsk {
                 r"\b(?:(?:re-?)?explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
                 r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|(?:re-?)?tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
                 r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
+                r"|start(?:ing)?\s+(?:again\s+|over\s+)?from\s+the\s+(?:beginning|start|top)",
                 r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
             )),
             explain_object: pat(concat!(
@@ -175,7 +176,7 @@ impl NeverAsk {
                 r"|\bwhat\s+brings\s+you\b",
                 r"|\bwhat\s+(?:are|were)\s+you\s+(?:contacting|writing|reaching\s+out|chatting|calling|getting\s+in\s+touch)\s+(?:to\s+)?(?:us\s+)?(?:about|for|regarding)\b",
                 r"|\bwhat\s+(?:would\s+you\s+like|do\s+you\s+want)\s+(?:help|assistance)\s+with\b",
-                r"|\btell\s+(?:me|us)\s+(?:what(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help)\b",
+                r"|\b(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\s+(?:what(?:(?:'|’)s|\s+is|\s+has)\s+(?:been\s+)?(?:going\s+on|wrong|up|happening|the\s+(?:problem|issue|matter))|how\s+(?:i|we)\s+can\s+help|what\s+(?:i|we)\s+can\s+do\s+for\s+you)\b",
                 // "Please let me know how I can help you today"
                 r"|\blet\s+(?:me|us)\s+know\s+how\s+(?:i|we)\s+(?:can|may|could|might)\s+(?:help|assist)\b",
                 // "Please tell me your query", "tell me what is your problem":
@@ -785,6 +786,7 @@ fn kind_of(words: &str) -> Asked {
         "purchase",
         "your",
         "the ref",
+        "pnr",
     ]
     .iter()
     .any(|w| words.starts_with(w))
@@ -1201,6 +1203,27 @@ mod tests {
             (
                 "May I know your good name please?",
                 "never-ask.known-detail",
+            ),
+            (
+                "So if you could send me the booking number that'd help.",
+                "never-ask.order-number",
+            ),
+            (
+                "Any chance you could tell me the booking number?",
+                "never-ask.order-number",
+            ),
+            ("Can I have your PNR please?", "never-ask.order-number"),
+            (
+                "Could you let me know what's been going on with your booking?",
+                "never-ask.generic-opener",
+            ),
+            (
+                "So just tell me what I can do for you today.",
+                "never-ask.generic-opener",
+            ),
+            (
+                "Can you start from the beginning and tell me what happened?",
+                "never-ask.explain-again",
             ),
         ] {
             assert_eq!(rules(text, &c), vec![rule], "{text}");
