@@ -198,6 +198,35 @@ const RESTATED: &str = concat!(
 );
 
 impl Auditor {
+    /// Whether the customer says they are repeating themselves: a
+    /// [`RESTATED`] form not negated in its sentence ("glad I don't have to
+    /// repeat everything I told the bot!" restates nothing).
+    fn restates(&self, text: &str) -> bool {
+        const NOT: &[&str] = &[
+            "don't",
+            "don’t",
+            "dont",
+            "didn't",
+            "didn’t",
+            "do not",
+            "did not",
+            "no need",
+            "not have to",
+            "not to have to",
+            "never have to",
+            "won't have to",
+            "won’t have to",
+            "without",
+        ];
+        self.restated.find_iter(text).any(|m| {
+            let sentence = text[..m.start]
+                .rfind(['.', '!', '?', '\n'])
+                .map_or(0, |i| i + 1);
+            let before = text[sentence..m.start].to_lowercase();
+            !NOT.iter().any(|n| before.contains(n)) && !before.trim_end().ends_with("not to")
+        })
+    }
+
     /// Compiles the audit's patterns.
     pub fn new() -> Auditor {
         Auditor {
@@ -303,7 +332,7 @@ impl Auditor {
             customer_repeated: metrics::customer_repeated(
                 &conv.messages,
                 &turns,
-                |t| self.restated.is_match(t),
+                |t| self.restates(t),
                 |t| known.as_ref().is_some_and(|k| k.restates(t)),
             ),
         };
@@ -403,7 +432,7 @@ mod tests {
             "I keep telling you people it's broken",
             "So I have to explain it all again?",
         ] {
-            assert!(a.restated.is_match(said), "{said}");
+            assert!(a.restates(said), "{said}");
         }
         for fresh in [
             "Yes, that works. Thanks.",
@@ -415,8 +444,10 @@ mod tests {
             "I already have an account",
             "I said yes",
             "I told them before the trip",
+            "Great, glad I don't have to repeat everything I told the bot!",
+            "So nice not to have to explain it all again to the bot.",
         ] {
-            assert!(!a.restated.is_match(fresh), "{fresh}");
+            assert!(!a.restates(fresh), "{fresh}");
         }
     }
 

@@ -1081,7 +1081,22 @@ fn commits_to(reply: &Reply, unit: Range<usize>) -> bool {
         Some("in") => {
             let clause =
                 reply.lower_slice(reply.clause_start(unit.start), reply.clause_end(unit.end));
+            // "tracking in 10 minutes", "confirmation in 10 minutes": a
+            // clause of a thing and when it comes, no past in it.
+            let head: Vec<&str> = clause
+                .split(" in ")
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            let telegraphic = (1..=2).contains(&head.len())
+                && head.iter().all(|w| {
+                    w.bytes().all(|b| b.is_ascii_alphabetic())
+                        && !w.ends_with("ed")
+                        && !matches!(*w, "was" | "were" | "is" | "it" | "that" | "this")
+                });
             clause.starts_with("in ")
+                || telegraphic
                 || clause
                     .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
                     .any(|w| {
@@ -1586,6 +1601,31 @@ mod tests {
 
     #[test]
     fn timelines_commit_to_a_time() {
+        let c = Context::default();
+        assert!(
+            found(
+                "I'm sending the pins today; tracking in 10 minutes.",
+                &c,
+                None
+            )
+            .sets_timeline
+        );
+        assert!(
+            found(
+                "I'm reinstating your room now; confirmation in 10 minutes.",
+                &c,
+                None
+            )
+            .sets_timeline
+        );
+        assert!(
+            !found(
+                "Your parcel, delivered in 3 days last time, was late.",
+                &c,
+                None
+            )
+            .sets_timeline
+        );
         let c = Context::default();
         for yes in [
             "Hang on for a sec or two.",

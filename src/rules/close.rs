@@ -121,7 +121,9 @@ impl Close {
                 r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know)\b",
                 r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
                 r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
-                r"|\b(?:is|are)\s+(?:it|that|everything|they)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
+                r"|\b(?:is|are)\s+(?:(?:it|that|this)\s+)?(?:it|that|everything|they|all)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
+                // "Can you check the display for me?", "…check the folders open?"
+                r"|\bcheck\s+(?:the|your)\s+\w+\s+(?:for\s+(?:me|us)|now|again|opens?|loads?)\s*\?",
             )),
         }
     }
@@ -404,5 +406,13 @@ mod tests {
         assert!(!found("Can you check the order number on your receipt?").confirms_resolution);
         assert!(found("Has it arrived?").confirms_resolution);
         assert!(found("Does that put things right?").confirms_resolution);
+        assert!(found("Is that everything sorted for you?").confirms_resolution);
+        assert!(found("Can you check the display for me?").confirms_resolution);
+        assert!(
+            found("Done — you're back on Pro. Can you check the folders open?").confirms_resolution
+        );
+        assert!(
+            !found("Can you check the order number on your receipt for me?").confirms_resolution
+        );
     }
 }

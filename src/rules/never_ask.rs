@@ -898,12 +898,20 @@ fn object_region(
         end = start + c.start;
     }
     if short {
-        // About five words: "what's the order reference for the parcel".
+        // About five words: "what's the order reference for the parcel";
+        // four more after "and" / "or": "what's your order number and the
+        // email on the account" asks for both.
         let mut words = 0;
-        for (i, c) in reply.lower_slice(start, end).char_indices() {
+        let mut limit = 5;
+        let text = reply.lower_slice(start, end);
+        for (i, c) in text.char_indices() {
             if c == ' ' {
                 words += 1;
-                if words > 5 {
+                let next = text[i + 1..].split(' ').next().unwrap_or("");
+                if matches!(next, "and" | "or" | "plus") && limit == 5 && words <= 5 {
+                    limit = words + 4;
+                }
+                if words > limit {
                     end = start + i;
                     break;
                 }
@@ -1228,6 +1236,13 @@ mod tests {
         ] {
             assert_eq!(rules(text, &c), vec![rule], "{text}");
         }
+        assert_eq!(
+            rules(
+                "Before I ship it, what's your booking number and the email on the account?",
+                &c
+            ),
+            ["never-ask.order-number", "never-ask.known-detail"]
+        );
         // Not asked: a thing qualified by the known one, a new clause after
         // the ask, a surname when the card gave one name.
         let mut one_name = c.clone();
