@@ -104,8 +104,8 @@ impl Close {
                 r"\b(?:appreciate|grateful\s+for)\s+(?:your|you|all\s+your|the\s+patience|it)\b",
             ),
             confirm: p.add(concat!(
-                r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|the\s+fix|that\s+fix|(?:your|the)\s+\w+)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
+                r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|(?:your|the|that|this)\s+(?:\w+\s+)?\w+)\s+(?:now\s+)?",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|suit|match|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
                 // "Can you try it?", "Could one of your users try signing in?"
                 r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
@@ -118,7 +118,7 @@ impl Close {
                 r"|\b(?:is|was)\s+that\s+(?:everything|all)\s+you\s+(?:needed|wanted|were\s+after)\b",
                 r"|\b(?:is|are)\s+(?:it|they|your\s+\w+|the\s+\w+)\s+(?:now\s+|still\s+)?\w+ing\s+(?:now|again|properly|normally|ok|okay|fine)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
-                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know)\b",
+                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know|match(?:es)?|(?:log|sign|get)\s+in|access)\b",
                 r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
                 r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
                 r"|\b(?:is|are)\s+(?:(?:it|that|this)\s+)?(?:it|that|everything|they|all)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
@@ -407,6 +407,15 @@ mod tests {
         assert!(found("Has it arrived?").confirms_resolution);
         assert!(found("Does that put things right?").confirms_resolution);
         assert!(found("Is that everything sorted for you?").confirms_resolution);
+        for asked in [
+            "Can you confirm your team can log in?",
+            "Has the confirmation email arrived?",
+            "Does that time work for you?",
+            "I've booked you in for Thursday. Does that suit you?",
+            "Can you confirm that matches your statement?",
+        ] {
+            assert!(found(asked).confirms_resolution, "{asked}");
+        }
         assert!(found("Can you check the display for me?").confirms_resolution);
         assert!(
             found("Done — you're back on Pro. Can you check the folders open?").confirms_resolution
