@@ -286,7 +286,8 @@ impl Always {
                 r"\b(?:i'm|i’m|im|i am|my name is|my name's|my name’s|myself|this is|it's|it’s|its)\s+{NAME}"
             )),
             // "Tom here", "Kerry speaking"
-            here: p.add(r"\b(?:here|speaking)\b"),
+            // …and "Karthik this side", as Indian English introduces.
+            here: p.add(r"\b(?:here|speaking|this\s+side)\b"),
             from_team: p.add(r"\b[a-z][a-z'-]*\s+from\s+"),
             chatting: p.add(&format!(
                 concat!(r"\b(?:you're|you’re|youre|you are|you(?:'|’)ve\s+been|you\s+have\s+been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through|transferred|put\s+through|passed)\s+(?:with|to)\s+{NAME}",
@@ -1526,6 +1527,7 @@ mod tests {
         for yes in [
             "Hi, I'm Élodie from billing.",
             "Marta here, picking this up.",
+            "Hi Ananya, Karthik this side. Your invoice — noted.",
             "You're speaking with Kwame today.",
             "my name's jo and I'll help",
             "It's Sam from the returns desk.",

@@ -114,7 +114,7 @@ impl Avoid {
             .map(at)
             // Words in quotes are someone else's: "You told our assistant
             // this is 'a joke'" reports the customer.
-            .filter(|p| !quoted_at(reply, s.start, p.start));
+            .filter(|p| !reply.in_quotes(p.start));
             // "Sorry about the bot", "apologies for our assistant".
             let sorry_for_bot = sorry_here.iter().any(|a| {
                 let mut between = reply.lower_slice(a.end, bot.start).split_whitespace();
@@ -201,16 +201,6 @@ impl Avoid {
             _ => None,
         }
     }
-}
-
-/// Whether `pos` lies inside double quotes opened since `from` (straight
-/// or curly).
-fn quoted_at(reply: &Reply, from: usize, pos: usize) -> bool {
-    let before = reply.text.get(from..pos).unwrap_or("");
-    let straight = before.matches('"').count();
-    let open = before.matches('“').count();
-    let close = before.matches('”').count();
-    straight % 2 == 1 || open > close
 }
 
 #[cfg(test)]

@@ -201,6 +201,9 @@ impl NeverAsk {
         self.details(reply, known, &mut asks);
         self.explain_again(reply, known, &mut asks);
         self.generic_opener(reply, first, &mut asks);
+        // A question the agent quotes ("the bot kept asking \"what seems to
+        // be the issue?\"") is reported, not asked.
+        asks.retain(|a| !reply.in_quotes(a.span.start));
         resolve(asks)
     }
 
@@ -362,6 +365,14 @@ impl NeverAsk {
                 let someone_else = ["recipient", "someone else", "a friend"]
                     .iter()
                     .any(|c| whole.contains(c));
+                // "…just share *their* email address": someone else's.
+                let theirs = reply
+                    .words_before(span.start, 2)
+                    .iter()
+                    .any(|w| matches!(*w, "their" | "his" | "her"));
+                if theirs {
+                    continue;
+                }
                 if (matches!(asked, Asked::Plan | Asked::Name)
                     && CHOICE.iter().any(|c| object.contains(c)))
                     || (matches!(asked, Asked::Name | Asked::Email) && someone_else)
@@ -1236,6 +1247,16 @@ mod tests {
         ] {
             assert_eq!(rules(text, &c), vec![rule], "{text}");
         }
+        assert!(rules(
+            "Should I send a copy to your finance team? If so, just share their email address.",
+            &c
+        )
+        .is_empty());
+        assert!(rules(
+            "You said the bot kept asking \"what seems to be the problem?\" — not me.",
+            &c
+        )
+        .is_empty());
         assert_eq!(
             rules(
                 "Before I ship it, what's your booking number and the email on the account?",

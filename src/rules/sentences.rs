@@ -159,6 +159,16 @@ impl<'a> Reply<'a> {
         end
     }
 
+    /// Whether `pos` lies inside double quotes (straight or curly) opened
+    /// in its sentence: words the agent quotes are someone else's ("You
+    /// said the bot kept asking \"what seems to be the issue?\"").
+    pub fn in_quotes(&self, pos: usize) -> bool {
+        let start = self.sentence_at(pos).map_or(0, |s| s.start);
+        let before = self.text.get(start..floor(self.text, pos)).unwrap_or("");
+        let straight = before.matches('"').count();
+        straight % 2 == 1 || before.matches('“').count() > before.matches('”').count()
+    }
+
     /// Up to `n` ASCII words just before `pos` in its clause, nearest first,
     /// lower-cased ("give me about 2 minutes" at "2" gives `["about", "me", "give"]`).
     pub fn words_before(&self, pos: usize, n: usize) -> Vec<&str> {
