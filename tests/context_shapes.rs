@@ -1063,3 +1063,46 @@ fn a_requester_writing_for_the_customer() {
         "alone, the requester is the customer"
     );
 }
+
+#[test]
+fn zoho_table_with_an_edition_and_a_sales_order() {
+    let c = read(
+        "<table><tr><th>Contact</th><td>Ines Roux</td></tr><tr><th>Edition</th><td>Enterprise</td></tr><tr><th>SO Number</th><td>SO77801</td></tr><tr><th>PO #</th><td>PO-4410</td></tr></table>",
+    );
+    assert_eq!(c.order_numbers, strings(&["SO77801", "PO-4410"]));
+    assert_eq!(c.account.as_deref(), Some("Enterprise"));
+    assert!(c.vip, "an Enterprise edition is a VIP tier (CONTRACT 6.2)");
+    let c = read("Contact: Ines Roux\nEdition: Standard\nSales: EMEA team");
+    assert!(!c.vip);
+    assert!(c.order_numbers.is_empty());
+}
+
+#[test]
+fn a_bill_reference_is_an_invoice_number() {
+    let c = read(
+        "<dl><dt>Contact</dt><dd>Owen Price</dd><dt>Bill ref</dt><dd>INV-88120</dd><dt>Bill</dt><dd>£412 estimated</dd></dl>",
+    );
+    assert_eq!(c.order_numbers, strings(&["INV-88120"]));
+    assert_eq!(
+        c.details.get("Bill").map(String::as_str),
+        Some("£412 estimated")
+    );
+}
+
+#[test]
+fn a_problem_summary_is_the_issue_and_the_summary() {
+    let c = read(
+        "<p><strong>Requester:</strong> Ciara Walsh</p>\n<p><strong>Problem summary:</strong> Charged twice for the November bill after switching plans</p>",
+    );
+    let line = "Charged twice for the November bill after switching plans";
+    assert_eq!(c.issue.as_deref(), Some(line));
+    assert_eq!(c.summary.as_deref(), Some(line));
+    assert!(!c.details.contains_key("Problem summary"));
+    // A card's own summary stays the summary.
+    let c = read("Issue summary: Router drops\nAI summary: Customer says the router drops hourly");
+    assert_eq!(c.issue.as_deref(), Some("Router drops"));
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Customer says the router drops hourly")
+    );
+}

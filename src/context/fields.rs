@@ -469,6 +469,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     d.after_hours |= said.contains(&0) || reader.signals.made_after_hours(&d.text);
     d.vip |= said.contains(&1);
     let joined_prose = prose.join(" ");
+    // "Problem summary: …" is the issue, and on a card with no summary of
+    // its own also the summary: it is the bot's summary text, of the problem.
+    if d.summary.value.is_none() && labels::normalize(&d.issue.label).ends_with("summary") {
+        d.summary.value.clone_from(&d.issue.value);
+    }
     // Pure prose is its own summary; so is a paragraph of it on a card of
     // a few labels ("Tom reports his broadband drops every 10 minutes…" /
     // "Account: Fibre 500"). Otherwise prose (headings, notes) only helps
