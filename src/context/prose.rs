@@ -13,7 +13,8 @@
 //!
 //! The mood is read only where the text says how the customer feels ("She
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
-//! angry buyer"); a negated feeling ("is not upset") says nothing.
+//! angry buyer", "says he is \"absolutely livid\"": the card quoting the
+//! customer's word); a negated feeling ("is not upset") says nothing.
 
 use super::chars::{is_symbol, listed, without_asides};
 use crate::pattern::Pattern;
@@ -77,7 +78,7 @@ impl Prose {
             )),
             // Run on an ASCII-lower-cased copy (see `sentiment`).
             feeling: Pattern::lowercase(
-                r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
+                r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:\x22|“|‘|')\s*)?(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|fuming|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
             )
             .expect("built-in pattern"),
         }
@@ -215,6 +216,8 @@ impl Prose {
             "impatience" => "impatient",
             // "I'm fed up" is the frustration CONTRACT 6.6 names.
             "fed up" => "frustrated",
+            // "I'm fuming" is the anger CONTRACT 6.6 names.
+            "fuming" => "furious",
             other => other,
         };
         Some(adjective.to_string())
@@ -544,6 +547,16 @@ mod tests {
         assert_eq!(p.sentiment("I’m furious!").as_deref(), Some("furious"));
         assert_eq!(p.sentiment("Customer is not upset, just curious."), None);
         assert_eq!(p.sentiment("The frustrating bot"), None);
+        // The card quoting the customer's own word for it.
+        assert_eq!(
+            p.sentiment("He wants it back and says he is \"absolutely livid\".")
+                .as_deref(),
+            Some("livid")
+        );
+        assert_eq!(
+            p.sentiment("She says she's “fuming”.").as_deref(),
+            Some("furious")
+        );
     }
 
     #[test]
