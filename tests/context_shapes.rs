@@ -1106,3 +1106,34 @@ fn a_problem_summary_is_the_issue_and_the_summary() {
         Some("Customer says the router drops hourly")
     );
 }
+
+#[test]
+fn a_title_naming_the_handoff_is_never_the_issue() {
+    // A speech icon before the title is decoration; any icon before a
+    // quotation quotes the customer.
+    let c = read(
+        "💬 Tidio — Lyro handoff\n👤 Bruno Marchetti\n🧾 Invoice: #B-2207\n📝 \"Billed for Plus after I downgraded on the 5th — not happy\"\nMood: 😠 angry",
+    );
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("Billed for Plus after I downgraded on the 5th — not happy")
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Bruno Marchetti"));
+    assert_eq!(c.order_numbers, strings(&["B-2207"]));
+    // On a prose card the title is no part of the summary or the story.
+    let c = read(
+        "Olark · Copilot transfer\nShopper Ana Souza says her parcel arrived broken and she wants a replacement sent this week, not a refund.",
+    );
+    assert!(
+        c.summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Shopper Ana")),
+        "{:?}",
+        c.summary
+    );
+    assert!(
+        c.issue.as_deref().is_some_and(|i| !i.contains("transfer")),
+        "{:?}",
+        c.issue
+    );
+}

@@ -1,6 +1,6 @@
 //! What the reader treats as decoration inside a value: emoji and other
-//! pictographs, and parenthesised or bracketed asides; and how it looks a
-//! word up in one of its short word lists.
+//! pictographs, parenthesised or bracketed asides, and quotes around all of
+//! it; and how it looks a word up in one of its short word lists.
 //!
 //! Lines, names, identifiers and one-line issues all drop the same things,
 //! so they are decided here once: "Double-charged (2 × $50) 😕" becomes
@@ -48,6 +48,26 @@ pub(crate) fn without_asides(text: &str) -> String {
         }
     }
     out
+}
+
+/// `value` without a pair of quotes around all of it ("Customer said:
+/// \"I was billed twice\""): quoting the customer is how the card shows
+/// their words, not part of them. A value that only starts or ends with a
+/// quote, or quotes again inside, is left as it is.
+pub(crate) fn unquoted(value: &str) -> &str {
+    const PAIRS: &[(char, char)] = &[
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{AB}', '\u{BB}'),
+        ('\'', '\''),
+    ];
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = value.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner.trim())
+        })
+        .unwrap_or(value)
 }
 
 /// Whether `word`, without a final full stop, is one of the space-separated

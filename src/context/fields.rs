@@ -15,11 +15,11 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::{is_symbol, listed};
+use super::chars::{is_symbol, listed, unquoted};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
-use super::prose::{one_line, sentences, Story};
+use super::prose::{is_title, one_line, sentences, Story};
 use super::{Context, Reader};
 use crate::pattern::{Pattern, PatternSet};
 
@@ -468,7 +468,11 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         .matches(&d.text.to_ascii_lowercase());
     d.after_hours |= said.contains(&0) || reader.signals.made_after_hours(&d.text);
     d.vip |= said.contains(&1);
-    let joined_prose = prose.join(" ");
+    // The card's title ("LiveChat · ChatBot transfer") says where the card
+    // comes from: no part of the summary or the story (names may still be
+    // read from it).
+    let untitled: Vec<&str> = prose.iter().copied().filter(|p| !is_title(p)).collect();
+    let joined_prose = untitled.join(" ");
     // "Problem summary: …" is the issue, and on a card with no summary of
     // its own also the summary: it is the bot's summary text, of the problem.
     if d.summary.value.is_none() && labels::normalize(&d.issue.label).ends_with("summary") {
@@ -482,7 +486,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         if !d.labelled {
             d.summary.value = Some(joined_prose.clone());
         } else {
-            let paragraphs: Vec<&str> = prose.iter().copied().filter(|p| paragraph(p)).collect();
+            let paragraphs: Vec<&str> = untitled.iter().copied().filter(|p| paragraph(p)).collect();
             if !paragraphs.is_empty() {
                 d.summary.value = Some(paragraphs.join(" "));
             }
@@ -683,26 +687,6 @@ fn trim_value(value: &str) -> String {
     } else {
         v.to_string()
     }
-}
-
-/// `value` without a pair of quotes around all of it ("Customer said:
-/// \"I was billed twice\""): quoting the customer is how the card shows
-/// their words, not part of them. A value that only starts or ends with a
-/// quote, or quotes again inside, is left as it is.
-fn unquoted(value: &str) -> &str {
-    const PAIRS: &[(char, char)] = &[
-        ('"', '"'),
-        ('\u{201C}', '\u{201D}'),
-        ('\u{AB}', '\u{BB}'),
-        ('\'', '\''),
-    ];
-    PAIRS
-        .iter()
-        .find_map(|&(open, close)| {
-            let inner = value.strip_prefix(open)?.strip_suffix(close)?;
-            (!inner.contains([open, close])).then_some(inner.trim())
-        })
-        .unwrap_or(value)
 }
 
 /// A labelled issue or outcome as one short line: as written when it is

@@ -254,6 +254,27 @@ impl Prose {
     }
 }
 
+/// Whether `line` is a card's title that names the handoff itself ("Crisp
+/// — MagicReply handoff", "LiveChat · ChatBot transfer", "Bot handoff —
+/// Freddy AI"): a few words, no sentence, in segments of which one ends in
+/// a word for the handoff. A title says where the card comes from, never
+/// the customer's problem, so it is no part of the story.
+pub(crate) fn is_title(line: &str) -> bool {
+    const HANDOFF: &str = "handoff hand-off handover hand-over transfer escalation takeover";
+    let line = line.trim();
+    line.split_whitespace().count() <= 8
+        && !line.contains(['.', ',', ';', '!', '?', '"', '“', ':'])
+        && line
+            .split(['—', '–', '·', '|', '•', '➜', '→', '»'])
+            .flat_map(|segment| segment.split(" - "))
+            .any(|segment| {
+                segment
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| listed(HANDOFF, w))
+            })
+}
+
 /// What follows a possessive `'s` at the start of `text` ("'s CSV export
 /// fails" -> "CSV export fails"), if it starts with one.
 fn after_possessive(text: &str) -> Option<&str> {
@@ -557,6 +578,27 @@ mod tests {
             p.sentiment("She says she's “fuming”.").as_deref(),
             Some("furious")
         );
+    }
+
+    #[test]
+    fn titles_name_the_handoff() {
+        for t in [
+            "Crisp — MagicReply handoff",
+            "LiveChat · ChatBot transfer",
+            "Bot handoff — Freddy AI",
+            "Escalation",
+            "Web chat | Bot hand-off",
+        ] {
+            assert!(is_title(t), "{t}");
+        }
+        for t in [
+            "Handoff ➜ Dana, order #30412, wants a refund.",
+            "Charged twice after the plan transfer, wants a refund",
+            "Asked for a transfer of her balance to the new account then left",
+            "Refund — wants it today",
+        ] {
+            assert!(!is_title(t), "{t}");
+        }
     }
 
     #[test]
