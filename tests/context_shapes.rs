@@ -1137,3 +1137,14 @@ fn a_title_naming_the_handoff_is_never_the_issue() {
         c.issue
     );
 }
+
+#[test]
+fn a_priority_said_in_a_prose_card() {
+    let c = read(
+        "Ada handed this over: the Lindqvists' reservation (confirmation 7QX2LM) was moved to another hotel without asking. They want the original hotel back. Priority: high.",
+    );
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert_eq!(c.order_numbers, strings(&["7QX2LM"]));
+    let c = read("Ada handed this over: guest wants priority boarding refunded.");
+    assert_eq!(c.priority, None);
+}

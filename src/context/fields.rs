@@ -584,7 +584,10 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         }),
         ai_tried: d.tried,
         sentiment,
-        priority: d.priority.value,
+        priority: d
+            .priority
+            .value
+            .or_else(|| reader.prose.priority(&narrative)),
         summary,
         order_numbers: d.orders,
         emails: d.emails,

@@ -11,6 +11,9 @@
 //! request for a human ("full refund"). Both are cut at the end of their
 //! clause and kept to one short line. Sentences led by the bot are skipped.
 //!
+//! The priority is read where the text says it in passing ("Priority:
+//! high.", "a high-priority ticket").
+//!
 //! The mood is read only where the text says how the customer feels ("She
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
 //! angry buyer", "says he is \"absolutely livid\"": the card quoting the
@@ -46,6 +49,7 @@ pub(crate) struct Prose {
     clause_end: Pattern,
     problem: Pattern,
     feeling: Pattern,
+    priority: Pattern,
 }
 
 impl Prose {
@@ -79,6 +83,11 @@ impl Prose {
             // Run on an ASCII-lower-cased copy (see `sentiment`).
             feeling: Pattern::lowercase(
                 r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:\x22|“|‘|')\s*)?(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|fuming|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
+            )
+            .expect("built-in pattern"),
+            // Run on an ASCII-lower-cased copy (see `priority`).
+            priority: Pattern::lowercase(
+                r"\bpriority\s*(?::|is|-|–|—)\s*(critical|urgent|high|medium|normal|low)\b|\b(critical|urgent|high|medium|normal|low)[- ]priority\b",
             )
             .expect("built-in pattern"),
         }
@@ -221,6 +230,15 @@ impl Prose {
             other => other,
         };
         Some(adjective.to_string())
+    }
+
+    /// The escalation's priority where `text` says it in passing ("…a full
+    /// refund. Priority: high.", "a high-priority ticket"), lower-case.
+    pub(crate) fn priority(&self, text: &str) -> Option<String> {
+        let lower = text.to_ascii_lowercase();
+        let groups = self.priority.captures(&lower)?;
+        let word = groups.iter().skip(1).flatten().next()?;
+        lower.get(word.clone()).map(str::to_string)
     }
 
     /// `clause` without a customer subject, a reporting verb ("says that")
@@ -578,6 +596,23 @@ mod tests {
             p.sentiment("She says she's “fuming”.").as_deref(),
             Some("furious")
         );
+    }
+
+    #[test]
+    fn priority_said_in_passing() {
+        let p = Prose::new();
+        let said = |t: &str| p.priority(t);
+        assert_eq!(
+            said("They want a full refund. Priority: high.").as_deref(),
+            Some("high")
+        );
+        assert_eq!(
+            said("A high-priority ticket about a late parcel.").as_deref(),
+            Some("high")
+        );
+        assert_eq!(said("Priority is Urgent").as_deref(), Some("urgent"));
+        assert_eq!(said("Wants priority shipping refunded."), None);
+        assert_eq!(said("Her priority is getting the parcel."), None);
     }
 
     #[test]
