@@ -1148,3 +1148,15 @@ fn a_priority_said_in_a_prose_card() {
     let c = read("Ada handed this over: guest wants priority boarding refunded.");
     assert_eq!(c.priority, None);
 }
+
+#[test]
+fn attempts_counted_in_a_heading_with_their_steps() {
+    let c = read(
+        "Handed over by AI Agent (3 attempts: reset link, sent FAQ, checked status)\nOrder: #DE-4410",
+    );
+    assert_eq!(c.ai_attempts, Some(3));
+    assert_eq!(
+        c.ai_tried,
+        strings(&["reset link", "sent FAQ", "checked status"])
+    );
+}

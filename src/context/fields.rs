@@ -368,7 +368,16 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         }
         Field::Reason => d.reason.offer(trim_value(&value), weak, label),
         Field::Attempts => {
-            let (count, tried) = attempts(&value);
+            let (count, tried) = match attempts(&value) {
+                // "Handed over by AI Agent (2 attempts: recalculated refund,
+                // sent returns policy)": the count ends the label, and the
+                // value is the steps.
+                (None, _) => match counted(label) {
+                    Some(n) => (Some(n), split_list(value.trim_end_matches(')'))),
+                    None => (None, Vec::new()),
+                },
+                found => found,
+            };
             if d.attempts.is_none() {
                 d.attempts = count;
             }
@@ -785,6 +794,17 @@ fn attempts(value: &str) -> (Option<u32>, Vec<String>) {
     )
 }
 
+/// The count that ends a label ("Bot (2 attempts", "after three tries"),
+/// if one does.
+fn counted(label: &str) -> Option<u32> {
+    let mut words = label.split_whitespace().rev();
+    let noun = words.next()?;
+    if !listed("attempts attempt tries try", noun) {
+        return None;
+    }
+    attempts(words.next()?.trim_start_matches('(')).0
+}
+
 /// A list written in a line: "app reinstall, router restart and a reset".
 fn split_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -848,6 +868,9 @@ mod tests {
         assert_eq!(attempts("Two"), (Some(2), vec![]));
         assert_eq!(attempts("3 attempts"), (Some(3), vec![]));
         assert_eq!(attempts("several"), (None, vec![]));
+        assert_eq!(counted("Handed over by AI Agent (2 attempts"), Some(2));
+        assert_eq!(counted("Bot gave up after three tries"), Some(3));
+        assert_eq!(counted("Bot attempts"), None);
     }
 
     #[test]
