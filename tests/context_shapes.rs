@@ -1160,3 +1160,15 @@ fn attempts_counted_in_a_heading_with_their_steps() {
         strings(&["reset link", "sent FAQ", "checked status"])
     );
 }
+
+#[test]
+fn after_hours_in_the_customers_quoted_words_is_not_the_ticket() {
+    let c = read(
+        "Chat transferred by bot\nCustomer: Lena Vogt\nQuestion the bot couldn't answer: \"Do you deliver after hours on Saturday? Order 4410-22.\"",
+    );
+    assert!(!c.after_hours);
+    let c = read(
+        "After-hours ticket — created by the assistant, “no agents online”.\nCustomer: Lena Vogt",
+    );
+    assert!(c.after_hours, "said by the card, outside its quote");
+}

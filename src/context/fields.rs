@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::{is_symbol, listed, unquoted};
+use super::chars::{is_symbol, listed, unquoted, without_quotations};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
@@ -471,11 +471,18 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
 fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     reader.ids.in_text(&d.text, &mut d.orders);
     reader.ids.emails(&d.text, &mut d.emails);
-    let said = reader
-        .signals
-        .whole_card
-        .matches(&d.text.to_ascii_lowercase());
-    d.after_hours |= said.contains(&0) || reader.signals.made_after_hours(&d.text);
+    let lower = d.text.to_ascii_lowercase();
+    let said = reader.signals.whole_card.matches(&lower);
+    // "After hours" in the customer's quoted words is what they asked
+    // about ("Are you open after hours on Sunday?"), not when the bot
+    // made its ticket.
+    let after_hours = said.contains(&0)
+        && reader
+            .signals
+            .whole_card
+            .matches(&without_quotations(&lower))
+            .contains(&0);
+    d.after_hours |= after_hours || reader.signals.made_after_hours(&d.text);
     d.vip |= said.contains(&1);
     // The card's title ("LiveChat · ChatBot transfer") says where the card
     // comes from: no part of the summary or the story (names may still be
