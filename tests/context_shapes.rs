@@ -1063,3 +1063,112 @@ fn a_requester_writing_for_the_customer() {
         "alone, the requester is the customer"
     );
 }
+
+#[test]
+fn zoho_table_with_an_edition_and_a_sales_order() {
+    let c = read(
+        "<table><tr><th>Contact</th><td>Ines Roux</td></tr><tr><th>Edition</th><td>Enterprise</td></tr><tr><th>SO Number</th><td>SO77801</td></tr><tr><th>PO #</th><td>PO-4410</td></tr></table>",
+    );
+    assert_eq!(c.order_numbers, strings(&["SO77801", "PO-4410"]));
+    assert_eq!(c.account.as_deref(), Some("Enterprise"));
+    assert!(c.vip, "an Enterprise edition is a VIP tier (CONTRACT 6.2)");
+    let c = read("Contact: Ines Roux\nEdition: Standard\nSales: EMEA team");
+    assert!(!c.vip);
+    assert!(c.order_numbers.is_empty());
+}
+
+#[test]
+fn a_bill_reference_is_an_invoice_number() {
+    let c = read(
+        "<dl><dt>Contact</dt><dd>Owen Price</dd><dt>Bill ref</dt><dd>INV-88120</dd><dt>Bill</dt><dd>£412 estimated</dd></dl>",
+    );
+    assert_eq!(c.order_numbers, strings(&["INV-88120"]));
+    assert_eq!(
+        c.details.get("Bill").map(String::as_str),
+        Some("£412 estimated")
+    );
+}
+
+#[test]
+fn a_problem_summary_is_the_issue_and_the_summary() {
+    let c = read(
+        "<p><strong>Requester:</strong> Ciara Walsh</p>\n<p><strong>Problem summary:</strong> Charged twice for the November bill after switching plans</p>",
+    );
+    let line = "Charged twice for the November bill after switching plans";
+    assert_eq!(c.issue.as_deref(), Some(line));
+    assert_eq!(c.summary.as_deref(), Some(line));
+    assert!(!c.details.contains_key("Problem summary"));
+    // A card's own summary stays the summary.
+    let c = read("Issue summary: Router drops\nAI summary: Customer says the router drops hourly");
+    assert_eq!(c.issue.as_deref(), Some("Router drops"));
+    assert_eq!(
+        c.summary.as_deref(),
+        Some("Customer says the router drops hourly")
+    );
+}
+
+#[test]
+fn a_title_naming_the_handoff_is_never_the_issue() {
+    // A speech icon before the title is decoration; any icon before a
+    // quotation quotes the customer.
+    let c = read(
+        "💬 Tidio — Lyro handoff\n👤 Bruno Marchetti\n🧾 Invoice: #B-2207\n📝 \"Billed for Plus after I downgraded on the 5th — not happy\"\nMood: 😠 angry",
+    );
+    assert_eq!(
+        c.issue.as_deref(),
+        Some("Billed for Plus after I downgraded on the 5th — not happy")
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Bruno Marchetti"));
+    assert_eq!(c.order_numbers, strings(&["B-2207"]));
+    // On a prose card the title is no part of the summary or the story.
+    let c = read(
+        "Olark · Copilot transfer\nShopper Ana Souza says her parcel arrived broken and she wants a replacement sent this week, not a refund.",
+    );
+    assert!(
+        c.summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Shopper Ana")),
+        "{:?}",
+        c.summary
+    );
+    assert!(
+        c.issue.as_deref().is_some_and(|i| !i.contains("transfer")),
+        "{:?}",
+        c.issue
+    );
+}
+
+#[test]
+fn a_priority_said_in_a_prose_card() {
+    let c = read(
+        "Ada handed this over: the Lindqvists' reservation (confirmation 7QX2LM) was moved to another hotel without asking. They want the original hotel back. Priority: high.",
+    );
+    assert_eq!(c.priority.as_deref(), Some("high"));
+    assert_eq!(c.order_numbers, strings(&["7QX2LM"]));
+    let c = read("Ada handed this over: guest wants priority boarding refunded.");
+    assert_eq!(c.priority, None);
+}
+
+#[test]
+fn attempts_counted_in_a_heading_with_their_steps() {
+    let c = read(
+        "Handed over by AI Agent (3 attempts: reset link, sent FAQ, checked status)\nOrder: #DE-4410",
+    );
+    assert_eq!(c.ai_attempts, Some(3));
+    assert_eq!(
+        c.ai_tried,
+        strings(&["reset link", "sent FAQ", "checked status"])
+    );
+}
+
+#[test]
+fn after_hours_in_the_customers_quoted_words_is_not_the_ticket() {
+    let c = read(
+        "Chat transferred by bot\nCustomer: Lena Vogt\nQuestion the bot couldn't answer: \"Do you deliver after hours on Saturday? Order 4410-22.\"",
+    );
+    assert!(!c.after_hours);
+    let c = read(
+        "After-hours ticket — created by the assistant, “no agents online”.\nCustomer: Lena Vogt",
+    );
+    assert!(c.after_hours, "said by the card, outside its quote");
+}

@@ -1,6 +1,7 @@
 //! What the reader treats as decoration inside a value: emoji and other
-//! pictographs, and parenthesised or bracketed asides; and how it looks a
-//! word up in one of its short word lists.
+//! pictographs, parenthesised or bracketed asides, quotes around all of it
+//! and quotations inside it; and how it looks a word up in one of its short
+//! word lists.
 //!
 //! Lines, names, identifiers and one-line issues all drop the same things,
 //! so they are decided here once: "Double-charged (2 × $50) 😕" becomes
@@ -50,6 +51,51 @@ pub(crate) fn without_asides(text: &str) -> String {
     out
 }
 
+/// `value` without a pair of quotes around all of it ("Customer said:
+/// \"I was billed twice\""): quoting the customer is how the card shows
+/// their words, not part of them. A value that only starts or ends with a
+/// quote, or quotes again inside, is left as it is.
+pub(crate) fn unquoted(value: &str) -> &str {
+    const PAIRS: &[(char, char)] = &[
+        ('"', '"'),
+        ('\u{201C}', '\u{201D}'),
+        ('\u{AB}', '\u{BB}'),
+        ('\'', '\''),
+    ];
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = value.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner.trim())
+        })
+        .unwrap_or(value)
+}
+
+/// `text` without what it quotes (`"…"`, `“…”`, each closed on its line):
+/// the customer's own words, which say what they asked, not what the card
+/// says ("Question: \"Are you open after hours on Sunday?\"").
+pub(crate) fn without_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut rest = line;
+        while let Some(open) = rest.find(['"', '“']) {
+            let (quote, close) = if rest[open..].starts_with('"') {
+                ('"', '"')
+            } else {
+                ('“', '”')
+            };
+            let after = &rest[open + quote.len_utf8()..];
+            let Some(end) = after.find(close) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            rest = &after[end + close.len_utf8()..];
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
 /// Whether `word`, without a final full stop, is one of the space-separated
 /// ASCII `words`, compared without case. The reader's word lists (titles,
 /// fillers, units…) are written as one string each: short to read, and
@@ -82,6 +128,22 @@ pub(crate) fn listed(words: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_are_taken_out() {
+        assert_eq!(
+            without_quotations("Asked: \"open after hours?\" Store: Graz"),
+            "Asked:  Store: Graz"
+        );
+        assert_eq!(
+            without_quotations("said “after hours” twice"),
+            "said  twice"
+        );
+        assert_eq!(
+            without_quotations("an \"unclosed quote\nafter hours"),
+            "an \"unclosed quote\nafter hours"
+        );
+    }
 
     #[test]
     fn symbols_are_pictographs_not_punctuation() {

@@ -15,11 +15,11 @@
 
 use std::collections::BTreeMap;
 
-use super::chars::{is_symbol, listed};
+use super::chars::{is_symbol, listed, unquoted, without_quotations};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning, FEELINGS};
 use super::names::{first_name, NameValue};
-use super::prose::{one_line, sentences, Story};
+use super::prose::{is_title, one_line, sentences, Story};
 use super::{Context, Reader};
 use crate::pattern::{Pattern, PatternSet};
 
@@ -368,7 +368,16 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
         }
         Field::Reason => d.reason.offer(trim_value(&value), weak, label),
         Field::Attempts => {
-            let (count, tried) = attempts(&value);
+            let (count, tried) = match attempts(&value) {
+                // "Handed over by AI Agent (2 attempts: recalculated refund,
+                // sent returns policy)": the count ends the label, and the
+                // value is the steps.
+                (None, _) => match counted(label) {
+                    Some(n) => (Some(n), split_list(value.trim_end_matches(')'))),
+                    None => (None, Vec::new()),
+                },
+                found => found,
+            };
             if d.attempts.is_none() {
                 d.attempts = count;
             }
@@ -462,13 +471,29 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
 fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
     reader.ids.in_text(&d.text, &mut d.orders);
     reader.ids.emails(&d.text, &mut d.emails);
-    let said = reader
-        .signals
-        .whole_card
-        .matches(&d.text.to_ascii_lowercase());
-    d.after_hours |= said.contains(&0) || reader.signals.made_after_hours(&d.text);
+    let lower = d.text.to_ascii_lowercase();
+    let said = reader.signals.whole_card.matches(&lower);
+    // "After hours" in the customer's quoted words is what they asked
+    // about ("Are you open after hours on Sunday?"), not when the bot
+    // made its ticket.
+    let after_hours = said.contains(&0)
+        && reader
+            .signals
+            .whole_card
+            .matches(&without_quotations(&lower))
+            .contains(&0);
+    d.after_hours |= after_hours || reader.signals.made_after_hours(&d.text);
     d.vip |= said.contains(&1);
-    let joined_prose = prose.join(" ");
+    // The card's title ("LiveChat · ChatBot transfer") says where the card
+    // comes from: no part of the summary or the story (names may still be
+    // read from it).
+    let untitled: Vec<&str> = prose.iter().copied().filter(|p| !is_title(p)).collect();
+    let joined_prose = untitled.join(" ");
+    // "Problem summary: …" is the issue, and on a card with no summary of
+    // its own also the summary: it is the bot's summary text, of the problem.
+    if d.summary.value.is_none() && labels::normalize(&d.issue.label).ends_with("summary") {
+        d.summary.value.clone_from(&d.issue.value);
+    }
     // Pure prose is its own summary; so is a paragraph of it on a card of
     // a few labels ("Tom reports his broadband drops every 10 minutes…" /
     // "Account: Fibre 500"). Otherwise prose (headings, notes) only helps
@@ -477,7 +502,7 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         if !d.labelled {
             d.summary.value = Some(joined_prose.clone());
         } else {
-            let paragraphs: Vec<&str> = prose.iter().copied().filter(|p| paragraph(p)).collect();
+            let paragraphs: Vec<&str> = untitled.iter().copied().filter(|p| paragraph(p)).collect();
             if !paragraphs.is_empty() {
                 d.summary.value = Some(paragraphs.join(" "));
             }
@@ -575,7 +600,10 @@ fn finish(reader: &Reader, mut d: Draft, prose: &[&str]) -> Context {
         }),
         ai_tried: d.tried,
         sentiment,
-        priority: d.priority.value,
+        priority: d
+            .priority
+            .value
+            .or_else(|| reader.prose.priority(&narrative)),
         summary,
         order_numbers: d.orders,
         emails: d.emails,
@@ -680,26 +708,6 @@ fn trim_value(value: &str) -> String {
     }
 }
 
-/// `value` without a pair of quotes around all of it ("Customer said:
-/// \"I was billed twice\""): quoting the customer is how the card shows
-/// their words, not part of them. A value that only starts or ends with a
-/// quote, or quotes again inside, is left as it is.
-fn unquoted(value: &str) -> &str {
-    const PAIRS: &[(char, char)] = &[
-        ('"', '"'),
-        ('\u{201C}', '\u{201D}'),
-        ('\u{AB}', '\u{BB}'),
-        ('\'', '\''),
-    ];
-    PAIRS
-        .iter()
-        .find_map(|&(open, close)| {
-            let inner = value.strip_prefix(open)?.strip_suffix(close)?;
-            (!inner.contains([open, close])).then_some(inner.trim())
-        })
-        .unwrap_or(value)
-}
-
 /// A labelled issue or outcome as one short line: as written when it is
 /// short, else its first sentence, shortened.
 fn short(value: &str) -> String {
@@ -793,6 +801,17 @@ fn attempts(value: &str) -> (Option<u32>, Vec<String>) {
     )
 }
 
+/// The count that ends a label ("Bot (2 attempts", "after three tries"),
+/// if one does.
+fn counted(label: &str) -> Option<u32> {
+    let mut words = label.split_whitespace().rev();
+    let noun = words.next()?;
+    if !listed("attempts attempt tries try", noun) {
+        return None;
+    }
+    attempts(words.next()?.trim_start_matches('(')).0
+}
+
 /// A list written in a line: "app reinstall, router restart and a reset".
 fn split_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -856,6 +875,9 @@ mod tests {
         assert_eq!(attempts("Two"), (Some(2), vec![]));
         assert_eq!(attempts("3 attempts"), (Some(3), vec![]));
         assert_eq!(attempts("several"), (None, vec![]));
+        assert_eq!(counted("Handed over by AI Agent (2 attempts"), Some(2));
+        assert_eq!(counted("Bot gave up after three tries"), Some(3));
+        assert_eq!(counted("Bot attempts"), None);
     }
 
     #[test]

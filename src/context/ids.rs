@@ -82,6 +82,15 @@ impl Ids {
             .and_then(|v| v.strip_suffix(']'))
             .unwrap_or(value);
         let value = without_asides(value);
+        // "6 6 0 4 1 9 8 → 6604198": what the value was read as, after an
+        // arrow, is the number as written.
+        let value = match value
+            .rsplit_once(['→', '⇒'])
+            .or_else(|| value.rsplit_once("->"))
+        {
+            Some((_, read)) if !read.trim().is_empty() => read.to_string(),
+            _ => value,
+        };
         // "4471 2290": digit groups a single space apart, with nothing
         // between them, are one number as a customer reads it out.
         if spaced_digits(&value) {
@@ -437,6 +446,9 @@ mod tests {
             &mut out,
         );
         assert_eq!(out, vec!["100234", "100235", "A-1"]);
+        let mut out = Vec::new();
+        ids.in_value("6 6 0 4 1 9 8 → 6604198", &mut out);
+        assert_eq!(out, vec!["6604198"]);
         let mut out = Vec::new();
         ids.answered("I already gave it to the bot. 100235.", &mut out);
         assert_eq!(out, vec!["100235"]);

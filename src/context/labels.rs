@@ -351,10 +351,19 @@ fn is_order_label(norm: &str) -> bool {
     .find_map(|tail| norm.strip_suffix(tail).map(str::trim_end))
     .unwrap_or(norm);
     let mut words = norm.split(' ');
-    let purchase = words.next().is_some_and(|head| {
-        matches!(
-            head,
-            "order"
+    // Words that name a purchase only with an identifier word after them: a
+    // bill is an invoice ("Bill ref", "Bill no.", but not "Bill: £412"), and
+    // a sales or purchase order is an order ("SO Number", "PO #", "Sales
+    // order no.", but not "Sales" or "So").
+    let head = words.next();
+    let abbreviated = head
+        .is_some_and(|head| matches!(head, "bill" | "bills" | "so" | "po" | "sales"))
+        && norm.contains(' ');
+    let purchase = abbreviated
+        || head.is_some_and(|head| {
+            matches!(
+                head,
+                "order"
                 | "orders"
                 | "booking"
                 | "bookings"
@@ -370,8 +379,8 @@ fn is_order_label(norm: &str) -> bool {
                 | "conf"
                 // Terse notes: "ord 4471".
                 | "ord"
-        )
-    });
+            )
+        });
     purchase
         && words.all(|w| {
             matches!(
@@ -552,7 +561,10 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "plan type" | "plan name" | "subscription plan" | "package" | "plan tier"
         | "account tier" | "account level" | "plan level" | "service tier"
         | "subscription tier" => (Account, false),
-        "tier" | "membership tier" | "membership level" | "level" | "segment" => (Account, true),
+        // "Edition" is how some desks (Zoho) name the plan a customer is on.
+        "tier" | "membership tier" | "membership level" | "level" | "segment" | "edition" => {
+            (Account, true)
+        }
         "vip" | "is vip" | "vip status" => (Vip, false),
         "labels" | "label" | "tags" | "tag" | "flags" | "segments" => (Tags, false),
         "reason"
@@ -596,6 +608,9 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "subject"
         | "complaint"
         | "issue summary"
+        // A summary of the problem is the problem in one line, not the
+        // bot's summary of the chat.
+        | "problem summary"
         | "problem description"
         | "inquiry"
         | "enquiry"
@@ -692,6 +707,10 @@ mod tests {
             "Reference",
             "Booking",
             "Invoice no.",
+            "Bill ref",
+            "SO Number",
+            "PO #",
+            "Sales order no.",
         ] {
             assert_eq!(field(l), Some(Field::Order), "{l}");
         }
@@ -706,6 +725,8 @@ mod tests {
         }
         assert_eq!(field("Customer wants"), Some(Field::Outcome));
         assert_eq!(field("What happened"), Some(Field::Issue));
+        assert_eq!(field("Problem summary"), Some(Field::Issue));
+        assert_eq!(field("Edition"), Some(Field::Account));
         assert_eq!(field("Customer said"), Some(Field::Issue));
         assert_eq!(field("Bot attempts"), Some(Field::Attempts));
         assert_eq!(field("Steps taken"), Some(Field::Tried));
@@ -792,6 +813,8 @@ mod tests {
             assert_ne!(field(l), Some(Field::Order), "{l}");
         }
         assert_eq!(field("Order total"), None);
+        assert_eq!(field("Bill amount"), None);
+        assert_eq!(field("Sales"), None);
         assert_eq!(field("Escalation"), None);
         assert_eq!(field("Agent name"), None);
         assert_eq!(field("Ticket name"), None);

@@ -24,10 +24,11 @@
 
 use std::borrow::Cow;
 
-use super::chars::{is_symbol, listed};
+use super::chars::{is_symbol, listed, unquoted};
 use super::flatten::{Item, Pair};
 use super::labels::{self, Field, Meaning};
 use super::markup::decode_entities;
+use super::prose::is_title;
 
 /// How deep indented blocks nest (`customer:` / `  name:`).
 const MAX_NESTING: usize = 8;
@@ -966,15 +967,24 @@ fn is_border(text: &str) -> bool {
 
 /// The label an icon stands for when a line opens with one and has no label
 /// of its own: helpdesk sidebars write "👤 Amara Okafor", "💬 \"…\"",
-/// "📦 A-1001". Only icons whose meaning is plain; the rest are decoration.
+/// "📦 A-1001". Only icons whose meaning is plain; the rest are decoration,
+/// except before a quotation: "📝 \"Charged after I cancelled\"" quotes
+/// the customer, whatever the icon. A speech icon before the card's title
+/// ("💬 Crisp — MagicReply handoff") is decoration too: a title is never
+/// the customer's words.
 fn icon_label(line: &str) -> Option<&'static str> {
     let first = line.chars().next()?;
+    let rest = line[first.len_utf8()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FE0F}')
+        .trim_end();
+    let quoted = rest.len() > 2 && unquoted(rest).len() < rest.len();
     Some(match first {
         '👤' | '🧑' | '🙋' | '👩' | '👨' | '🧍' => "Customer",
-        '💬' | '🗨' | '🗣' => "Customer said",
+        '💬' | '🗨' | '🗣' if !is_title(rest) => "Customer said",
         '📧' | '✉' | '📨' | '📩' => "Email",
         '📦' | '🛒' | '🧾' | '🛍' => "Order",
         '📞' | '☎' | '📱' => "Phone",
+        c if is_symbol(c) && quoted => "Customer said",
         _ => return None,
     })
 }

@@ -11,9 +11,13 @@
 //! request for a human ("full refund"). Both are cut at the end of their
 //! clause and kept to one short line. Sentences led by the bot are skipped.
 //!
+//! The priority is read where the text says it in passing ("Priority:
+//! high.", "a high-priority ticket").
+//!
 //! The mood is read only where the text says how the customer feels ("She
 //! sounds frustrated", "Customer is annoyed", "expressed frustration", "an
-//! angry buyer"); a negated feeling ("is not upset") says nothing.
+//! angry buyer", "says he is \"absolutely livid\"": the card quoting the
+//! customer's word); a negated feeling ("is not upset") says nothing.
 
 use super::chars::{is_symbol, listed, without_asides};
 use crate::pattern::Pattern;
@@ -45,6 +49,7 @@ pub(crate) struct Prose {
     clause_end: Pattern,
     problem: Pattern,
     feeling: Pattern,
+    priority: Pattern,
 }
 
 impl Prose {
@@ -77,7 +82,12 @@ impl Prose {
             )),
             // Run on an ASCII-lower-cased copy (see `sentiment`).
             feeling: Pattern::lowercase(
-                r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
+                r"\b(?:(?:is|was|seems?|seemed|sounds?|sounded|appears?|appeared|feels?|felt|looks?|looked|got|getting|became|becoming|been|am|are|were|remains|remained|(?:'|’)s|(?:'|’)m|(?:'|’)re)\s+(?:(?:\x22|“|‘|')\s*)?(?:(?:very|really|extremely|quite|increasingly|rather|pretty|so|visibly|clearly|understandably|now|also|still|getting|more|a bit|a little|somewhat|slightly|highly|incredibly|absolutely)\s+)*(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|stressed|impatient|sad|unhappy|happy|calm|nervous|panicked|exasperated|fed up|fuming|outraged|distressed|concerned)|(frustrated|angry|annoyed|upset|furious|irritated|livid|anxious|worried|confused|disappointed|impatient|unhappy)\s+(?:customer|buyer|user|caller|client|shopper|subscriber|seller)|(?:expressed|expresses|expressing|showing|shows|showed|voiced|voices|voicing|in)\s+(?:(?:some|a lot of|great|real|growing|increasing|clear|visible|strong|considerable|mounting)\s+)*(frustration|anger|annoyance|irritation|fury|anxiety|worry|confusion|disappointment|distress|outrage|impatience))\b",
+            )
+            .expect("built-in pattern"),
+            // Run on an ASCII-lower-cased copy (see `priority`).
+            priority: Pattern::lowercase(
+                r"\bpriority\s*(?::|is|-|–|—)\s*(critical|urgent|high|medium|normal|low)\b|\b(critical|urgent|high|medium|normal|low)[- ]priority\b",
             )
             .expect("built-in pattern"),
         }
@@ -215,9 +225,20 @@ impl Prose {
             "impatience" => "impatient",
             // "I'm fed up" is the frustration CONTRACT 6.6 names.
             "fed up" => "frustrated",
+            // "I'm fuming" is the anger CONTRACT 6.6 names.
+            "fuming" => "furious",
             other => other,
         };
         Some(adjective.to_string())
+    }
+
+    /// The escalation's priority where `text` says it in passing ("…a full
+    /// refund. Priority: high.", "a high-priority ticket"), lower-case.
+    pub(crate) fn priority(&self, text: &str) -> Option<String> {
+        let lower = text.to_ascii_lowercase();
+        let groups = self.priority.captures(&lower)?;
+        let word = groups.iter().skip(1).flatten().next()?;
+        lower.get(word.clone()).map(str::to_string)
     }
 
     /// `clause` without a customer subject, a reporting verb ("says that")
@@ -249,6 +270,27 @@ impl Prose {
         }
         s
     }
+}
+
+/// Whether `line` is a card's title that names the handoff itself ("Crisp
+/// — MagicReply handoff", "LiveChat · ChatBot transfer", "Bot handoff —
+/// Freddy AI"): a few words, no sentence, in segments of which one ends in
+/// a word for the handoff. A title says where the card comes from, never
+/// the customer's problem, so it is no part of the story.
+pub(crate) fn is_title(line: &str) -> bool {
+    const HANDOFF: &str = "handoff hand-off handover hand-over transfer escalation takeover";
+    let line = line.trim();
+    line.split_whitespace().count() <= 8
+        && !line.contains(['.', ',', ';', '!', '?', '"', '“', ':'])
+        && line
+            .split(['—', '–', '·', '|', '•', '➜', '→', '»'])
+            .flat_map(|segment| segment.split(" - "))
+            .any(|segment| {
+                segment
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| listed(HANDOFF, w))
+            })
 }
 
 /// What follows a possessive `'s` at the start of `text` ("'s CSV export
@@ -544,6 +586,54 @@ mod tests {
         assert_eq!(p.sentiment("I’m furious!").as_deref(), Some("furious"));
         assert_eq!(p.sentiment("Customer is not upset, just curious."), None);
         assert_eq!(p.sentiment("The frustrating bot"), None);
+        // The card quoting the customer's own word for it.
+        assert_eq!(
+            p.sentiment("He wants it back and says he is \"absolutely livid\".")
+                .as_deref(),
+            Some("livid")
+        );
+        assert_eq!(
+            p.sentiment("She says she's “fuming”.").as_deref(),
+            Some("furious")
+        );
+    }
+
+    #[test]
+    fn priority_said_in_passing() {
+        let p = Prose::new();
+        let said = |t: &str| p.priority(t);
+        assert_eq!(
+            said("They want a full refund. Priority: high.").as_deref(),
+            Some("high")
+        );
+        assert_eq!(
+            said("A high-priority ticket about a late parcel.").as_deref(),
+            Some("high")
+        );
+        assert_eq!(said("Priority is Urgent").as_deref(), Some("urgent"));
+        assert_eq!(said("Wants priority shipping refunded."), None);
+        assert_eq!(said("Her priority is getting the parcel."), None);
+    }
+
+    #[test]
+    fn titles_name_the_handoff() {
+        for t in [
+            "Crisp — MagicReply handoff",
+            "LiveChat · ChatBot transfer",
+            "Bot handoff — Freddy AI",
+            "Escalation",
+            "Web chat | Bot hand-off",
+        ] {
+            assert!(is_title(t), "{t}");
+        }
+        for t in [
+            "Handoff ➜ Dana, order #30412, wants a refund.",
+            "Charged twice after the plan transfer, wants a refund",
+            "Asked for a transfer of her balance to the new account then left",
+            "Refund — wants it today",
+        ] {
+            assert!(!is_title(t), "{t}");
+        }
     }
 
     #[test]
