@@ -139,6 +139,8 @@ impl NeverAsk {
                 r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
                 r"|\b(?:your|the)\s+ref(?:erence)?(?:\s+(?:number|no\.?|code))?\b|\b(?:your\s+|the\s+)?pnr\b",
+                // A sales or purchase order: "the SO number", "PO #".
+                r"|\b(?:so|po|sales\s+order|purchase\s+order)\s+(?:number|#)",
                 r"|\bnumber\s+of\s+(?:the|your|that)\s+(?:order|booking|reservation|purchase|invoice)\b",
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
@@ -798,6 +800,9 @@ fn kind_of(words: &str) -> Asked {
         "your",
         "the ref",
         "pnr",
+        "so ",
+        "po ",
+        "sales order",
     ]
     .iter()
     .any(|w| words.starts_with(w))
@@ -902,9 +907,14 @@ fn object_region(
     // "the best number to reach you": "to" there belongs to what is asked.
     let number_to =
         |c: &Range<usize>| rest[c.clone()].trim() == "to" && rest[..c.start].ends_with("number");
+    // "the SO number": a sales order, not "so" starting a clause.
+    let sales_order = |c: &Range<usize>| {
+        let next = rest[c.end..].trim_start();
+        rest[c.clone()].trim() == "so" && (next.starts_with("number") || next.starts_with('#'))
+    };
     if let Some(c) = cut
         .find_iter(rest)
-        .find(|c| !rest[..c.start].trim().is_empty() && !number_to(c))
+        .find(|c| !rest[..c.start].trim().is_empty() && !number_to(c) && !sales_order(c))
     {
         end = start + c.start;
     }
@@ -1232,6 +1242,10 @@ mod tests {
                 "never-ask.order-number",
             ),
             ("Can I have your PNR please?", "never-ask.order-number"),
+            (
+                "What is the SO number for the order?",
+                "never-ask.order-number",
+            ),
             (
                 "Could you let me know what's been going on with your booking?",
                 "never-ask.generic-opener",

@@ -17,7 +17,19 @@ use super::sentences::Reply;
 /// Sentiments that call for an acknowledgement (CONTRACT 6.6), as stems so
 /// "very frustrated" or "Angry 😡" count too.
 const UPSET: &[&str] = &[
-    "frustrat", "angr", "anger", "upset", "annoy", "irritat", "furious",
+    "frustrat",
+    "angr",
+    "anger",
+    "upset",
+    "annoy",
+    "irritat",
+    "furious",
+    "livid",
+    "fuming",
+    "outraged",
+    "exasperat",
+    "incens",
+    "enraged",
 ];
 
 /// Emoji that read as light-hearted in a support reply.
