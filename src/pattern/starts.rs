@@ -1,8 +1,20 @@
 //! Where a match of a pattern can start, worked out from its source: the
-//! first two bytes of every match. `regex_lite` has no literal prefilter, and
+//! first bytes of every match. `regex_lite` has no literal prefilter, and
 //! its Pike VM pays for every alternative of a rule's long phrase list at
 //! every position of the text; with this, it runs only where a match can
 //! begin, anchored there, and most positions cost one table lookup.
+//!
+//! Two tests, cheap first: a table of the first two bytes rules out most
+//! places at once; where it lets one through, the text must also start with
+//! one of the longer prefixes (up to [`DEPTH`] bytes). The second test is
+//! what keeps common words out: "the" lets the table through for
+//! `the\s+ref`, "there" does not get past the prefix `the r`. An attempt
+//! that fails costs the Pike VM a start-up and a closure over every
+//! alternative, many times the price of comparing a few bytes.
+//!
+//! Case-insensitive patterns keep their prefixes in lower case and compare
+//! them with the text's bytes lower-cased, so that a word of six letters is
+//! one prefix, not sixty-four.
 //!
 //! The reading is an over-approximation: anything it does not follow
 //! (negated classes, `.`, `\W`) stands for "any byte from here on", which
@@ -10,8 +22,9 @@
 //! string, or start with any byte, gets no table at all.
 
 /// How many leading bytes of a match are collected.
-const DEPTH: usize = 2;
-/// Past this many prefixes, only first bytes are kept.
+const DEPTH: usize = 4;
+/// Past this many prefixes, they are cut shorter (down to first bytes only)
+/// until they are no more than this.
 const CAP: usize = 400;
 
 /// One possible beginning of a match: up to [`DEPTH`] bytes, and whether the
@@ -19,8 +32,9 @@ const CAP: usize = 400;
 /// when it cannot, anything may follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Prefix {
-    len: u8,
+    // In this order: sorted, prefixes are sorted by their bytes.
     bytes: [u8; DEPTH],
+    len: u8,
     whole: bool,
 }
 
@@ -35,16 +49,31 @@ impl Prefix {
         &self.bytes[..usize::from(self.len)]
     }
 
-    /// `self` followed by `bytes`, cut to [`DEPTH`].
+    /// The first `len` bytes of `self`, anything following.
+    fn cut(self, len: usize) -> Prefix {
+        if usize::from(self.len) <= len {
+            return self;
+        }
+        let mut bytes = [0; DEPTH];
+        bytes[..len].copy_from_slice(&self.bytes[..len]);
+        Prefix {
+            len: len as u8,
+            bytes,
+            whole: false,
+        }
+    }
+
+    /// `self` followed by `bytes`, cut to [`DEPTH`]. A full prefix is never
+    /// whole: nothing more is collected, so anything may follow it.
     fn push(mut self, bytes: &[u8]) -> Prefix {
         for &b in bytes {
             if usize::from(self.len) == DEPTH {
-                self.whole = false;
                 break;
             }
             self.bytes[usize::from(self.len)] = b;
             self.len += 1;
         }
+        self.whole &= usize::from(self.len) < DEPTH;
         self
     }
 }
@@ -52,7 +81,7 @@ impl Prefix {
 /// The possible beginnings of a match of part of a pattern.
 type Prefixes = Vec<Prefix>;
 
-/// The first-two-bytes table of one pattern.
+/// Where matches of one pattern can start.
 #[derive(Debug, Clone)]
 pub(super) struct Starts {
     /// Per first byte: 0 no match starts with it, [`ANY`] any byte may
@@ -61,6 +90,11 @@ pub(super) struct Starts {
     second: Vec<[u64; 4]>,
     /// Every branch opens with `\b`: a match starts only at a word boundary.
     at_boundary: bool,
+    /// Compare the text lower-cased (the prefixes are).
+    fold: bool,
+    /// The prefixes, sorted by their bytes (`tidy`), when some are longer
+    /// than the table's two bytes; empty when the table says it all.
+    deep: Vec<Prefix>,
 }
 
 const ANY: u8 = u8::MAX;
@@ -77,31 +111,60 @@ impl Starts {
             bounded: true,
             skip: 0,
         };
-        let prefixes = p.alternation()?;
+        let mut prefixes = p.alternation()?;
         if p.i != p.s.len() || prefixes.iter().any(|x| x.len == 0) {
             return None;
+        }
+        // Case-insensitive anywhere counts as everywhere (more places,
+        // never fewer): every prefix in lower case.
+        if p.ci {
+            for x in &mut prefixes {
+                x.bytes.make_ascii_lowercase();
+            }
+            prefixes = tidy(prefixes);
         }
         let mut starts = Starts {
             first: [0; 256],
             second: Vec::new(),
             at_boundary: p.bounded,
+            fold: p.ci,
+            deep: Vec::new(),
+        };
+        // Both cases of a letter, when the pattern ignores case.
+        let cases = |b: u8| {
+            [
+                b,
+                if p.ci && b.is_ascii_alphabetic() {
+                    b ^ 0x20
+                } else {
+                    b
+                },
+            ]
         };
         for x in &prefixes {
             let bytes = x.bytes();
-            let b0 = usize::from(bytes[0]);
-            match (bytes.get(1), starts.first[b0]) {
-                (_, ANY) => {}
-                (None, _) => starts.first[b0] = ANY,
-                (Some(&b1), 0) => {
-                    if starts.second.len() >= usize::from(ANY - 1) {
-                        return None;
+            for b0 in cases(bytes[0]) {
+                let b0 = usize::from(b0);
+                match (bytes.get(1), starts.first[b0]) {
+                    (_, ANY) => {}
+                    (None, _) => starts.first[b0] = ANY,
+                    (Some(&b1), k) => {
+                        if k == 0 {
+                            if starts.second.len() >= usize::from(ANY - 1) {
+                                return None;
+                            }
+                            starts.second.push([0; 4]);
+                            starts.first[b0] = starts.second.len() as u8;
+                        }
+                        for b1 in cases(b1) {
+                            starts.add(b0, b1);
+                        }
                     }
-                    starts.second.push([0; 4]);
-                    starts.first[b0] = starts.second.len() as u8;
-                    starts.add(b0, b1);
                 }
-                (Some(&b1), _) => starts.add(b0, b1),
             }
+        }
+        if prefixes.iter().any(|x| x.len > 2) {
+            starts.deep = prefixes;
         }
         // Letters that let any byte follow, or many pairs, make almost
         // every word a place to try: the plain search is cheaper then
@@ -134,13 +197,28 @@ impl Starts {
         if self.at_boundary && i > 0 && word(i - 1) == word(i) {
             return false;
         }
-        match self.first[usize::from(b[i])] {
+        let table = match self.first[usize::from(b[i])] {
             0 => false,
             ANY => true,
             k => b.get(i + 1).is_some_and(|&b1| {
                 self.second[usize::from(k - 1)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0
             }),
-        }
+        };
+        table && (self.deep.is_empty() || self.deep_match(&b[i..]))
+    }
+
+    /// Whether `text` starts with one of the prefixes.
+    fn deep_match(&self, text: &[u8]) -> bool {
+        let fold = |c: u8| if self.fold { c.to_ascii_lowercase() } else { c };
+        let b0 = fold(text[0]);
+        let from = self.deep.partition_point(|x| x.bytes[0] < b0);
+        self.deep[from..]
+            .iter()
+            .take_while(|x| x.bytes[0] == b0)
+            .any(|x| {
+                let want = x.bytes();
+                text.len() >= want.len() && want.iter().zip(text).all(|(&w, &c)| w == fold(c))
+            })
     }
 }
 
@@ -162,7 +240,7 @@ fn then(a: Prefixes, b: &Prefixes) -> Prefixes {
     if a.iter().all(|x| !x.whole) {
         return a;
     }
-    if a.len() * b.len() > CAP {
+    if a.iter().filter(|x| x.whole).count() * b.len() > CAP {
         // Too many to list: `a`, then anything (fewer bytes, never fewer
         // places).
         return open(&a);
@@ -189,22 +267,19 @@ fn open(a: &Prefixes) -> Prefixes {
     a.iter().map(|&x| Prefix { whole: false, ..x }).collect()
 }
 
+/// `p` sorted by bytes, without repeats, and cut shorter until there are
+/// no more than [`CAP`] (shorter prefixes: fewer of them, never fewer places).
 fn tidy(mut p: Prefixes) -> Prefixes {
-    p.sort_unstable();
-    p.dedup();
-    if p.len() > CAP {
-        p.iter_mut().for_each(|x| {
-            if x.len > 1 {
-                *x = Prefix {
-                    len: 1,
-                    whole: false,
-                    ..*x
-                };
-                x.bytes[1] = 0;
-            }
-        });
+    let sort = |p: &mut Prefixes| {
         p.sort_unstable();
         p.dedup();
+    };
+    sort(&mut p);
+    let mut depth = DEPTH;
+    while p.len() > CAP && depth > 1 {
+        depth -= 1;
+        p.iter_mut().for_each(|x| *x = x.cut(depth));
+        sort(&mut p);
     }
     p
 }
@@ -321,17 +396,13 @@ impl Reader<'_> {
         }
     }
 
-    /// A literal's prefixes: both cases of an ASCII letter when the pattern
-    /// is case-insensitive.
+    /// A literal's prefix (in either case, if the pattern ignores case:
+    /// [`Starts::of`] lower-cases them all).
     fn literal(&self, bytes: &[u8]) -> Prefixes {
         if self.skip > 0 {
             return empty();
         }
-        let mut out = vec![Prefix::EMPTY.push(bytes)];
-        if self.ci && bytes.len() == 1 && bytes[0].is_ascii_alphabetic() {
-            out.push(Prefix::EMPTY.push(&[bytes[0] ^ 0x20]));
-        }
-        out
+        vec![Prefix::EMPTY.push(bytes)]
     }
 
     fn group(&mut self) -> Option<Prefixes> {
@@ -462,6 +533,32 @@ mod tests {
             starts(r"(?P<a>ab){2,}|c(?:d)*e", "ab ce cde"),
             vec![0, 3, 6]
         );
+    }
+
+    #[test]
+    fn longer_prefixes_rule_out_common_words() {
+        // "or", "ore" and "you" pass the two-byte table; only "orde…"
+        // and "your" begin a match.
+        assert_eq!(
+            starts(r"\b(?:order|your\b)", "or, ore, order; you, your"),
+            vec![9, 21]
+        );
+        // A prefix longer than what is left of the text cannot match.
+        assert_eq!(starts(r"order", "an ord"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn case_insensitive_prefixes_compare_folded() {
+        let s = Starts::of(r"(?:Order|booking)\s+id", true).expect("a table");
+        for t in ["order id", "ORDER id", "Booking ID", "bOoKiNg\tid"] {
+            assert!(s.may_start(t.as_bytes(), 0), "{t}");
+        }
+        for t in ["orbit", "boom id", "Bo"] {
+            assert!(!s.may_start(t.as_bytes(), 0), "{t}");
+        }
+        // Case-insensitive only in a group still folds the whole pattern.
+        let s = Starts::of(r"AB(?i:c)", false).expect("a table");
+        assert!(s.may_start(b"abc", 0) && s.may_start(b"ABC", 0));
     }
 
     #[test]
