@@ -288,7 +288,9 @@ impl Always {
             // "Tom here", "Kerry speaking"
             // …and "Karthik this side", as Indian English introduces.
             here: p.add(r"\b(?:here|speaking|this\s+side)\b"),
-            from_team: p.add(r"\b[a-z][a-z'-]*\s+from\s+"),
+            // " from ", the word before it read in `introductions` (a
+            // pattern that starts with any letter would try every word).
+            from_team: p.add(r"\s+from\s+"),
             chatting: p.add(&format!(
                 concat!(r"\b(?:you're|you’re|youre|you are|you(?:'|’)ve\s+been|you\s+have\s+been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through|transferred|put\s+through|passed)\s+(?:with|to)\s+{NAME}",
                 // "you've got Ana from support"
@@ -521,11 +523,13 @@ impl Always {
             // a name opening its clause, then where the agent works and
             // nothing more ("Sarah from billing will call you" is someone
             // else).
-            let name = m.start..m.start + lower[m.clone()].find(char::is_whitespace).unwrap_or(0);
+            let Some(name) = word_before(lower, m.start) else {
+                continue;
+            };
             let word = &text[name.clone()];
             if !(looks_like_name(word) || is_agent(word))
                 || GREETINGS.contains(&lower[name.clone()].as_ref())
-                || !reply.starts_clause(m.start)
+                || !reply.starts_clause(name.start)
             {
                 continue;
             }
@@ -1497,10 +1501,41 @@ pub(crate) fn mentions_order(reply: &Reply, order: &str) -> bool {
     false
 }
 
+/// The word that ends at byte `end` of the lower-cased `text`: letters,
+/// apostrophes and hyphens, from a letter that starts a word (as
+/// `\b[a-z][a-z'-]*` would find it); `None` when none ends there.
+fn word_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let run = b[..end]
+        .iter()
+        .rposition(|&c| !(c.is_ascii_lowercase() || c == b'\'' || c == b'-'))
+        .map_or(0, |i| i + 1);
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (run..end)
+        .find(|&i| b[i].is_ascii_lowercase() && (i == 0 || !is_word(b[i - 1])))
+        .map(|start| start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::context::Context;
+
+    #[test]
+    fn the_word_before_is_found_as_a_word_pattern_would() {
+        fn before(text: &str) -> Option<&str> {
+            let end = text.find(" from").expect("a from");
+            word_before(text, end).map(|r| &text[r])
+        }
+        assert_eq!(before("hi, alex from billing"), Some("alex"));
+        assert_eq!(before("jean-luc from sales"), Some("jean-luc"));
+        assert_eq!(before("'bob from sales"), Some("bob"));
+        assert_eq!(before("o'neil from sales"), Some("o'neil"));
+        // No word starts there: a digit runs into it, or nothing is before.
+        assert_eq!(before("x2bob from sales"), None);
+        assert_eq!(before("zoë from sales"), None);
+        assert_eq!(before(" from sales"), None);
+    }
 
     fn found(text: &str, ctx: &Context, agent: Option<&str>) -> Found {
         Always::new(&mut Patterns::default()).find(
