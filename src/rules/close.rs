@@ -35,6 +35,20 @@ pub(crate) struct Found {
     pub confirms_resolution: bool,
 }
 
+/// Words before a resolution word that say it is not done yet: promised,
+/// negated, conditional or still to come ("will be refunded", "once that's
+/// done", "not sorted", "to get it fixed").
+const NOT_DONE: &[&str] = &[
+    "to", "will", "be", "not", "never", "can", "could", "would", "should", "once", "when", "if",
+    "after", "until", "hasn't", "haven't", "wasn't", "isn't", "aren't", "weren't", "didn't",
+    "won't", "get", "getting",
+];
+
+/// Whether `word` says what follows is not done yet (see [`NOT_DONE`]).
+fn not_done(word: &str) -> bool {
+    NOT_DONE.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll")
+}
+
 impl Close {
     pub fn new(p: &mut Patterns) -> Close {
         Close {
@@ -150,23 +164,17 @@ impl Close {
     /// A resolution verb in the past that is not negated, promised or
     /// conditional ("has been reversed", not "will be reversed").
     fn resolved_something(&self, reply: &Reply) -> bool {
-        const NOT_DONE: &[&str] = &[
-            "to", "will", "'ll", "be", "not", "never", "can", "could", "would", "should", "once",
-            "when", "if", "after", "until", "hasn't", "haven't", "wasn't", "isn't", "aren't",
-            "weren't", "didn't", "won't", "get", "getting",
-        ];
-        self.resolved.find_in(reply).any(|m| {
-            let before = reply.words_before(m.start, 2);
-            !before
-                .iter()
-                .any(|w| NOT_DONE.contains(w) || w.ends_with("'ll"))
-        })
+        self.resolved
+            .find_in(reply)
+            .any(|m| !reply.words_before(m.start, 2).iter().any(|w| not_done(w)))
     }
 
     /// Something named as finished: a word before "done" that is not a
     /// pronoun or "all" ("Refund done", "the exchange is complete", not
     /// "it's done", "all sorted", "once that's done").
     fn finished_something(&self, reply: &Reply) -> bool {
+        // Pronouns and helpers, never the thing itself (words that say
+        // "not done yet" are refused before this: `not_done`).
         const VAGUE: &[&str] = &[
             "it",
             "it's",
@@ -177,7 +185,6 @@ impl Close {
             "that’s",
             "thats",
             "this",
-            "all",
             "everything",
             "we're",
             "you're",
@@ -191,29 +198,8 @@ impl Close {
             "been",
             "being",
             "got",
-            "is",
-            "are",
-            "was",
-            "were",
-            "now",
             "nearly",
             "almost",
-            "not",
-            "isn't",
-            "aren't",
-            "be",
-            "get",
-            "getting",
-            "once",
-            "when",
-            "if",
-            "until",
-            "will",
-            "to",
-            "can",
-            "could",
-            "should",
-            "would",
             "well",
             "just",
             "job",
@@ -224,14 +210,7 @@ impl Close {
             let thing = before
                 .iter()
                 .find(|w| !matches!(**w, "is" | "are" | "was" | "were" | "now" | "all"));
-            thing.is_some_and(|w| !VAGUE.contains(w))
-                && !before.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "once" | "when" | "if" | "until" | "will" | "not" | "isn't" | "aren't"
-                    ) || w.ends_with("'ll")
-                        || w.ends_with("’ll")
-                })
+            thing.is_some_and(|w| !VAGUE.contains(w)) && !before.iter().any(|w| not_done(w))
         })
     }
 
