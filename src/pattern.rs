@@ -503,15 +503,20 @@ mod lite {
             attempt: impl Fn(&regex_lite::Regex, &str, usize, usize) -> Option<T>,
         ) -> Option<T> {
             let b = text.as_bytes();
-            (from..b.len())
-                .filter(|&p| self.starts.may_start(b, p) && text.is_char_boundary(p))
-                .find_map(|p| {
-                    let (re, q) = match text[..p].char_indices().next_back() {
-                        None => (self.at_start()?, 0),
-                        Some((q, _)) => (&self.after_one, q),
-                    };
-                    attempt(re, &text[q..], p, q)
-                })
+            let mut at = from;
+            std::iter::from_fn(|| {
+                let p = self.starts.next(b, at)?;
+                at = p + 1;
+                Some(p)
+            })
+            .filter(|&p| text.is_char_boundary(p))
+            .find_map(|p| {
+                let (re, q) = match text[..p].char_indices().next_back() {
+                    None => (self.at_start()?, 0),
+                    Some((q, _)) => (&self.after_one, q),
+                };
+                attempt(re, &text[q..], p, q)
+            })
         }
     }
 

@@ -188,15 +188,15 @@ impl Starts {
         set[usize::from(b1 >> 6)] |= 1 << (b1 & 63);
     }
 
+    /// The first byte at or after `from` of `b` where a match may start.
+    /// Most bytes start nothing: the loop asks the first-byte table alone,
+    /// and only the bytes it lets through get the other tests.
+    pub(super) fn next(&self, b: &[u8], from: usize) -> Option<usize> {
+        (from..b.len()).find(|&i| self.first[usize::from(b[i])] != 0 && self.may_start(b, i))
+    }
+
     /// Whether a match may start at byte `i` of `b`.
     pub(super) fn may_start(&self, b: &[u8], i: usize) -> bool {
-        let word = |i: usize| {
-            b.get(i)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        };
-        if self.at_boundary && i > 0 && word(i - 1) == word(i) {
-            return false;
-        }
         let table = match self.first[usize::from(b[i])] {
             0 => false,
             ANY => true,
@@ -204,7 +204,13 @@ impl Starts {
                 self.second[usize::from(k - 1)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0
             }),
         };
-        table && (self.deep.is_empty() || self.deep_match(&b[i..]))
+        let word = |i: usize| {
+            b.get(i)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        };
+        table
+            && !(self.at_boundary && i > 0 && word(i - 1) == word(i))
+            && (self.deep.is_empty() || self.deep_match(&b[i..]))
     }
 
     /// Whether `text` starts with one of the prefixes.
