@@ -39,9 +39,18 @@ export async function loadSettings() {
   return s;
 }
 
-/** Merges `changes` into the stored settings. */
-export async function saveSettings(changes) {
-  const settings = { ...(await loadSettings()), ...changes };
-  await chrome.storage.local.set({ settings });
-  return settings;
+// The writes of this page, one after another: two quick changes (a mode,
+// then a name) must not both read the old settings, or the later write
+// would undo the earlier one.
+let saving = Promise.resolve();
+
+/** Merges `changes` into the stored settings (after this page's earlier changes). */
+export function saveSettings(changes) {
+  const saved = saving.then(async () => {
+    const settings = { ...(await loadSettings()), ...changes };
+    await chrome.storage.local.set({ settings });
+    return settings;
+  });
+  saving = saved.catch(() => {});
+  return saved;
 }

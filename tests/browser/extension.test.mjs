@@ -234,6 +234,7 @@ test('mode, agent name and the collapsed panel follow the settings, live', async
   await options.selectOption('#mode', 'agent');
   await options.fill('#agent', '');
   await options.locator('#agent').blur();
+  await b.settingsStored(options, { mode: 'agent', agent: '' });
   await options.close();
   await waitForPanel(page, (s) => s.mode === 'agent');
 

@@ -121,6 +121,17 @@ export async function launch({ extension = true } = {}) {
       await page.goto(`chrome-extension://${b.extensionId}/options/options.html`);
       return page;
     },
+    /**
+     * Waits until the stored settings hold `want` (e.g. `{mode: 'qa'}`), read
+     * in the extension page `page`: a test that closes the options page
+     * right after a change must not cut its write short.
+     */
+    async settingsStored(page, want) {
+      await page.waitForFunction(async (w) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        return Object.entries(w).every(([k, v]) => settings?.[k] === v);
+      }, want);
+    },
     async close() {
       await context.close().catch(() => {});
       await server.close();

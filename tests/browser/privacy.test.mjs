@@ -106,6 +106,7 @@ test('every page, every mode: no request leaves for anywhere but the test server
   await options.locator('#pack-current').filter({ hasText: 'built-in rules' }).waitFor();
   await options.fill('#agent', 'Robin');
   await options.locator('#agent').blur();
+  await b.settingsStored(options, { agent: 'Robin' });
   await options.close();
 
   const typeInto = (selector) => async (page) => {

@@ -194,6 +194,7 @@ describe('the QA overlay through the extension', () => {
     await options.locator('#pack-file').setInputFiles({ name: 'relay.toml', mimeType: 'text/plain', buffer: Buffer.from(pack) });
     await options.locator('#pack-status').filter({ hasText: 'imported' }).waitFor();
     await options.locator('#mode').selectOption('qa');
+    await b.settingsStored(options, { mode: 'qa' });
     await options.close();
   });
   after(async () => {

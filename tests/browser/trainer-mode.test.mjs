@@ -145,6 +145,7 @@ describe('trainer mode and the send guard through the extension', () => {
     const options = await b.options();
     assert.equal(await options.locator('#send-guard').isChecked(), false, 'off by default');
     await options.locator('#send-guard').check();
+    await b.settingsStored(options, { sendGuard: true });
     await options.close();
     const popup = await b.context.newPage();
     await popup.goto(`chrome-extension://${b.extensionId}/popup/popup.html`);
