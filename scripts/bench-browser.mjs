@@ -3,7 +3,7 @@
 // the engine alone and the wasm's size. Prints a table and writes JSON to
 // bench-out/.
 //
-//   node scripts/bench-browser.mjs [--keys N] [--interval MS] [--editors a,b] [--transports page,extension,engine]
+//   node scripts/bench-browser.mjs [--keys N] [--interval MS] [--editors a,b] [--transports page,extension,engine,none]
 //
 // Needs what scripts/run builds (www/gen/, dist/extension/), and starts the
 // server and Chromium (with the unpacked extension, enabled on the test
@@ -15,6 +15,10 @@
 //   extension  the extension's coach, wasm in its service worker, on the
 //              strict-CSP route where the page's own engine cannot start
 //   engine     Engine.check alone in the page, over the same text: the floor
+//              under the engine's share
+//   none       the reply box alone, no coach: keydown to the key's text in
+//              the box (its input event, or a mutation in it), the floor
+//              under every coach row: what the browser and editor take
 // Targets (issue 6): p95 under 8 ms on this 2-core machine; wasm under
 // 250 KB gzipped.
 import fs from 'node:fs';
@@ -29,7 +33,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WASM = path.join(ROOT, 'www', 'gen', 'pkg', 'handoff_coach_bg.wasm');
 const OUT_DIR = path.join(ROOT, 'bench-out');
 const EDITORS = ['textarea', 'contenteditable', 'prosemirror', 'quill', 'ckeditor'];
-const TRANSPORTS = ['page', 'extension', 'engine'];
+const TRANSPORTS = ['page', 'extension', 'engine', 'none'];
 const TARGET_P95_MS = 8;
 const TARGET_WASM_GZ = 250 * 1024;
 const WARMUP = 20;
@@ -106,7 +110,7 @@ const outside = [];
 
 async function run() {
   const rows = [];
-  if (transports.includes('engine') || transports.includes('page')) {
+  if (['engine', 'page', 'none'].some((t) => transports.includes(t))) {
     await withBrowser({ extension: false }, async (b) => {
       if (transports.includes('engine')) {
         const page = await b.open('/bench/?transport=engine');
@@ -115,8 +119,8 @@ async function run() {
         rows.push({ editor: '—', transport: 'engine', startMs: Math.round(startMs * 10) / 10, ...summarize(samples.slice(WARMUP)), timeouts: 0 });
         await page.close();
       }
-      if (transports.includes('page')) {
-        for (const editor of editors) rows.push({ editor, transport: 'page', ...(await bench(b, `/bench/?editor=${editor}&transport=page`)) });
+      for (const transport of ['page', 'none'].filter((t) => transports.includes(t))) {
+        for (const editor of editors) rows.push({ editor, transport, ...(await bench(b, `/bench/?editor=${editor}&transport=${transport}`)) });
       }
     });
   }
@@ -144,7 +148,9 @@ function table(rows) {
   const cols = ['editor', 'transport', 'n', 'p50', 'p95', 'max', 'timeouts', 'verdict'];
   const cells = rows.map((r) => ({
     ...r,
-    verdict: r.error ? `not measured: ${r.error}` : r.p95 != null && r.p95 < TARGET_P95_MS ? 'ok' : `over ${TARGET_P95_MS} ms`,
+    verdict: r.error ? `not measured: ${r.error}`
+      : r.transport === 'none' ? 'no coach: the floor'
+        : r.p95 != null && r.p95 < TARGET_P95_MS ? 'ok' : `over ${TARGET_P95_MS} ms`,
   }));
   const width = (c) => Math.max(c.length, ...cells.map((r) => String(r[c] ?? '').length));
   const line = (r) => cols.map((c) => String(r[c] ?? '').padEnd(width(c))).join('  ');

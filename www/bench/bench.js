@@ -8,11 +8,16 @@
 //                                             strict route keeps the page's
 //                                             own engine from starting)
 //   bench/?transport=engine                   the engine alone, no DOM
+//   bench/?editor=quill&transport=none        the reply box alone, no coach:
+//                                             the editor's own share of a key
 //
 // One measured keystroke: from the keydown's timestamp (a real key from the
 // harness, through CDP) to the moment the coach reports that it has drawn
-// the findings for the text that key produced. The harness waits for each key
-// to be drawn before it sends the next, so keys never overlap.
+// the findings for the text that key produced. With no coach (`none`), to
+// the first sign that the key's text is in the reply box: what the browser
+// and the editor take to deliver a key, the floor under any coach's figure.
+// The harness waits for each key to be drawn before it sends the next, so
+// keys never overlap.
 //
 // `window.bench` is the harness's handle:
 //   (window.benchReady resolves once the reply box is mounted and, for the
@@ -42,7 +47,7 @@ const SETTLE_TIMEOUT_MS = 2000;
 
 const params = new URLSearchParams(location.search);
 const editor = EDITORS.includes(params.get('editor')) ? params.get('editor') : 'textarea';
-const transport = ['page', 'extension', 'engine'].includes(params.get('transport')) ? params.get('transport') : 'page';
+const transport = ['page', 'extension', 'engine', 'none'].includes(params.get('transport')) ? params.get('transport') : 'page';
 const $ = (id) => document.getElementById(id);
 
 // Draw notifications, in order; `result()` takes the first one after the key.
@@ -69,6 +74,21 @@ function drawn() {
 new MutationObserver((records) => {
   if (records.some((r) => r.target.localName === PANEL)) drawn();
 }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: [SCORE] });
+
+/**
+ * With no coach, "drawn" is the first sign that the key's text is in the
+ * reply box: its `input` event, or a mutation inside it for editors that
+ * handle the key themselves and fire none (CKEditor 5). No coach can draw
+ * a key before then, so this is the floor under the coach's figures: what
+ * the browser and the editor take to deliver a key.
+ */
+function watchEditorAlone(host) {
+  const changed = () => {
+    if (waiting?.afterKey && lastKey != null) drawn();
+  };
+  host.addEventListener('input', changed, true);
+  new MutationObserver(changed).observe(host, { subtree: true, childList: true, characterData: true });
+}
 
 /** Resolves to the time of the next draw (after a key, if `afterKey`), or null after the timeout. */
 function nextDraw(afterKey = false) {
@@ -120,6 +140,10 @@ async function main() {
     reply,
     async prefill() {
       reply.focus();
+      if (transport === 'none') {
+        reply.setText(data.prefill);
+        return true;
+      }
       const drawn = nextDraw();
       reply.setText(data.prefill);
       reply.focus();
@@ -159,6 +183,9 @@ async function main() {
   const onStatus = statusIn($('hd-coach-status'));
   if (transport === 'page') {
     bench.coach = await startCoach({ mode: 'agent', agent: 'Alex', site: SITE, onStatus });
+  } else if (transport === 'none') {
+    watchEditorAlone($('hd-reply-host'));
+    onStatus('running', 'the reply box alone (no coach)');
   } else if (transport === 'extension') {
     onStatus('waiting', 'coach: waiting for the extension');
   } else {
