@@ -183,13 +183,7 @@ impl Avoid {
                 if gift {
                     return false;
                 }
-                let before = reply.words_before(m.start, 3);
-                !before.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "no" | "need" | "don't" | "dont" | "not" | "never" | "nothing" | "needn't"
-                    )
-                })
+                !reply.negated_within(m.start, 3)
             })
             .collect()
     }

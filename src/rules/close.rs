@@ -217,22 +217,9 @@ impl Close {
     /// An offer of more help: "anything else?", not "you don't need to do
     /// anything else".
     fn offers_more(&self, reply: &Reply) -> bool {
-        self.anything_else.find_in(reply).any(|m| {
-            reply.in_question(m.start)
-                || !reply.words_before(m.start, 4).iter().any(|w| {
-                    matches!(
-                        *w,
-                        "no" | "not"
-                            | "don't"
-                            | "don’t"
-                            | "dont"
-                            | "never"
-                            | "needn't"
-                            | "won't"
-                            | "nothing"
-                    )
-                })
-        })
+        self.anything_else
+            .find_in(reply)
+            .any(|m| reply.in_question(m.start) || !reply.negated_within(m.start, 4))
     }
 
     fn next_steps(&self, reply: &Reply) -> bool {

@@ -181,6 +181,28 @@ impl<'a> Reply<'a> {
             .collect()
     }
 
+    /// Whether one of the `n` words before `pos` in its clause negates what
+    /// follows ("no need to apologise", "you don't need anything else"):
+    /// the one list of negating words for the rules that look back a few
+    /// words (the rules that read a whole sentence prefix have patterns).
+    pub fn negated_within(&self, pos: usize, n: usize) -> bool {
+        self.words_before(pos, n).iter().any(|w| {
+            matches!(
+                *w,
+                "no" | "not"
+                    | "never"
+                    | "nothing"
+                    | "dont"
+                    | "don't"
+                    | "don’t"
+                    | "needn't"
+                    | "needn’t"
+                    | "won't"
+                    | "won’t"
+            )
+        })
+    }
+
     /// Up to `n` ASCII words just after `pos` in its clause, lower-cased.
     pub fn words_after(&self, pos: usize, n: usize) -> Vec<&str> {
         let end = self.clause_end(pos);
@@ -410,6 +432,30 @@ mod tests {
         assert_eq!(r.words_before(two, 3), vec!["about", "me", "give"]);
         assert_eq!(r.clause_start(two), t.find("give").unwrap() - 1);
         assert_eq!(&t[tell..r.clause_end(tell)], "tell me what happened ");
+    }
+
+    #[test]
+    fn negation_is_read_a_few_words_back_in_either_apostrophe() {
+        for (text, word) in [
+            ("No need to apologise.", "apologise"),
+            ("You don’t need anything else.", "anything"),
+            ("You won't need anything else.", "anything"),
+            ("Never apologise for asking.", "apologise"),
+        ] {
+            let r = Reply::new(text);
+            assert!(r.negated_within(text.find(word).unwrap(), 4), "{text}");
+        }
+        for (text, word, n) in [
+            ("I need to apologise for the delay.", "apologise", 4),
+            ("Is there anything else?", "anything", 4),
+            // Further back than asked: not this phrase's negation.
+            ("Not sure, but is there anything else?", "anything", 2),
+            // Another clause: "no" answers something else.
+            ("No, sorry about that.", "sorry", 4),
+        ] {
+            let r = Reply::new(text);
+            assert!(!r.negated_within(text.find(word).unwrap(), n), "{text}");
+        }
     }
 
     #[test]
