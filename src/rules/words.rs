@@ -619,17 +619,30 @@ impl Terms {
         }
         let text = &t.text;
         let word = |&(a, b): &(u32, u32)| text.get(a as usize..b as usize).unwrap_or("");
-        t.words
-            .retain(|w| !names.iter().any(|n| word(n) == word(w)));
-        t.words.sort_unstable_by(|a, b| order(word(a), word(b)));
-        t.words.dedup_by(|a, b| word(a) == word(b));
+        // Sorted as Strings (byte-wise, as `order` compares): the one sort
+        // of strings the wasm already has (see `rules::in_order` on why the
+        // number of sort instantiations matters), then packed again.
+        let mut kept: Vec<String> = t
+            .words
+            .iter()
+            .filter(|w| !names.iter().any(|n| word(n) == word(w)))
+            .map(|w| word(w).to_string())
+            .collect();
+        kept.sort_unstable();
+        kept.dedup();
+        t.text.clear();
+        t.words.clear();
+        for w in &kept {
+            let start = t.text.len() as u32;
+            t.text.push_str(w);
+            t.words.push((start, t.text.len() as u32));
+        }
         let mut starts = [0u64; 12];
         let mut mark = |w: &str| {
             let bit = start_bit(w);
             starts[bit / 64] |= 1 << (bit % 64);
         };
-        for w in &t.words {
-            let w = word(w);
+        for w in &kept {
             if w.starts_with('#') {
                 // A marker is met through the stems that carry it.
                 CONCEPTS
