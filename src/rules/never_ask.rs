@@ -540,15 +540,17 @@ impl NeverAsk {
             }
             // A plan the card gave under a label of its own ("Product:",
             // "Package:") is that detail.
+            // So is one whose value names a plan ("Line: Mobile, Family Plan").
             let kind = match kind {
                 Asked::Plan if ctx.account.is_none() => ctx
                     .details
-                    .keys()
-                    .position(|label| {
-                        let label = label.to_ascii_lowercase();
-                        PLAN_LABELS
-                            .iter()
-                            .any(|p| label.split_whitespace().any(|w| w == *p))
+                    .iter()
+                    .position(|(label, value)| {
+                        let has = |text: &str, words: &[&str]| {
+                            let text = fold(text);
+                            words.iter().any(|p| find_words(&text, p).is_some())
+                        };
+                        has(label, PLAN_LABELS) || has(value, &PLAN_LABELS[2..])
                     })
                     .map_or(kind, Asked::Detail),
                 _ => kind,
@@ -824,16 +826,17 @@ fn rule_of(asked: Asked) -> &'static str {
 }
 
 /// Card labels under which a plan may be given when the card has no
-/// account field.
+/// account field; from the third on, also words that make a detail's value
+/// a plan.
 const PLAN_LABELS: &[&str] = &[
     "product",
+    "service",
     "package",
     "plan",
     "tariff",
     "subscription",
     "tier",
     "bundle",
-    "service",
     "membership",
 ];
 
@@ -1043,23 +1046,51 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
     // Other words for a phone: "Phone" on the card is asked for as "a
     // contact number" or "your mobile".
     const PHONE: &[&str] = &["phone", "mobile", "cell", "telephone", "tel", "cellphone"];
-    let mut want: Vec<String> = tokens(label).map(|(_, w)| fold(w)).collect();
+    // A label word cut short ("Cust. no.", "Acct", "Org") is asked for in
+    // full: marked by its full stop, or one of the usual short forms.
+    const SHORT: &[&str] = &["cust", "acct", "org", "dept", "addr", "amt", "qty", "reg"];
+    let mut want: Vec<(String, bool)> = tokens(label)
+        .map(|(r, w)| {
+            let w = fold(w);
+            let short = label[r.end..].starts_with('.') || SHORT.contains(&w.as_str());
+            (w, short)
+        })
+        .collect();
     // "Address on file", "Phone on record": where the card keeps it.
     if want.len() > 2
-        && want[want.len() - 2] == "on"
-        && matches!(want[want.len() - 1].as_str(), "file" | "record" | "account")
+        && want[want.len() - 2].0 == "on"
+        && matches!(
+            want[want.len() - 1].0.as_str(),
+            "file" | "record" | "account"
+        )
     {
         want.truncate(want.len() - 2);
     }
-    while want.len() > 1 && want.last().is_some_and(|w| TAILS.contains(&w.as_str())) {
+    while want.len() > 1
+        && want
+            .last()
+            .is_some_and(|(w, _)| TAILS.contains(&w.as_str()))
+    {
         want.pop();
     }
     if want.is_empty() {
         return None;
     }
+    // Whether the question's word `h` is the label's word `w`: the same, its
+    // plural, or, for a short form, a word three letters longer or more that
+    // spells it in order ("cust" in "customer", not in "custom"; "acct" in
+    // "account").
+    let same = |h: &str, (w, short): &(String, bool)| {
+        h == w
+            || h.strip_suffix('s') == Some(w.as_str())
+            || *short && h.len() >= w.len() + 3 && h.as_bytes()[0] == w.as_bytes()[0] && {
+                let mut rest = h.chars();
+                w.chars().all(|c| rest.any(|d| d == c))
+            }
+    };
     let have: Vec<(Range<usize>, String)> = tokens(text).map(|(r, w)| (r, fold(w))).collect();
     // "DOB" on the card, "date of birth" or "birthday" in the question.
-    if want.len() == 1 && matches!(want[0].as_str(), "dob" | "birthday" | "birthdate") {
+    if want.len() == 1 && matches!(want[0].0.as_str(), "dob" | "birthday" | "birthdate") {
         let at = have.iter().enumerate().find(|(i, (_, w))| {
             matches!(w.as_str(), "dob" | "birthday" | "birthdate")
                 || (w == "date"
@@ -1075,7 +1106,7 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
             return Some(r.start..end);
         }
     }
-    if want.len() == 1 && PHONE.contains(&want[0].as_str()) {
+    if want.len() == 1 && PHONE.contains(&want[0].0.as_str()) {
         let phone = have.iter().enumerate().find(|(i, (_, w))| {
             let next = |k: usize| have.get(i + k).map_or("", |(_, n)| n.as_str());
             PHONE.contains(&w.as_str())
@@ -1093,14 +1124,25 @@ fn find_label(text: &str, label: &str) -> Option<Range<usize>> {
             return Some(r.start..end);
         }
     }
-    let at = have.windows(want.len()).position(|win| {
-        win.iter()
-            .zip(&want)
-            .all(|((_, h), w)| h == w || *h == format!("{w}s"))
-    })?;
+    let (at, last) = match have
+        .windows(want.len())
+        .position(|win| win.iter().zip(&want).all(|((_, h), w)| same(h, w)))
+    {
+        Some(at) => (at, at + want.len() - 1),
+        // "Meter serial" on the card, "the serial number on your meter" in
+        // the question: a two-word label turned round, a few words apart.
+        None if want.len() == 2 => {
+            let at = have.iter().position(|(_, h)| same(h, &want[1]))?;
+            let far = have[at + 1..]
+                .iter()
+                .take(4)
+                .position(|(_, h)| same(h, &want[0]))?;
+            (at, at + 1 + far)
+        }
+        None => return None,
+    };
     let start = have.get(at).map_or(0, |(r, _)| r.start);
     // "phone" on the card, "phone number" in the question: one target.
-    let last = at + want.len() - 1;
     let last = if have
         .get(last + 1)
         .is_some_and(|(_, w)| TAILS.contains(&w.as_str()))
@@ -1338,6 +1380,58 @@ mod tests {
         )
         .is_empty());
         assert!(rules("No need to send me:\n- your order number", &c).is_empty());
+    }
+
+    #[test]
+    fn a_card_label_is_asked_for_in_full_turned_round_or_through_its_value() {
+        let card = |pairs: &[(&str, &str)]| Context {
+            details: pairs
+                .iter()
+                .map(|(l, v)| (l.to_string(), v.to_string()))
+                .collect(),
+            ..Context::default()
+        };
+        let asks = |text: &str, c: &Context| -> Vec<(usize, usize)> {
+            NeverAsk::new(&mut Patterns::default())
+                .find(&Reply::new(text), &Known::new(c.clone()), true)
+                .into_iter()
+                .filter(|a| a.rule == "never-ask.known-detail")
+                .map(|a| (a.span.start, a.span.end))
+                .collect()
+        };
+        // Short forms: by their full stop, or the usual ones.
+        let c = card(&[("Cust. no.", "0081-774-2201"), ("Org", "Northwind")]);
+        for (text, want) in [
+            (
+                "Could I have your customer number please?",
+                "customer number",
+            ),
+            ("Which organisation are you with?", "organisation"),
+        ] {
+            let got = asks(text, &c);
+            assert!(
+                got.iter().any(|&(s, e)| text[s..e].contains(want)),
+                "{text}: {got:?}"
+            );
+        }
+        // A longer word that only starts the same is not a short form.
+        assert_eq!(asks("Which custom colour did you pick?", &c), vec![]);
+        // A two-word label turned round, a few words apart.
+        let meter = card(&[("Meter serial", "E17Z 045821")]);
+        let text = "Could you read me the serial number on your meter?";
+        let got = asks(text, &meter);
+        assert!(
+            got.iter()
+                .any(|&(s, e)| text[s..e].contains("serial number on your meter")),
+            "{got:?}"
+        );
+        assert_eq!(asks("Could you read me the serial number?", &meter), vec![]);
+        // A plan given under a label of its own kind ("Line:") is known
+        // through its value; a value that names no plan says nothing.
+        let line = card(&[("Line", "Mobile, Family Plan (4 lines)")]);
+        assert_eq!(asks("Which plan are you on?", &line).len(), 1);
+        let other = card(&[("Line", "Mobile, 4 handsets")]);
+        assert_eq!(asks("Which plan are you on?", &other), vec![]);
     }
 
     #[test]
