@@ -48,6 +48,7 @@ pub(crate) struct Prose {
     not_outcome: Pattern,
     clause_end: Pattern,
     problem: Pattern,
+    withheld: Pattern,
     feeling: Pattern,
     priority: Pattern,
 }
@@ -79,6 +80,15 @@ impl Prose {
                 r"\b(?:not|never|no longer|cannot|can(?:'|’)t|won(?:'|’)t|didn(?:'|’)t|doesn(?:'|’)t|isn(?:'|’)t|hasn(?:'|’)t|haven(?:'|’)t|wasn(?:'|’)t|couldn(?:'|’)t|charged|billed|overcharged|twice|double|duplicate|missing|lost|broken|broke|damaged|cracked|defective|faulty|failed|fails|failing|stopped|stops|wrong|incorrect|late|delayed|stuck|error|locked|declined|disappeared|removed|deleted|on hold|still|but|without|crash\w*|froze|frozen|freezes|leak\w*|dead|expired|unable|refused|rejected|cancel+ed|overdue|empty|nothing|chipped|scratched|dented|torn|ripped|stained|smashed|shattered|bent|spoiled|mouldy|moldy|wet|errors?",
                 r"|dropp\w*|drops|disconnect\w*|cuts?\s+out|keeps|outage|down|slow|blank|flicker\w*|overheat\w*|hack\w*|hijack\w*",
                 r"|compromised|blocked|banned|suspended|stolen|unauthori[sz]ed|glitch\w*|unresponsive|intermittent\w*)\b",
+            )),
+            // A detail the customer did not give ("did not give a name",
+            // "hasn't shared their order number"): what the card lacks, not
+            // what went wrong for them.
+            withheld: p(concat!(
+                r"(?i)(?:\b(?:not|never|declined\s+to|refused\s+to)|n(?:'|’)t)\s+(?:yet\s+)?",
+                r"(?:give|given|provide|provided|share|shared|say|said|state|stated|mention|mentioned|supply|supplied|confirm|confirmed)\s+",
+                r"(?:(?:their|his|her|a|an|the|any)\s+)?(?:(?:full|first|last|order|account|phone|booking)\s+)?",
+                r"(?:name|e-?mail|number|details|address|phone|account|reference)\b",
             )),
             // Run on an ASCII-lower-cased copy (see `sentiment`).
             feeling: Pattern::lowercase(
@@ -150,7 +160,7 @@ impl Prose {
                     continue;
                 }
                 let problem = first_want.map_or(clause, |r| clause[..r.start].trim_end());
-                if self.problem.is_match(problem) {
+                if self.problem.is_match(problem) && !self.withheld.is_match(problem) {
                     let line = one_line(self.strip_subject(main_clause(problem), name));
                     if !line.is_empty() {
                         found.issue = Some(line);
@@ -536,6 +546,18 @@ mod tests {
         assert_eq!(
             p.story(s, Some("Sarah"), BOTH).issue.as_deref(),
             Some("charged twice for order #12345")
+        );
+        // A detail not given is not the issue: the next clause that says
+        // what went wrong is.
+        let s = "Web chat escalated by EnergyBot. The customer did not give a name. Their parcel never arrived.";
+        assert_eq!(
+            p.story(s, None, BOTH).issue.as_deref(),
+            Some("Their parcel never arrived")
+        );
+        let s = "Customer hasn't shared their order number; the courier did not leave the parcel.";
+        assert_eq!(
+            p.story(s, None, BOTH).issue.as_deref(),
+            Some("the courier did not leave the parcel")
         );
         let s = "Customer wants to return boots (size 43); says they were never worn. Bot quoted the policy.";
         assert_eq!(p.story(s, None, BOTH).issue, None);
