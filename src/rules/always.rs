@@ -1617,6 +1617,22 @@ mod tests {
         };
         assert!(!found("This is Kim from Returns. Can I have your name?", &c, None).names_issue);
         assert!(found("This is Kim. I see the boots arrived broken.", &c, None).names_issue);
+        // The customer's own words on the card ("I'm fuming") make no
+        // issue word of "I'm": an agent who says "I'm Tom" names nothing.
+        let quoted = Context {
+            issue: Some("Charged for Pro after I cancelled on the 2nd — I'm fuming".into()),
+            ..Context::default()
+        };
+        assert!(!found("Hi Léa, I'm Tom. What can I do for you?", &quoted, None).names_issue);
+        assert!(found("I'm Tom. I see you were charged for Pro.", &quoted, None).names_issue);
+        // Nor does the word a card uses for the customer ("Player bought…").
+        let player = Context {
+            issue: Some("Player bought a crystals pack that never arrived".into()),
+            ..Context::default()
+        };
+        let hello = "Thank you for contacting Starfall Player Support. How can I help?";
+        assert!(!found(hello, &player, None).names_issue);
+        assert!(found("I see the crystals never arrived.", &player, None).names_issue);
     }
 
     #[test]

@@ -49,6 +49,7 @@ const STOP: &[&str] = &[
     "both",
     "but",
     "buyer",
+    "caller",
     "calm",
     "can",
     "card",
@@ -116,6 +117,7 @@ const STOP: &[&str] = &[
     "make",
     "many",
     "may",
+    "member",
     "minute",
     "month",
     "more",
@@ -140,8 +142,11 @@ const STOP: &[&str] = &[
     "out",
     "over",
     "own",
+    "passenger",
+    "patient",
     "person",
     "plan",
+    "player",
     "please",
     "policy",
     "priority",
@@ -165,6 +170,7 @@ const STOP: &[&str] = &[
     "sentiment",
     "shared",
     "she",
+    "shopper",
     "should",
     "since",
     "some",
@@ -179,6 +185,7 @@ const STOP: &[&str] = &[
     "sure",
     "take",
     "team",
+    "tenant",
     "than",
     "thank",
     "thanks",
@@ -200,6 +207,8 @@ const STOP: &[&str] = &[
     "tomorrow",
     "tonight",
     "too",
+    "traveler",
+    "traveller",
     "tried",
     "trouble",
     "two",
@@ -469,6 +478,18 @@ fn walk(
             continue;
         }
         if drop_stop_words && is_stop(&buf) {
+            continue;
+        }
+        // "I'm", "you're", "it's", "let's": a pronoun and its verb, never
+        // what an issue is about (a card quoting "I'm fuming").
+        if drop_stop_words
+            && buf.find(['\'', '’']).is_some_and(|i| {
+                matches!(
+                    &buf[..i],
+                    "i" | "you" | "we" | "they" | "he" | "she" | "it" | "that" | "there" | "let"
+                )
+            })
+        {
             continue;
         }
         stem_into(&buf, &mut stemmed);
