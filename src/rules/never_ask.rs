@@ -121,6 +121,12 @@ impl NeverAsk {
                 r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:re-?)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind|write|flick|pop|shoot|ping|text|message)\b(?:\s+(?:me|us))?",
                 r"|\b(?:i|we)(?:(?:'|’)ll|\s+will|(?:'|’)d|\s+would)?\s+(?:just\s+|also\s+|first\s+|still\s+|only\s+)?(?:need|require)\b(?:\s+you\s+to\s+(?:send|give|share|confirm|provide|tell)(?:\s+(?:me|us))?)?",
                 r"|\bdo\s+you\s+(?:have|know|remember|happen\s+to\s+have)\b",
+                // A request put as the condition of the agent's next step:
+                // "as soon as you pop your booking reference in", "once
+                // you've sent me the order number" (not "after you
+                // confirmed it", which tells what they did).
+                r"|\b(?:once|as\s+soon\s+as|when|after)\s+you\s+(?:re-?)?(?:send|give|share|provide|confirm|paste|type|pop|drop|enter)\b(?:\s+(?:me|us))?",
+                r"|\b(?:once|as\s+soon\s+as|when|after)\s+you(?:(?:'|’)ve|\s+have)\s+(?:re-?)?(?:sent|given|shared|provided|confirmed|pasted|typed|popped|dropped|entered)\b(?:\s+(?:me|us))?",
             )),
             interrogative: p.add(r"\b(?:what|which|whats)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
             imperative: p.add(
@@ -136,7 +142,7 @@ impl NeverAsk {
             )),
             // What can be asked for, one alternative per kind (see `kind_of`).
             target: p.add(concat!(
-                r"\b(?:order|booking|reservation|confirmation|invoice|purchase)s?\s*(?:or\s+\w+\s+)?",
+                r"\b(?:order|booking|reservation|confirmation|invoice|bill|purchase)s?\s*(?:or\s+\w+\s+)?",
                 r"(?:(?:number|no\.?|num|id|ref(?:erence)?|code)s?\b|#(?:\s|$|[?.,!]))",
                 r"|\b(?:your|the)\s+ref(?:erence)?(?:\s+(?:number|no\.?|code))?\b|\b(?:your\s+|the\s+)?pnr\b",
                 // A sales or purchase order: "the SO number", "PO #".
@@ -798,6 +804,7 @@ fn kind_of(words: &str) -> Asked {
         "reservation",
         "confirmation",
         "invoice",
+        "bill",
         "purchase",
         "your",
         "the ref",
@@ -1245,6 +1252,18 @@ mod tests {
             ),
             ("What's the serial on the device?", "never-ask.known-detail"),
             (
+                "Before we start, what's the bill reference?",
+                "never-ask.order-number",
+            ),
+            (
+                "I'll chase it as soon as you pop your booking reference in here.",
+                "never-ask.order-number",
+            ),
+            (
+                "Once you've sent me the booking number I can rebook you.",
+                "never-ask.order-number",
+            ),
+            (
                 "Would you mind explaining once more what went wrong?",
                 "never-ask.explain-again",
             ),
@@ -1449,6 +1468,8 @@ mod tests {
             "I'll tell you what happened on our side.",
             "Could you describe what you see on the screen now?",
             "Ingrid Holm, is that the name on the booking?",
+            "Even after you confirmed the booking number in the app, it was declined.",
+            "What's your billing address like on the new card?",
         ] {
             assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
         }
