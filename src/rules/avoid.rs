@@ -54,7 +54,7 @@ impl Avoid {
                 r"|(?:can(?:'|’)?t|cannot|couldn(?:'|’)?t|doesn(?:'|’)?t|didn(?:'|’)?t)\s+(?:handle|understand|deal\s+with)|isn(?:'|’)?t\s+(?:very\s+)?(?:good|great|smart|helpful))\b|(?:'|’)s\s+(?:fault|to\s+blame)\b",
             )),
             no_help: pat(&format!(
-                r"\b{NOT}\s+(?:\w+\s+)?(?:help|sort|fix|solve|resolve|answer|work\s+it\s+out|get\s+(?:it|this|that)\s+(?:sorted|fixed|done|right))\b"
+                r"\b(?:{NOT}|never)\s+(?:\w+\s+)?(?:help|sort|fix|solve|resolve|answer|work\s+it\s+out|get\s+(?:it|this|that)\s+(?:sorted|fixed|done|right))\b"
             )),
             // Only with an apology: "Sorry, the bot isn't built for this".
             // "Sorry our bot only offered you a voucher".
@@ -229,6 +229,7 @@ mod tests {
             "I'm sorry that our bot wasn't much help with the seat change.",
             "Freddy got it wrong, to be fair — that bot's a liability.",
             "The bot should have spotted the estimate, it's not up to much.",
+            "I'll be honest, the bot's troubleshooting steps never fix this model.",
         ] {
             assert_eq!(blamed(text).len(), 1, "{text}");
         }
@@ -251,6 +252,7 @@ mod tests {
             "Sorry for the wait. I see you went through the reset steps with our assistant.",
             "Sorry, I see you went through the reset steps with our assistant.",
             "You told our assistant this is \"a joke\" — and I understand why.",
+            "Our assistant never has to fix a billing error: I do that.",
         ] {
             assert!(blamed(text).is_empty(), "{text}");
         }
