@@ -66,6 +66,9 @@ pub(crate) struct Ask {
 pub(crate) struct NeverAsk {
     request: Rx,
     interrogative: Rx,
+    /// A question that offers the answers ("Are you on the monthly or the
+    /// annual plan?"): it asks which, like "which plan are you on?".
+    choice: Rx,
     imperative: Rx,
     who: Rx,
     negation: Pattern,
@@ -129,6 +132,9 @@ impl NeverAsk {
                 r"|\b(?:once|as\s+soon\s+as|when|after)\s+you(?:(?:'|’)ve|\s+have)\s+(?:re-?)?(?:sent|given|shared|provided|confirmed|pasted|typed|popped|dropped|entered)\b(?:\s+(?:me|us))?",
             )),
             interrogative: p.add(r"\b(?:what|which|whats)\b(?:(?:'|’)s|\s+is|\s+was|\s+are|\s+were)?"),
+            choice: p.add(
+                r"\b(?:are|were)\s+you\s+(?:currently\s+|still\s+)?(?:on|using|with|playing\s+on)\b",
+            ),
             imperative: p.add(
                 r"\b(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|remind|drop|type|reply\s+with|let\s+me\s+know|verify|enter|pop)\b(?:\s+(?:me|us))?",
             ),
@@ -277,6 +283,14 @@ impl NeverAsk {
                 leads.push((m, true));
             }
         }
+        for m in self.choice.find_in(reply) {
+            let offers = reply
+                .sentence_at(m.start)
+                .is_some_and(|s| s.question && reply.lower_slice(m.end, s.end).contains(" or "));
+            if offers && reply.starts_clause(m.start) {
+                leads.push((m, true));
+            }
+        }
         for m in self.imperative.find_in(reply) {
             if reply.starts_clause(m.start) || self.coordinated(reply, m.start) {
                 leads.push((m, false));
@@ -346,9 +360,12 @@ impl NeverAsk {
             if looking {
                 continue;
             }
+            // Offering the known value among others ("Are you on the monthly
+            // or the annual plan?") still asks which it is.
+            let offers = self.choice.is_match(lead_text);
             let mut first = true;
             for (asked, span) in heads(reply, region.start, targets) {
-                if !holds(ctx, asked) || quoted(reply, known, asked, &sentence) {
+                if !holds(ctx, asked) || !offers && quoted(reply, known, asked, &sentence) {
                     continue;
                 }
                 if inbox
@@ -1252,6 +1269,15 @@ mod tests {
             ),
             ("What's the serial on the device?", "never-ask.known-detail"),
             (
+                "Are you on the monthly or the annual plan?",
+                "never-ask.known-detail",
+            ),
+            // The card's own value among the options ("Premium annual").
+            (
+                "Are you on the premium or the basic plan?",
+                "never-ask.known-detail",
+            ),
+            (
                 "Before we start, what's the bill reference?",
                 "never-ask.order-number",
             ),
@@ -1470,6 +1496,8 @@ mod tests {
             "Ingrid Holm, is that the name on the booking?",
             "Even after you confirmed the booking number in the app, it was declined.",
             "What's your billing address like on the new card?",
+            "Are you on the premium plan now? I can see it on the booking.",
+            "Are you still with us, or shall I send this by email?",
         ] {
             assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
         }
