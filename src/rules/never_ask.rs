@@ -573,7 +573,7 @@ impl NeverAsk {
                             let text = fold(text);
                             words.iter().any(|p| find_words(&text, p).is_some())
                         };
-                        has(label, PLAN_LABELS) || has(value, &PLAN_LABELS[2..])
+                        has(label, PLAN_LABELS) || has(value, PLAN_WORDS)
                     })
                     .map_or(kind, Asked::Detail),
                 _ => kind,
@@ -850,8 +850,7 @@ fn rule_of(asked: Asked) -> &'static str {
 }
 
 /// Card labels under which a plan may be given when the card has no
-/// account field; from the third on, also words that make a detail's value
-/// a plan.
+/// account field: "product" and "service", then the [`PLAN_WORDS`].
 const PLAN_LABELS: &[&str] = &[
     "product",
     "service",
@@ -863,6 +862,10 @@ const PLAN_LABELS: &[&str] = &[
     "bundle",
     "membership",
 ];
+
+/// Words that make a detail's value a plan ("Line: Mobile, Family Plan");
+/// a value naming a product or a service is not one.
+const PLAN_WORDS: &[&str] = PLAN_LABELS.split_at(2).1;
 
 /// Whether the context holds what `asked` asks for.
 fn holds(ctx: &Context, asked: Asked) -> bool {
@@ -1481,6 +1484,7 @@ mod tests {
         // through its value; a value that names no plan says nothing.
         let line = card(&[("Line", "Mobile, Family Plan (4 lines)")]);
         assert_eq!(asks("Which plan are you on?", &line).len(), 1);
+        assert!(PLAN_WORDS.contains(&"plan") && !PLAN_WORDS.contains(&"service"));
         let other = card(&[("Line", "Mobile, 4 handsets")]);
         assert_eq!(asks("Which plan are you on?", &other), vec![]);
     }
