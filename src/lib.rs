@@ -106,13 +106,28 @@ impl Default for Engine {
 
 impl Engine {
     /// An engine with `pack`'s changes applied to the built-in rules.
+    ///
+    /// What does not depend on the pack (the card reader, the built-in
+    /// rules, the audit's patterns) is compiled once per process and shared:
+    /// compiling it is most of an engine's cost (tens of milliseconds
+    /// natively), and a pack only adds its own rules on top. Sharing is
+    /// cloning compiled patterns, which share their automata.
     pub fn new(pack: Pack) -> Engine {
-        let rules = rules::Rules::new(&pack);
+        static BUILT_IN: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+        let built_in = BUILT_IN.get_or_init(|| {
+            let pack = Pack::default();
+            Engine {
+                rules: rules::Rules::new(&pack),
+                pack,
+                reader: context::Reader::new(),
+                auditor: audit::Auditor::new(),
+            }
+        });
         Engine {
+            rules: built_in.rules.with_pack(&pack),
             pack,
-            reader: context::Reader::new(),
-            rules,
-            auditor: audit::Auditor::new(),
+            reader: built_in.reader.clone(),
+            auditor: built_in.auditor.clone(),
         }
     }
 

@@ -401,6 +401,15 @@ impl Rules {
         }
     }
 
+    /// These rules with `pack`'s own rules in place of the current pack's:
+    /// the built-in rules do not depend on the pack, so they are shared.
+    pub fn with_pack(&self, pack: &Pack) -> Rules {
+        Rules {
+            pack: custom::PackRules::new(pack),
+            ..self.clone()
+        }
+    }
+
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
         let reply = self.scan.reply(reply);
