@@ -93,9 +93,9 @@ impl PackTestResult {
 #[derive(Debug, Clone)]
 pub struct Engine {
     pack: Pack,
-    reader: context::Reader,
+    reader: &'static context::Reader,
     rules: rules::Rules,
-    auditor: audit::Auditor,
+    auditor: &'static audit::Auditor,
 }
 
 impl Default for Engine {
@@ -108,26 +108,17 @@ impl Engine {
     /// An engine with `pack`'s changes applied to the built-in rules.
     ///
     /// What does not depend on the pack (the card reader, the built-in
-    /// rules, the audit's patterns) is compiled once per process and shared:
-    /// compiling it is most of an engine's cost (tens of milliseconds
-    /// natively), and a pack only adds its own rules on top. Sharing is
-    /// cloning compiled patterns, which share their automata.
+    /// rules, the audit's patterns) is compiled once per process and shared
+    /// by every engine: compiling it is most of an engine's cost (tens of
+    /// milliseconds natively), and a pack only adds its own rules on top.
     pub fn new(pack: Pack) -> Engine {
-        static BUILT_IN: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-        let built_in = BUILT_IN.get_or_init(|| {
-            let pack = Pack::default();
-            Engine {
-                rules: rules::Rules::new(&pack),
-                pack,
-                reader: context::Reader::new(),
-                auditor: audit::Auditor::new(),
-            }
-        });
+        static READER: std::sync::OnceLock<context::Reader> = std::sync::OnceLock::new();
+        static AUDITOR: std::sync::OnceLock<audit::Auditor> = std::sync::OnceLock::new();
         Engine {
-            rules: built_in.rules.with_pack(&pack),
+            rules: rules::Rules::new(&pack),
             pack,
-            reader: built_in.reader.clone(),
-            auditor: built_in.auditor.clone(),
+            reader: READER.get_or_init(context::Reader::new),
+            auditor: AUDITOR.get_or_init(audit::Auditor::new),
         }
     }
 
@@ -176,7 +167,7 @@ impl Engine {
     /// Audits one conversation.
     pub fn audit(&self, conv: &Conversation) -> Audit {
         self.auditor
-            .run(&self.reader, &self.rules, &self.pack.qa, conv)
+            .run(self.reader, &self.rules, &self.pack.qa, conv)
     }
 
     /// Runs the pack's own `[[tests]]`.

@@ -363,17 +363,48 @@ pub(crate) fn pat(src: &str) -> Pattern {
     Pattern::lowercase(src).unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
-/// The compiled rules of one engine: built-ins plus a pack's changes.
+/// The compiled rules of one engine: the built-ins, shared, plus a pack's
+/// changes.
 #[derive(Debug, Clone)]
 pub struct Rules {
+    built_in: &'static BuiltIn,
+    pack: custom::PackRules,
+}
+
+/// The built-in rule families. They do not depend on the pack, so they are
+/// compiled once per process and every [`Rules`] shares them: compiling
+/// them is most of what building an engine costs (tens of milliseconds
+/// natively), and a pack only adds rules of its own.
+#[derive(Debug)]
+pub(crate) struct BuiltIn {
     never_ask: never_ask::NeverAsk,
     avoid: avoid::Avoid,
     always: always::Always,
     tone: tone::Tone,
     close: close::Close,
-    pack: custom::PackRules,
     /// Every pattern above that reads whole replies, as one set.
     scan: scan::Scan,
+}
+
+impl BuiltIn {
+    /// Compiles the built-in rules (see [`BuiltIn::shared`]).
+    pub(crate) fn new() -> BuiltIn {
+        let mut patterns = scan::Patterns::default();
+        BuiltIn {
+            never_ask: never_ask::NeverAsk::new(&mut patterns),
+            avoid: avoid::Avoid::new(&mut patterns),
+            always: always::Always::new(&mut patterns),
+            tone: tone::Tone::new(&mut patterns),
+            close: close::Close::new(&mut patterns),
+            scan: patterns.finish(),
+        }
+    }
+
+    /// The process's one compiled copy.
+    fn shared() -> &'static BuiltIn {
+        static SHARED: std::sync::OnceLock<BuiltIn> = std::sync::OnceLock::new();
+        SHARED.get_or_init(BuiltIn::new)
+    }
 }
 
 /// A finding before its severity and offsets leave the core: byte span.
@@ -386,33 +417,18 @@ struct Hit {
 }
 
 impl Rules {
-    /// Compiles the built-in rules with `pack`'s changes applied. The pack is
+    /// The built-in rules with `pack`'s changes applied. The pack is
     /// already validated, so this cannot fail.
     pub fn new(pack: &Pack) -> Rules {
-        let mut patterns = scan::Patterns::default();
         Rules {
-            never_ask: never_ask::NeverAsk::new(&mut patterns),
-            avoid: avoid::Avoid::new(&mut patterns),
-            always: always::Always::new(&mut patterns),
-            tone: tone::Tone::new(&mut patterns),
-            close: close::Close::new(&mut patterns),
+            built_in: BuiltIn::shared(),
             pack: custom::PackRules::new(pack),
-            scan: patterns.finish(),
-        }
-    }
-
-    /// These rules with `pack`'s own rules in place of the current pack's:
-    /// the built-in rules do not depend on the pack, so they are shared.
-    pub fn with_pack(&self, pack: &Pack) -> Rules {
-        Rules {
-            pack: custom::PackRules::new(pack),
-            ..self.clone()
         }
     }
 
     /// What `reply` does, against `ctx`.
     pub fn signals(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Signals {
-        let reply = self.scan.reply(reply);
+        let reply = self.built_in.scan.reply(reply);
         self.read(&Known::new(ctx.clone()), &reply, opts, &Signals::ALL)
     }
 
@@ -437,7 +453,7 @@ impl Rules {
             || want.mentions_order_number
             || want.names_issue
         {
-            let first = self.always.find(reply, known, agent, want);
+            let first = self.built_in.always.find(reply, known, agent, want);
             s.uses_name = first.uses_name;
             s.introduces_self = first.introduces_self;
             s.acknowledges_issue = first.names_issue || first.mentions_order;
@@ -449,7 +465,7 @@ impl Rules {
             s.names_issue = first.names_issue;
         }
         if want.shows_empathy {
-            s.shows_empathy = self.tone.acknowledges_feeling(reply);
+            s.shows_empathy = self.built_in.tone.acknowledges_feeling(reply);
         }
         if want.summarizes
             || want.next_steps
@@ -457,7 +473,7 @@ impl Rules {
             || want.thanks
             || want.confirms_resolution
         {
-            let close = self.close.find(reply, &self.always, want);
+            let close = self.built_in.close.find(reply, &self.built_in.always, want);
             s.summarizes = close.summarizes;
             s.next_steps = close.next_steps;
             s.anything_else = close.anything_else;
@@ -465,7 +481,7 @@ impl Rules {
             s.confirms_resolution = close.confirms_resolution;
         }
         if want.casual_tone {
-            s.casual_tone = self.tone.casual(reply);
+            s.casual_tone = self.built_in.tone.casual(reply);
         }
         // A pack's extra phrases for a checklist rule count as satisfying it.
         for id in self.pack.phrase_rules() {
@@ -480,7 +496,7 @@ impl Rules {
 
     /// Findings, checklist and score of `reply` as the message of `opts.phase`.
     pub fn check(&self, ctx: &Context, reply: &str, opts: &CheckOptions) -> Report {
-        let reply = self.scan.reply(reply);
+        let reply = self.built_in.scan.reply(reply);
         let known = Known::new(ctx.clone());
         let signals = self.read(&known, &reply, opts, &Signals::of_phase(opts.phase));
         self.report(&known, &reply, &signals, opts)
@@ -505,7 +521,7 @@ impl Rules {
         opts: &CheckOptions,
         want: &Signals,
     ) -> (Signals, Report) {
-        let reply = self.scan.reply(reply);
+        let reply = self.built_in.scan.reply(reply);
         let want = want.or(&Signals::of_phase(opts.phase));
         let signals = self.read(known, &reply, opts, &want);
         let report = self.report(known, &reply, &signals, opts);
@@ -582,13 +598,16 @@ impl Rules {
     /// Every finding with a span: never-ask, avoid, pack phrases, custom.
     fn phrase_hits(&self, known: &Known, reply: &Reply, phase: Phase) -> Vec<Hit> {
         let ctx = known.context();
-        let mut asks = self.never_ask.find(reply, known, phase == Phase::First);
+        let mut asks = self
+            .built_in
+            .never_ask
+            .find(reply, known, phase == Phase::First);
         for &id in never_ask::PRIORITY {
             for span in self.pack.phrase_hits(id, reply.text) {
                 // An order number the context does not hold cannot be asked
                 // again, whatever words ask for it.
                 let held = id != "never-ask.order-number" || !ctx.order_numbers.is_empty();
-                if held && !self.never_ask.negated(reply, span.start) {
+                if held && !self.built_in.never_ask.negated(reply, span.start) {
                     let asked = match id {
                         "never-ask.order-number" => never_ask::Asked::Order,
                         "never-ask.explain-again" => never_ask::Asked::Story,
@@ -614,8 +633,8 @@ impl Rules {
             };
             self.push(&mut hits, ask.rule, ask.span, message, suggestion);
         }
-        let apologies = self.avoid.apologies(reply);
-        let mut blame: Vec<_> = self.avoid.blame(reply, &apologies);
+        let apologies = self.built_in.avoid.apologies(reply);
+        let mut blame: Vec<_> = self.built_in.avoid.blame(reply, &apologies);
         blame.extend(self.pack.phrase_hits("avoid.blame-ai", reply.text));
         for span in blame {
             let (message, suggestion) = messages::blame_ai();
@@ -737,7 +756,7 @@ mod tests {
 
     #[test]
     fn every_built_in_pattern_compiles() {
-        let _ = Rules::new(&Pack::default());
+        let _ = BuiltIn::new();
     }
 
     #[test]
