@@ -1172,3 +1172,30 @@ fn after_hours_in_the_customers_quoted_words_is_not_the_ticket() {
     );
     assert!(c.after_hours, "said by the card, outside its quote");
 }
+
+#[test]
+fn labels_in_other_languages() {
+    let c = read(
+        "Cliente: María José García López\nCorreo: mj.garcia@telefonica.es\nPedido: #MX-55012\nMotivo: Cobro duplicado",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("María José García López"));
+    assert_eq!(c.first_name.as_deref(), Some("María"));
+    assert_eq!(c.emails, strings(&["mj.garcia@telefonica.es"]));
+    assert_eq!(c.order_numbers, strings(&["MX-55012"]));
+    assert_eq!(c.escalation_reason.as_deref(), Some("Cobro duplicado"));
+    let c = read("Kunde: Jonas Weber\nBestellnummer: DE-7781-22\nCommande n°: 4410-FR-82");
+    assert_eq!(c.first_name.as_deref(), Some("Jonas"));
+    assert_eq!(c.order_numbers, strings(&["DE-7781-22", "4410-FR-82"]));
+}
+
+#[test]
+fn leader_dots_under_section_headings() {
+    let c = read(
+        "Contact\n  Name ........ Isabella Rossi-Conti\n  Email ....... isabella@rossiconti.it\nOrder\n  Order # ..... RC-7781\n  Value ....... €2,450.00\nSentiment: Furious",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Isabella Rossi-Conti"));
+    assert_eq!(c.first_name.as_deref(), Some("Isabella"));
+    assert_eq!(c.order_numbers, strings(&["RC-7781"]));
+    assert_eq!(c.emails, strings(&["isabella@rossiconti.it"]));
+    assert_eq!(c.sentiment.as_deref(), Some("furious"));
+}

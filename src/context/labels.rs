@@ -301,7 +301,11 @@ fn qualifier(word: &str) -> Option<Qualifier> {
         | "traveller" | "traveler" | "consumer" | "cardholder" | "player" | "policyholder"
         | "insured" | "claimant" | "applicant" | "tenant" | "borrower" | "diner" | "attendee"
         | "recipient" | "renter" | "hirer" | "lessee" | "resident" | "student" | "learner"
-        | "donor" | "who" => Qualifier::Role { weak: false },
+        | "donor" | "who"
+        // Other languages' "customer" (a card may be written in one).
+        | "cliente" | "kunde" | "klant" | "kund" | "asiakas" | "klient" => {
+            Qualifier::Role { weak: false }
+        }
         // A seller is the customer on a marketplace's seller desk but a third
         // party on its buyer desk; a contact is often an email; a ticket's
         // requester may be an assistant or a colleague writing for the
@@ -379,6 +383,9 @@ fn is_order_label(norm: &str) -> bool {
                 | "conf"
                 // Terse notes: "ord 4471".
                 | "ord"
+                // Other languages' "order" and "booking".
+                | "pedido" | "commande" | "bestellung" | "bestellnummer" | "ordine"
+                | "encomenda" | "buchung" | "reserva" | "zamowienie"
             )
         });
     purchase
@@ -399,6 +406,8 @@ fn is_order_label(norm: &str) -> bool {
                     | "s"
                     // "Purchase order"
                     | "order"
+                    // "Commande n°", "Pedido nº", "Auftragsnummer".
+                    | "n" | "nº" | "numero" | "número" | "nummer"
             )
         })
 }
@@ -547,14 +556,17 @@ fn meaning_of_words(norm: &str) -> Option<Meaning> {
 fn head_meaning(head: &str) -> Option<(Field, bool)> {
     use Field::*;
     Some(match head {
-        "name" | "names" | "full name" | "display name" | "fullname" => (Name, false),
-        "first" | "first name" | "firstname" | "given name" | "forename" | "fname" => {
+        "name" | "names" | "full name" | "display name" | "fullname" | "nombre" | "nome"
+        | "naam" => (Name, false),
+        "first" | "first name" | "firstname" | "given name" | "forename" | "fname" | "prénom"
+        | "prenom" | "vorname" => {
             (FirstName, false)
         }
         "last" | "last name" | "lastname" | "surname" | "family name" | "lname" => {
             (LastName, false)
         }
-        "email" | "emails" | "e mail" | "email address" | "e mail address" | "mail" => {
+        "email" | "emails" | "e mail" | "email address" | "e mail address" | "mail" | "correo"
+        | "courriel" => {
             (Email, false)
         }
         "account" | "acct" | "plan" | "subscription" | "membership" | "account type"
@@ -574,7 +586,9 @@ fn head_meaning(head: &str) -> Option<(Field, bool)> {
         | "why"
         | "because"
         | "trigger"
-        | "cause" => (Reason, false),
+        | "cause"
+        | "motivo"
+        | "motif" => (Reason, false),
         "attempts"
         | "attempt"
         | "attempt count"

@@ -212,9 +212,11 @@ impl Lines {
             // "Tags" / "vip  wholesale": the line under a stacked label is
             // its value, unless it plainly is a pair of its own
             // ("Order: 1234" under a "Customer" left empty, or a nested
-            // "  id: 884-1102" under "order:").
+            // "  id: 884-1102" under "order:", or
+            // "  Name ...... Isabella" under "Contact").
             let own_pair = split_label(text).is_some_and(|f| {
-                f.sep == Sep::Colon && (indent > open.indent || labels::is_known(f.label))
+                matches!(f.sep, Sep::Colon | Sep::Dots(_, true))
+                    && (indent > open.indent || labels::is_known(f.label))
             }) || (text.split_whitespace().count() <= 4
                 && heading_like(text)
                 && labels::is_known(text));

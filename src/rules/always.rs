@@ -306,7 +306,11 @@ impl Always {
             read_chat: p.add(concat!(
                 r"\b(?:i(?:(?:'|’)ve|\s+have)?|ive)\s+(?:already\s+|just\s+|now\s+|also\s+|fully\s+|carefully\s+)?",
                 r"(?:read|re-?read|reviewed|saw|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through|at)|been\s+through|caught\s+up\s+on|skimmed|seen|got|have|had\s+a\s+(?:quick\s+|good\s+|proper\s+)?(?:look|read|squiz|peek|glance|scan)|pulled\s+up|scanned|checked|studied)\b",
-                r"[^.!?\n]{0,60}?\b(?:chat|conversation|exchange|notes|transcript|details|everything|messages|summary|full\s+picture|history|thread|context|what\s+you\s+(?:told|said|shared|wrote))\b",
+                r"[^.!?\n]{0,60}?\b(?:chat|conversation|exchange|notes?|transcript|details|everything|messages?|summary|full\s+picture|history|thread|context|hand-?off|handover|what\s+you\s+(?:told|said|shared|wrote))\b",
+                // "I've read the ticket our assistant raised": a ticket or a
+                // case, when a reading verb says so ("I have a ticket open"
+                // reads nothing).
+                r"|\bi(?:(?:'|’)ve|\s+have)?\s+(?:already\s+|just\s+|now\s+)?(?:read|re-?read|reviewed|gone\s+(?:over|through)|went\s+(?:over|through)|looked\s+(?:over|through)|skimmed)\s+(?:the|your)\s+(?:\w+\s+)?(?:ticket|case)\b",
                 r"|\b(?:from|in)\s+your\s+(?:chat|conversation|messages)\b",
                 // "I've gone through what happened with your order": what
                 // happened is the chat, when a reading verb says so.
@@ -325,6 +329,8 @@ impl Always {
                 r"|\b(?:the|your|(?:our|the)\s+(?:assistant|bot|ai|chatbot)(?:'|’)s)\s+(?:notes|summary|transcript|chat(?:\s+history)?|conversation|messages|case\s+notes)\s+(?:say|says|show|shows|mention|mentions)\b",
                 // "You said 'nobody came to the door'": quoting them back.
                 r"|\byou\s+(?:said|wrote|mentioned|told\s+(?:us|our\s+\w+))\s*[:,]?\s*(?:'|\x22|“|‘)",
+                // …or in their own words: "You said you've been waiting an hour".
+                r"|\byou\s+(?:said|wrote|mentioned)\s+(?:that\s+)?(?:you|your)\b",
                 r"|\b(?:our|the)\s+(?:\w+\s+)?(?:assistant|bot|chatbot)\s+(?:passed|handed)\s+(?:\w+\s+){0,4}?(?:on\s+|over\s+|along\s+)?to\s+(?:me|us)\b",
                 r"|\b(?:our|the)\s+\w+\s+(?:assistant|bot)\s+(?:did|got|took|collected|captured|noted|logged)\b",
                 r"|\bi\s+(?:understand|know|noticed|gather|hear|heard)\s+(?:that\s+)?you(?:(?:'|’)ve|\s+have|\s+had|\s+were|(?:'|’)d\s+like|\s+would\s+like|\s+need|\s+want|\s+ordered|\s+bought|\s+cancelled|\s+paid|\s+asked|\s+tried|\s+already)\b",
@@ -1751,6 +1757,20 @@ mod tests {
         assert!(found("As you told our assistant, the app froze.", &c, None).references_context);
         assert!(!found("Send it over so I can see which one it is.", &c, None).references_context);
         assert!(!found("I haven't read the chat yet.", &c, None).references_context);
+        for yes in [
+            "I've read the ticket our assistant raised overnight.",
+            "I've gone through the handoff from our assistant.",
+            "I've read your message and I understand.",
+            "You said you've been waiting an hour at the desk.",
+        ] {
+            assert!(found(yes, &c, None).references_context, "{yes}");
+        }
+        for no in [
+            "I have a ticket open with the warehouse.",
+            "I've raised a case with the courier.",
+        ] {
+            assert!(!found(no, &c, None).references_context, "{no}");
+        }
         assert!(
             found(
                 "I've gone through what happened with your March bill.",

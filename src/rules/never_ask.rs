@@ -118,7 +118,7 @@ impl NeverAsk {
         NeverAsk {
             request: p.add(concat!(
                 r"\b(?:(?:can|could|would|will)\s+(?:you|u)|(?:are|were)\s+you\s+able\s+to|(?:if|chance)\s+you\s+(?:could|can|would))\s+(?:please\s+|just\s+|kindly\s+|quickly\s+|also\s+|first\s+|maybe\s+|be\s+able\s+to\s+)*",
-                r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check|flick|pop|shoot|ping|text|message|fire\s+over|chuck)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
+                r"(?:re-?)?(?:tell|give|send|share|confirm|provide|paste|type|let\s+me\s+know|remind|check|find|look\s+up|dig\s+out|grab|pass|drop|post|enter|verify|spell|read|write|list|forward|reply\s+with|include|double-check|flick|pop|shoot|ping|text|message|fire\s+over|chuck|quote)\b(?:\s+(?:me|us))?(?:\s+(?:again|of|with))?",
                 r"|\b(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+|just\s+|also\s+|quickly\s+|first\s+)*(?:get|have|take|grab|ask\s+for|ask|confirm|check|trouble\s+you\s+for|borrow|verify|know)\b",
                 r"|\b(?:(?:would|do)\s+you\s+)?mind\s+\w+ing\b",
                 r"|\b(?:please|pls|kindly)\s+(?:\w+\s+)?(?:re-?)?(?:send|share|give|tell|provide|confirm|paste|enter|type|reply\s+with|let\s+me\s+know|drop|verify|remind|write|flick|pop|shoot|ping|text|message)\b(?:\s+(?:me|us))?",
@@ -156,7 +156,7 @@ impl NeverAsk {
                 r"|\bnumber\s+of\s+(?:the|your|that)\s+(?:order|booking|reservation|purchase|invoice)\b",
                 r"|\be-?mails?(?:\s+address(?:es)?)?\b",
                 r"|\b(?:(?:full|first|last|sur|given|family)\s*)?names?\b",
-                r"|\b(?:plan|tier|subscription|package|membership|account\s+type|account\s+level)s?\b",
+                r"|\b(?:plan|tier|tariff|subscription|package|membership|account\s+type|account\s+level)s?\b",
                 r"|\b(?:type|kind|sort)\s+of\s+(?:account|plan|subscription|membership)\b",
             )),
             cut: pat(concat!(
@@ -177,8 +177,9 @@ impl NeverAsk {
                 r"|the\s+(?:whole\s+)?(?:problem|issue|situation|story|thing|background)|(?:your|the)\s+(?:problem|issue|situation|experience)",
                 r"|it\s+all|everything|the\s+details|more\s+about)\b",
             )),
+            // "Which order…", and "which (one) of your (two) bookings…".
             which_order: p.add(
-                r"\b(?:what|which)\s+(?:order|booking|reservation|purchase|invoice)s?\b",
+                r"\b(?:what|which)\s+(?:(?:one\s+)?of\s+(?:your|the|these|those)\s+(?:\w+\s+)?)?(?:order|booking|reservation|purchase|invoice)s?\b",
             ),
             what_happened: p.add(
                 r"\bwhat\s+(?:exactly\s+)?(?:happened|went\s+wrong|has\s+happened|(?:'|’)s\s+happened)\b",
@@ -311,7 +312,7 @@ impl NeverAsk {
                     .trim_end_matches(['?', '…', '.']);
                 let at = reply.clause_start(s.start + body.len().saturating_sub(1));
                 leads.push((at..at, false));
-            } else if self.is_fragment(reply, s) {
+            } else if self.is_fragment(reply, known, s) {
                 leads.push((s.start..s.start, false));
             }
         }
@@ -466,9 +467,10 @@ impl NeverAsk {
     }
 
     /// Whether sentence `s` is a bare request for a thing ("Order number?",
-    /// "And your email, please."): a question or a "please", a short one,
-    /// with nothing but fillers beside what it names.
-    fn is_fragment(&self, reply: &Reply, s: &Sentence) -> bool {
+    /// "And your email, please.", "hi henrik, booking ref pls?"): a question
+    /// or a "please", a short one, with nothing but fillers and the
+    /// customer's name beside what it names.
+    fn is_fragment(&self, reply: &Reply, known: &Known, s: &Sentence) -> bool {
         const FILLERS: &[&str] = &[
             "a", "also", "an", "and", "again", "finally", "first", "hey", "hi", "last", "lastly",
             "more", "oh", "ok", "okay", "one", "or", "please", "pls", "plus", "quick", "so",
@@ -492,7 +494,7 @@ impl NeverAsk {
                 .iter()
                 .flat_map(|o| o.split(|c: char| !c.is_ascii_alphanumeric()))
                 .filter(|w| !w.is_empty())
-                .all(|w| FILLERS.contains(&w))
+                .all(|w| FILLERS.contains(&w) || known.names.iter().any(|n| n == w))
     }
 
     /// "What order was this regarding?", "Which booking is it?": a question
@@ -1293,6 +1295,20 @@ mod tests {
                 "never-ask.order-number",
             ),
             (
+                "Which of your bookings did the cancellation hit?",
+                "never-ask.order-number",
+            ),
+            (
+                "Which one of your two reservations is this about?",
+                "never-ask.order-number",
+            ),
+            ("hi ingrid, booking ref pls?", "never-ask.order-number"),
+            (
+                "Could you quote the serial number for me?",
+                "never-ask.known-detail",
+            ),
+            ("Which tariff are you on now?", "never-ask.known-detail"),
+            (
                 "Would you mind explaining once more what went wrong?",
                 "never-ask.explain-again",
             ),
@@ -1508,6 +1524,9 @@ mod tests {
             "What's your billing address like on the new card?",
             "Are you on the premium plan now? I can see it on the booking.",
             "Are you still with us, or shall I send this by email?",
+            // Naming the card's number among the options quotes it.
+            "Which of your bookings was it — BK-5521 or BK-5530?",
+            "hi ingrid, photo pls?",
         ] {
             assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
         }
