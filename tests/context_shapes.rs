@@ -1199,3 +1199,13 @@ fn leader_dots_under_section_headings() {
     assert_eq!(c.emails, strings(&["isabella@rossiconti.it"]));
     assert_eq!(c.sentiment.as_deref(), Some("furious"));
 }
+
+#[test]
+fn a_job_opening_the_summary_is_not_a_name() {
+    let c = read(
+        r#"{"customer":{"name":null,"email":"it-desk@dockyard.example"},"bot":{"summary":"Administrator says every seat was suspended overnight after a failed payment."}}"#,
+    );
+    assert_eq!(c.customer_name, None);
+    assert_eq!(c.first_name, None);
+    assert_eq!(c.emails, strings(&["it-desk@dockyard.example"]));
+}

@@ -128,11 +128,13 @@ impl Names {
         if s.split_whitespace().count() > 6 || listed(NOT_A_NAME_START, first_word) {
             return NameValue::NotAName;
         }
-        // What follows a spaced dash, bar, slash or bullet is not the name:
-        // "Sarah Chen - VIP", "Sarah Chen | Gold".
+        // What follows a spaced dash, bar, slash, bullet or symbol is not
+        // the name: "Sarah Chen - VIP", "Sarah Chen | Gold", "Ngozi Adeyemi
+        // ⭐ VIP".
         let cut = s.char_indices().find(|&(i, c)| {
-            c == ';'
-                || (matches!(c, '-' | '–' | '—' | '|' | '/' | '·' | '•') && s[..i].ends_with(' '))
+            let mark = matches!(c, '-' | '–' | '—' | '|' | '/' | '·' | '•')
+                || (!c.is_ascii() && !c.is_alphanumeric() && c != '’');
+            c == ';' || (mark && s[..i].ends_with(' '))
         });
         if let Some((i, _)) = cut {
             s.truncate(i);
@@ -516,7 +518,12 @@ fn not_a_name(word: &str) -> bool {
     // "Tracking hasn't updated", "Shipping was delayed": a gerund is a
     // thing that happens, not a person.
     let gerund = word.len() >= 7 && word.ends_with("ing");
-    labels::is_role(&word) || listed(NOT_NAMES, &word) || listed(THINGS, &word) || gerund
+    // "Admin reports all licences suspended": a job is not a name.
+    labels::is_role(&word)
+        || listed(NOT_NAMES, &word)
+        || listed(THINGS, &word)
+        || listed(JOB_TITLES, &word)
+        || gerund
 }
 
 /// What a support case is about, which opens many a summary's sentence as
@@ -609,6 +616,7 @@ mod tests {
         );
         assert_eq!(name("Sarah Chen <sarah@example.com>"), n("Sarah Chen"));
         assert_eq!(name("Sarah Chen, VIP"), n("Sarah Chen"));
+        assert_eq!(name("Ngozi Adeyemi  ⭐ VIP"), n("Ngozi Adeyemi"));
         assert_eq!(name("王小明"), n("王小明"));
         for p in [
             "(guest checkout — name not captured)",

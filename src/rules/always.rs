@@ -1470,10 +1470,11 @@ pub(crate) fn surnames(name: &str) -> Vec<String> {
     match name.split_once(',') {
         Some((last, _)) => out.push(fold(last)),
         None => {
+            // Every run of words to the end after the first: "Ms El
+            // Idrissi" for Fatima Zahra El Idrissi, "Sra. García López".
             let words: Vec<&str> = name.split_whitespace().collect();
-            if words.len() >= 2 {
-                out.push(fold(&words[1..].join(" ")));
-                out.push(fold(words[words.len() - 1]));
+            for from in 1..words.len() {
+                out.push(fold(&words[from..].join(" ")));
             }
         }
     }
@@ -1607,6 +1608,13 @@ mod tests {
         };
         assert!(found("Hi Yuki, Ben here.", &family_first, None).uses_name);
         assert!(!found("Hi there, Yuki is a lovely name.", &family_first, None).uses_name);
+        let particle = Context {
+            customer_name: Some("Fatima Zahra El Idrissi".into()),
+            first_name: Some("Fatima".into()),
+            ..Context::default()
+        };
+        assert!(found("Dear Ms El Idrissi, Owen here.", &particle, None).uses_name);
+        assert!(!found("Dear Ms El, Owen here.", &particle, None).uses_name);
         let soren = Context {
             customer_name: Some("Søren Lund".into()),
             first_name: Some("Søren".into()),

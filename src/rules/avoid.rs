@@ -180,7 +180,8 @@ impl Avoid {
                                 | "bonus"
                         )
                     });
-                if gift {
+                // "You wrote 'sorry if this is silly'": the customer's.
+                if gift || reply.in_quotes(m.start) {
                     return false;
                 }
                 !reply.negated_within(m.start, 3)

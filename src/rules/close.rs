@@ -132,10 +132,12 @@ impl Close {
                 r"|\b(?:is|was)\s+that\s+(?:everything|all)\s+you\s+(?:needed|wanted|were\s+after)\b",
                 r"|\b(?:is|are)\s+(?:it|they|your\s+\w+|the\s+\w+)\s+(?:now\s+|still\s+)?\w+ing\s+(?:now|again|properly|normally|ok|okay|fine)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify|test|try|make\s+sure|let\s+me\s+know)\b[^.?!\n]{0,80}?\b",
-                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know|match(?:es)?|(?:log|sign|get)\s+in|access)\b",
+                r"(?:works?|working|right|back|fixed|resolved|correct|looks?|plays?|shows?|showing|arriv\w*|see|received|through|sorted|ok|okay|let\s+me\s+know|match(?:es)?|(?:log|sign|get)\s+in|access|open)\b",
+                // "Could you ask one user to log in and confirm?"
+                r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:ask|get)\s+(?:one\s+of\s+your\s+\w+|a\s+\w+|one\s+\w+|someone|your\s+\w+)\s+to\s+(?:try|test|check|confirm|log\s+in|sign\s+in)\b",
                 r"|\b(?:are|were)\s+you\s+(?:now\s+)?able\s+to\s+(?:log\s+in|sign\s+in|access|see|use|stream|play|open|download|get\s+in)\b",
                 r"|\blet\s+me\s+know\s+(?:if|whether|once|when)\s+(?:it|that|this|everything|they|the\s+\w+)\s+(?:works?|worked|plays?|is|are|comes?|shows?|arrives?|helps?|does|looks?)",
-                r"|\b(?:is|are)\s+(?:(?:it|that|this)\s+)?(?:it|that|everything|they|all)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good)\b",
+                r"|\b(?:is|are)\s+(?:(?:it|that|this)\s+)?(?:it|that|everything|they|all)\s+(?:all\s+|now\s+|still\s+)?(?:working|fixed|resolved|sorted|back|ok|okay|showing|right|good|normal)\b",
                 // "Can you check the display for me?", "…check the folders open?"
                 r"|\bcheck\s+(?:the|your)\s+\w+\s+(?:for\s+(?:me|us)|now|again|opens?|loads?)\s*\?",
             )),
@@ -363,6 +365,10 @@ mod tests {
         assert!(found("Done. Can you try it?").confirms_resolution);
         assert!(found("Could one of your users try signing in?").confirms_resolution);
         assert!(found("Is it charging now?").confirms_resolution);
+        assert!(found("Sent. Can you confirm you can open it?").confirms_resolution);
+        assert!(found("Is it normal at your tap now?").confirms_resolution);
+        assert!(found("Could you ask one user to log in and confirm?").confirms_resolution);
+        assert!(!found("Could you ask your bank for the statement?").confirms_resolution);
         assert!(found("Does that settle it?").confirms_resolution);
         assert!(!found("Can you try to find the receipt?").confirms_resolution);
         assert!(found("Can you refresh and check they now show as members?").confirms_resolution);

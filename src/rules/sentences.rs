@@ -159,14 +159,34 @@ impl<'a> Reply<'a> {
         end
     }
 
-    /// Whether `pos` lies inside double quotes (straight or curly) opened
-    /// in its sentence: words the agent quotes are someone else's ("You
-    /// said the bot kept asking \"what seems to be the issue?\"").
+    /// Whether `pos` lies inside quotes opened in its sentence: words the
+    /// agent quotes are someone else's ("You said the bot kept asking
+    /// \"what seems to be the issue?\"", "You wrote 'sorry if this is
+    /// silly'"). Double quotes, straight or curly, pair up; a single one
+    /// opens only at a word's start and closes only at a word's end, so an
+    /// apostrophe inside a word ("isn't") or after one ("customers'") never
+    /// opens a quote.
     pub fn in_quotes(&self, pos: usize) -> bool {
         let start = self.sentence_at(pos).map_or(0, |s| s.start);
         let before = self.text.get(start..floor(self.text, pos)).unwrap_or("");
         let straight = before.matches('"').count();
-        straight % 2 == 1 || before.matches('“').count() > before.matches('”').count()
+        if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
+            return true;
+        }
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut single = false;
+        for (i, c) in before.char_indices() {
+            if matches!(c, '\'' | '‘' | '’') {
+                let prev = before[..i].chars().next_back();
+                let next = self.text[start + i + c.len_utf8()..].chars().next();
+                if c != '’' && !word(prev) && word(next) {
+                    single = true;
+                } else if word(prev) && !word(next) {
+                    single = false;
+                }
+            }
+        }
+        single
     }
 
     /// Up to `n` ASCII words just before `pos` in its clause, nearest first,
@@ -478,5 +498,17 @@ mod tests {
                 r.starts_clause(i),
             );
         }
+    }
+
+    #[test]
+    fn quoted_words_in_double_or_single_quotes() {
+        let at = |text: &str, word: &str| Reply::new(text).in_quotes(text.find(word).unwrap());
+        assert!(at("You said \"what is the issue?\" twice.", "issue"));
+        assert!(!at("You said \"hi\" and then the issue.", "issue"));
+        assert!(at("You wrote 'sorry if this is silly' earlier.", "sorry"));
+        assert!(at("You wrote ‘sorry if this is silly’ earlier.", "sorry"));
+        assert!(!at("You wrote 'hi' and I'm sorry for the wait.", "sorry"));
+        assert!(!at("It isn't your fault, and I'm sorry.", "sorry"));
+        assert!(!at("The customers' orders are late, sorry.", "sorry"));
     }
 }
