@@ -1209,3 +1209,15 @@ fn a_job_opening_the_summary_is_not_a_name() {
     assert_eq!(c.first_name, None);
     assert_eq!(c.emails, strings(&["it-desk@dockyard.example"]));
 }
+
+#[test]
+fn a_bracketed_tag_before_the_first_label() {
+    let c = read(
+        "[Escalated from chat] customer: jamie o'neil | email: jamie.oneil@example.com | order: #US-31-7720 | sentiment: frustrated | priority: normal",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("jamie o'neil"));
+    assert_eq!(c.first_name.as_deref(), Some("Jamie"));
+    assert_eq!(c.order_numbers, strings(&["US-31-7720"]));
+    assert_eq!(c.sentiment.as_deref(), Some("frustrated"));
+    assert_eq!(c.priority.as_deref(), Some("normal"));
+}

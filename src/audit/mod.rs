@@ -189,6 +189,8 @@ const RESTATED: &str = concat!(
     r"|\b(?:told|gave|given|explained|said|sent)\s+(?:(?:it|this|that|everything|all(?:\s+of\s+(?:it|this|that))?)\s+)?",
     r"(?:to\s+)?(?:the|your|ur)\s+(?:chat\s*)?(?:bot|ai|assistant|virtual\s+agent)\b",
     r"|\bfor\s+the\s+(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+time\b",
+    // "The bot just said Solo": pointing at where it was already said.
+    r"|\b(?:the|your)\s+(?:chat\s*)?(?:bot|assistant|ai)\s+(?:just\s+|already\s+)(?:said|told\s+you|asked)\b",
     // "I said this already", "I've told you that before".
     r"|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:said|told\s+(?:you|them|your\s+bot|the\s+bot)|explained|mentioned|written|wrote|given|gave)\s+(?:(?:this|that|it|all\s+(?:of\s+)?(?:this|that))\s+)?(?:already|earlier|twice)\b|\bi(?:\s+have|'ve|\xE2\x80\x99ve)?\s+(?:said|told\s+you|explained)\s+(?:this|that|it)\s+before\s*(?:[.!?,]|$)",
     // Complaints about having to say it again.
@@ -431,6 +433,7 @@ mod tests {
             "How many times do I need to say this",
             "I keep telling you people it's broken",
             "So I have to explain it all again?",
+            "The bot just said Solo.",
         ] {
             assert!(a.restates(said), "{said}");
         }
@@ -446,6 +449,7 @@ mod tests {
             "I told them before the trip",
             "Great, glad I don't have to repeat everything I told the bot!",
             "So nice not to have to explain it all again to the bot.",
+            "The bot said I could get a refund.",
         ] {
             assert!(!a.restates(fresh), "{fresh}");
         }

@@ -172,9 +172,10 @@ fn normalize_ascii(label: &[u8]) -> String {
 pub(crate) fn meaning(label: &str) -> Option<Meaning> {
     let norm = normalize(label);
     meaning_of_words(&norm).or_else(|| {
-        // What a label says in parentheses qualifies it: "Customer (from
-        // CRM)", "Order number (deal property)".
-        if label.contains('(') {
+        // What a label says in parentheses or brackets qualifies it:
+        // "Customer (from CRM)", "Order number (deal property)", "[Escalated
+        // from chat] customer".
+        if label.contains(['(', '[']) {
             let bare: String = without_parentheses(label);
             if let Some(m) = meaning_of_words(&normalize(&bare)) {
                 return Some(m);
@@ -196,14 +197,14 @@ pub(crate) fn meaning(label: &str) -> Option<Meaning> {
     })
 }
 
-/// `label` without what it says in parentheses.
+/// `label` without what it says in parentheses or brackets.
 fn without_parentheses(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut depth = 0usize;
     for c in label.chars() {
         match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth == 0 => out.push(c),
             _ => {}
         }

@@ -123,13 +123,28 @@ impl Reader {
 
     /// [`Reader::learn`], knowing the message the customer answered: a
     /// bare name ("Olusegun Bakare", "It's Fiona Grant.") answers "Can I
-    /// take your name?".
+    /// take your name?", a number "What phone number should the driver
+    /// call?". A plan named as theirs ("Your Solo plan includes…", "I'm on
+    /// the Pro plan") is their account, whoever says it.
     pub fn learn_after(&self, ctx: &mut Context, asked: Option<&str>, customer_text: &str) {
         if ctx.customer_name.is_none() && asked.is_some_and(names::asks_name) {
             if let Some(name) = self.names.answer(customer_text) {
                 ctx.first_name = ctx.first_name.take().or_else(|| names::first_name(&name));
                 ctx.customer_name = Some(name);
             }
+        }
+        if ctx.account.is_none() {
+            ctx.account = plan_in(customer_text);
+        }
+        let phone = asked
+            .is_some_and(asks_phone)
+            .then(|| phone_in(customer_text))
+            .flatten();
+        if let Some(phone) = phone {
+            if !ctx.details.keys().any(|k| asks_phone(k)) {
+                ctx.details.insert("Phone".to_string(), phone.to_string());
+            }
+            return;
         }
         self.ids.in_text(customer_text, &mut ctx.order_numbers);
         // A bare code given as an answer is an order number unless the
@@ -154,9 +169,112 @@ impl Reader {
     }
 }
 
+/// Whether `text` asks about, or labels, a phone number.
+fn asks_phone(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        ["phone", "mobile", "cell", "whatsapp"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+    })
+}
+
+/// The phone number an answer gives: the first run of digits, spaces and
+/// `+ - ( ) .` that holds seven digits or more ("11 98765 4321").
+fn phone_in(text: &str) -> Option<&str> {
+    let part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.');
+    let mut from = 0;
+    while let Some(start) = text[from..].find(|c: char| c.is_ascii_digit() || c == '+') {
+        let start = from + start;
+        let len = text[start..]
+            .find(|c: char| !part(c))
+            .unwrap_or(text.len() - start);
+        let run = text[start..start + len].trim_end_matches([' ', '-', '.', '(']);
+        if run.bytes().filter(u8::is_ascii_digit).count() >= 7 {
+            return Some(run);
+        }
+        from = start + len.max(1);
+    }
+    None
+}
+
+/// The plan a chat message names as the customer's: "Your Solo plan
+/// includes 1 user", "my Family Plus subscription", "I'm on the Pro plan".
+/// One or two capitalised words before the plan word, owned by "your" or
+/// "my" or after "on the"; "Would you like the Team plan?" offers one.
+fn plan_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = |i: usize| words[i].to_ascii_lowercase();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !["plan", "subscription", "tier", "membership"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(bare))
+        {
+            continue;
+        }
+        for n in [1, 2] {
+            let Some(owner) = i.checked_sub(n + 1) else {
+                continue;
+            };
+            let name = &words[owner + 1..i];
+            let capital = name.iter().all(|x| {
+                x.chars().next().is_some_and(char::is_uppercase)
+                    && x.chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-'))
+            });
+            let owned = matches!(lower(owner).as_str(), "your" | "my")
+                || (lower(owner) == "the" && owner > 0 && lower(owner - 1) == "on");
+            if capital && owned {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_or_a_phone_told_in_the_chat_is_learnt() {
+        let reader = Reader::new();
+        let mut ctx = reader.read("Reason: Can't add a second user");
+        reader.learn_after(
+            &mut ctx,
+            None,
+            "Your Solo plan includes 1 user. Upgrading to Team adds 5.",
+        );
+        assert_eq!(ctx.account.as_deref(), Some("Solo"));
+        reader.learn_after(&mut ctx, None, "I'm on the Pro plan now.");
+        assert_eq!(ctx.account.as_deref(), Some("Solo"), "never overwritten");
+        for (text, plan) in [
+            ("I'm on the Family Plus plan.", Some("Family Plus")),
+            ("Would you like the Team plan?", None),
+            ("Your plan renews monthly.", None),
+        ] {
+            assert_eq!(plan_in(text).as_deref(), plan, "{text}");
+        }
+        let mut ctx = reader.read("Order: BR-99120");
+        reader.learn_after(
+            &mut ctx,
+            Some("What phone number should the driver call?"),
+            "11 98765 4321",
+        );
+        assert_eq!(
+            ctx.details.get("Phone").map(String::as_str),
+            Some("11 98765 4321")
+        );
+        assert_eq!(ctx.order_numbers, ["BR-99120"], "a phone is no order");
+        let mut ctx = reader.read("Order: BR-99120");
+        reader.learn_after(&mut ctx, Some("Which order is it?"), "It's 55120");
+        assert!(ctx.details.is_empty());
+        assert_eq!(
+            phone_in("call me on +44 (0)20 7946 0000."),
+            Some("+44 (0)20 7946 0000")
+        );
+        assert_eq!(phone_in("order 12345 please"), None);
+    }
 
     #[test]
     fn a_name_given_when_asked_is_learnt() {

@@ -167,7 +167,7 @@ impl NeverAsk {
             explain: p.add(concat!(
                 r"\b(?:(?:re-?)?explain(?:ing)?|describ(?:e|ing)|walk(?:ing)?\s+(?:me|us)\s+through|talk(?:ing)?\s+(?:me|us)\s+through",
                 r"|run(?:ning)?\s+(?:me|us)\s+through|take\s+(?:me|us)\s+through|go(?:ing)?\s+(?:over|through)|(?:re-?)?tell(?:ing)?\s+(?:me|us)|remind(?:ing)?\s+(?:me|us)",
-                r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify",
+                r"|fill(?:ing)?\s+(?:me|us)\s+in|recap|summari[sz]e|repeat|elaborate|clarify|hear",
                 r"|start(?:ing)?\s+(?:again\s+|over\s+)?from\s+the\s+(?:beginning|start|top)",
                 r"|give\s+(?:me|us)\s+(?:a\s+|an\s+|some\s+|the\s+)?(?:quick\s+|brief\s+|short\s+)?(?:rundown|run-down|overview|summary|recap|brief|background))\b",
             )),
@@ -179,7 +179,7 @@ impl NeverAsk {
             )),
             // "Which order…", and "which (one) of your (two) bookings…".
             which_order: p.add(
-                r"\b(?:what|which)\s+(?:(?:one\s+)?of\s+(?:your|the|these|those)\s+(?:\w+\s+)?)?(?:order|booking|reservation|purchase|invoice)s?\b",
+                r"\b(?:what|which)\s+(?:(?:one\s+)?of\s+(?:your|the|these|those)\s+(?:\w+\s+){0,2})?(?:order|booking|reservation|purchase|invoice)s?\b",
             ),
             what_happened: p.add(
                 r"\bwhat\s+(?:exactly\s+)?(?:happened|went\s+wrong|has\s+happened|(?:'|’)s\s+happened)\b",
@@ -187,7 +187,7 @@ impl NeverAsk {
             present: pat(r"\b(?:now|currently|at\s+the\s+moment|right\s+now|these\s+days)\b"),
             generic: p.add(concat!(
                 r"\bhow\s+(?:can|may|could|might|shall)\s+(?:i|we)\s+(?:help|assist|be\s+of\s+(?:help|assistance|service)|support|serve)\b",
-                r"|\bwhat\s+(?:can|could)\s+(?:i|we)\s+(?:do\s+for\s+you|help(?:\s+you)?\s+with|assist(?:\s+you)?\s+with)\b",
+                r"|\bwhat\s+(?:can|could)\s+(?:i|we)\s+(?:do\s+for\s+you|help(?:\s+you)?\s+with|assist(?:\s+you)?\s+with|sort(?:\s+out)?\s+for\s+you|fix\s+for\s+you)\b",
                 r"|\bwhat\s+brings\s+you\b",
                 r"|\bwhat\s+(?:are|were)\s+you\s+(?:contacting|writing|reaching\s+out|chatting|calling|getting\s+in\s+touch)\s+(?:to\s+)?(?:us\s+)?(?:about|for|regarding)\b",
                 r"|\bwhat\s+(?:would\s+you\s+like|do\s+you\s+want)\s+(?:help|assistance)\s+with\b",
@@ -201,7 +201,7 @@ impl NeverAsk {
             )),
             generic_question: p.add(concat!(
                 r"\bwhat(?:\s+exactly|\s+precisely)?(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be|\s+was)\s+(?:exactly\s+)?(?:the\s+|your\s+|this\s+)?(?:issue|problem|trouble|matter|concern|question|query)\b",
-                r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:going\s+on|wrong|up|happening|the\s+matter)\b",
+                r"|\bwhat(?:(?:'|’)s|\s+is|\s+seems\s+to\s+be)\s+(?:going\s+on|wrong|up|happening|the\s+matter)\b",
                 r"|\bwhat\s+(?:do|did|can)\s+you\s+need\b",
                 r"|\bwhat(?:(?:'|’)s|\s+is)\s+(?:this|it)\s+(?:about|regarding)\b",
             )),
@@ -625,13 +625,19 @@ impl NeverAsk {
 
     fn explain_again(&self, reply: &Reply, known: &Known, out: &mut Vec<Ask>) {
         for verb in self.explain.find_in(reply) {
+            // "I'd love to hear in your own words what happened": hearing is
+            // asked for by the one who would hear it.
+            let hearing = reply.lower_slice(verb.start, verb.end) == "hear"
+                && reply.words_before(verb.start, 1).first() == Some(&"to");
             // A request: "can you / could you / please / I'd like you to"
             // before the verb, or the verb opening its clause ("Tell me…").
             let Some(whole) = polite_start(reply, verb.start)
                 .map(|start| start..verb.end)
                 .or_else(|| {
-                    (reply.starts_clause(verb.start) || self.coordinated(reply, verb.start))
-                        .then(|| verb.clone())
+                    (hearing
+                        || reply.starts_clause(verb.start)
+                        || self.coordinated(reply, verb.start))
+                    .then(|| verb.clone())
                 })
             else {
                 continue;
@@ -661,7 +667,7 @@ impl NeverAsk {
                         Some("problem" | "issue" | "matter" | "situation")
                     );
                 story.then_some(region.start + m.end)
-            } else if telling {
+            } else if telling || hearing {
                 None
             } else if object.trim().is_empty() || starts_with_pronoun(object) {
                 Some(region.start.max(whole.end))
@@ -1299,6 +1305,10 @@ mod tests {
                 "never-ask.order-number",
             ),
             (
+                "Which of your three recent bookings was it?",
+                "never-ask.order-number",
+            ),
+            (
                 "Which one of your two reservations is this about?",
                 "never-ask.order-number",
             ),
@@ -1308,6 +1318,15 @@ mod tests {
                 "never-ask.known-detail",
             ),
             ("Which tariff are you on now?", "never-ask.known-detail"),
+            (
+                "I'd love to hear in your own words what happened.",
+                "never-ask.explain-again",
+            ),
+            ("What can I sort out for you?", "never-ask.generic-opener"),
+            (
+                "What seems to be wrong with the booking?",
+                "never-ask.generic-opener",
+            ),
             (
                 "Would you mind explaining once more what went wrong?",
                 "never-ask.explain-again",
@@ -1527,6 +1546,8 @@ mod tests {
             // Naming the card's number among the options quotes it.
             "Which of your bookings was it — BK-5521 or BK-5530?",
             "hi ingrid, photo pls?",
+            "I'd love to hear what you think of the new room.",
+            "I hear you, that sounds awful.",
         ] {
             assert_eq!(rules(text, &c), Vec::<&str>::new(), "{text}");
         }
