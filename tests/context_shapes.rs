@@ -1221,3 +1221,19 @@ fn a_bracketed_tag_before_the_first_label() {
     assert_eq!(c.sentiment.as_deref(), Some("frustrated"));
     assert_eq!(c.priority.as_deref(), Some("normal"));
 }
+
+#[test]
+fn the_customer_quoted_under_a_summary_heading_is_what_they_said() {
+    let c = read(
+        "Customer: Hannah Reyes\nOrder: #PP-30917\n\nBot transcript summary\n- Customer: \"The 12kg bag of kibble arrived split open, food all over the box.\"\n- Bot: offered a 15% discount code\n\nSentiment: Annoyed",
+    );
+    assert_eq!(c.customer_name.as_deref(), Some("Hannah Reyes"));
+    assert!(
+        c.issue
+            .as_deref()
+            .is_some_and(|i| i.contains("arrived split open")),
+        "{:?}",
+        c.issue
+    );
+    assert!(!c.details.contains_key("Customer"));
+}

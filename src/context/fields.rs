@@ -336,6 +336,16 @@ fn pair_into(reader: &Reader, pair: &Pair, d: &mut Draft) {
     }
     d.said(&value);
     let label = pair.label.as_str();
+    // "- Customer: \"The bag arrived split open…\"": the customer's label
+    // over words in quotes is what they said, as "Customer said:" is.
+    let speech = field == Field::Name
+        && value.trim_start().starts_with(['"', '“', '«'])
+        && value.split_whitespace().nth(3).is_some();
+    let (field, weak) = if speech {
+        (Field::Issue, true)
+    } else {
+        (field, weak)
+    };
     let lost: Lost = match field {
         Field::Name => match reader.names.clean(&value) {
             NameValue::Name(n) => {

@@ -541,7 +541,11 @@ const THINGS: &str = concat!(
 /// "Chen, Sarah": the family and the given name of a name written family
 /// name first, if it is one ("Sarah Chen, VIP" and "Chen, Jr." are not).
 fn last_first(name: &str) -> Option<(&str, &str)> {
-    let (last, first) = name.split_once(',')?;
+    // "Chen, Sarah"; an airline's "ADEYEMI/FOLASADE MRS" (no spaces).
+    let (last, first) = name.split_once(',').or_else(|| {
+        name.split_once('/')
+            .filter(|(l, f)| !l.ends_with(' ') && !f.starts_with(' '))
+    })?;
     let (last, first) = (last.trim(), first.trim());
     let first_word = first.split_whitespace().next().unwrap_or("");
     (name_words(last, 2)
@@ -650,6 +654,11 @@ mod tests {
         assert_eq!(first_name("J. Smith"), None);
         assert_eq!(first_name("sarah chen").as_deref(), Some("Sarah"));
         assert_eq!(first_name("Анна Петрова").as_deref(), Some("Анна"));
+        assert_eq!(
+            first_name("ADEYEMI/FOLASADE MRS").as_deref(),
+            Some("Folasade")
+        );
+        assert_eq!(first_name("Anna Lee / Support").as_deref(), Some("Anna"));
     }
 
     #[test]

@@ -312,6 +312,10 @@ fn stem_into(word: &str, s: &mut String) {
     if n > 4 && s.ends_with("ies") {
         s.truncate(s.len() - 3);
         s.push('y');
+    } else if n > 6 && (s.ends_with("nsion") || s.ends_with("nsions")) {
+        // "suspension" meets "suspended", "extension" "extend".
+        s.truncate(s.rfind("sion").unwrap_or(s.len()));
+        s.push('d');
     } else if n > 5 && s.ends_with("ing") {
         s.truncate(s.len() - 3);
     } else if n > 4
@@ -739,6 +743,8 @@ mod tests {
             ("profiles", "profile"),
             ("damaged", "damage"),
             ("billed", "bill"),
+            ("suspension", "suspended"),
+            ("extensions", "extend"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} ~ {b}");
         }
