@@ -108,7 +108,7 @@ impl Close {
             // "Refund done:", "your exchange is complete" (not "it's all
             // sorted", "it was delivered in 3 days last time":
             // [`Close::finished_something`]).
-            finished: p.add(r"\b(?:done|complete|completed|sorted|finali[sz]ed|delivered)\b"),
+            finished: p.add(r"\b(?:done|complete|completed|sorted|finali[sz]ed|delivered|all\s+set)\b"),
             // Thanks in the customer's language count too (CONTRACT 6.11).
             thanks: p.add(concat!(
                 r"\b(?:thank\s+you|thanks|thx|many\s+thanks|cheers|ty|tysm|ta\s+for",
@@ -119,7 +119,7 @@ impl Close {
             ),
             confirm: p.add(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|(?:your|the|that|this)\s+(?:\w+\s+)?\w+)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|suit|match|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|sound|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|suit|match|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
                 // "Can you try it?", "Could one of your users try signing in?"
                 r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
@@ -207,6 +207,19 @@ impl Close {
             "job",
         ];
         self.finished.find_in(reply).any(|m| {
+            // "You're all set: a Compact at Oriente, no extra charge": what
+            // was done follows the colon.
+            let spelled_out = reply.lower[m.end..]
+                .trim_start()
+                .strip_prefix(':')
+                .is_some_and(|rest| {
+                    rest.split(['\n', '.', '!', '?'])
+                        .next()
+                        .is_some_and(|r| r.split_whitespace().nth(2).is_some())
+                });
+            if spelled_out {
+                return true;
+            }
             let before = reply.words_before(m.start, 3);
             // The nearest word that is not a verb of being names the thing.
             let thing = before
@@ -282,6 +295,9 @@ mod tests {
         assert!(found("We've waived the fee and extended your trial.").summarizes);
         assert!(found("Your booking was redirected to the new hotel.").summarizes);
         assert!(!found("You were charged twice, which I can see.").summarizes);
+        assert!(found("Tomás, you're all set: a Compact at Oriente, no extra charge.").summarizes);
+        assert!(!found("You're all set!").summarizes);
+        assert!(!found("Done: thanks.").summarizes);
         assert!(!found("Glad it's all sorted!").summarizes);
         assert!(!found("The refund will be processed tomorrow.").summarizes);
         assert!(found("I rolled back the change and all users can sign in.").summarizes);
@@ -367,6 +383,7 @@ mod tests {
         assert!(found("Is it charging now?").confirms_resolution);
         assert!(found("Sent. Can you confirm you can open it?").confirms_resolution);
         assert!(found("Is it normal at your tap now?").confirms_resolution);
+        assert!(found("Done: it goes to Elm Street. Does that sound right?").confirms_resolution);
         assert!(found("Could you ask one user to log in and confirm?").confirms_resolution);
         assert!(!found("Could you ask your bank for the statement?").confirms_resolution);
         assert!(found("Does that settle it?").confirms_resolution);
