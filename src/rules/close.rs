@@ -119,7 +119,7 @@ impl Close {
             ),
             confirm: p.add(concat!(
                 r"\b(?:does|did|do|will|would|is|has)\s+(?:that|this|it|everything|(?:your|the|that|this)\s+(?:\w+\s+)?\w+)\s+(?:now\s+)?",
-                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|sound|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|suit|match|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
+                r"(?:resolve|solve|fix|sort|work|help|clear|answer|cover|take\s+care|look|do\s+the\s+trick|settle|show|charge|load|sync|connect|print|play|open|suit|match|put\s+(?:it|things|this|that|everything)\s+right|arrived|come\s+through|reached\s+you|turned\s+up|shown\s+up)",
                 // "Can you try it?", "Could one of your users try signing in?"
                 r"|\b(?:can|could|would)\s+(?:you|one\s+of\s+your\s+\w+|your\s+\w+)\s+(?:please\s+)?(?:try|test)\s+(?:it|that|this|again|now|\w+ing|the\s+\w+|logging|signing)\b",
                 r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)\s+(?:(?:that|this|it)\s+)?(?:on|from|at)\s+your\s+(?:side|end)\b",
@@ -383,7 +383,6 @@ mod tests {
         assert!(found("Is it charging now?").confirms_resolution);
         assert!(found("Sent. Can you confirm you can open it?").confirms_resolution);
         assert!(found("Is it normal at your tap now?").confirms_resolution);
-        assert!(found("Done: it goes to Elm Street. Does that sound right?").confirms_resolution);
         assert!(found("Could you ask one user to log in and confirm?").confirms_resolution);
         assert!(!found("Could you ask your bank for the statement?").confirms_resolution);
         assert!(found("Does that settle it?").confirms_resolution);
