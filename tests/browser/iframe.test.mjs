@@ -39,6 +39,20 @@ function highlighted(page) {
   });
 }
 
+/**
+ * The frame's highlights once `name` holds something: the panel and the
+ * frame's highlights are drawn by separate steps, so on a loaded machine the
+ * panel can show a finding a moment before the frame paints it.
+ */
+async function highlightedOnce(page, name, timeout = 3000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const now = await highlighted(page);
+    if (now[name]?.length || Date.now() > until) return now;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function open(b, path) {
   const page = await b.open(path);
   await frameBody(page).waitFor();
@@ -58,7 +72,7 @@ for (const [name, path, browser] of [
     const state = await waitForPanel(page, (s) => s.findings.some((f) => f.rule === 'never-ask.generic-opener'));
     const opener = state.findings.find((f) => f.rule === 'never-ask.generic-opener');
     assert.deepEqual([opener.start, opener.end], [4, 18], 'UTF-16 offsets of "How can I help"');
-    assert.deepEqual((await highlighted(page))['handoff-coach-error'], ['How can I help'], 'painted in the frame, on those words');
+    assert.deepEqual((await highlightedOnce(page, 'handoff-coach-error'))['handoff-coach-error'], ['How can I help'], 'painted in the frame, on those words');
     assert.equal(await replyText(page), OPENER, 'the reply is exactly what was typed');
 
     const boxes = await page.evaluate(() => {
