@@ -96,6 +96,13 @@ pub(crate) fn without_quotations(text: &str) -> String {
     out
 }
 
+/// Whether any ASCII word of `text` is one of the space-separated `words`
+/// ([`listed`]): "What phone number should the driver call?" names "phone".
+pub(crate) fn names_any(words: &str, text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| listed(words, w))
+}
+
 /// Whether `word`, without a final full stop, is one of the space-separated
 /// ASCII `words`, compared without case. The reader's word lists (titles,
 /// fillers, units…) are written as one string each: short to read, and

@@ -11,7 +11,7 @@
 //! make it someone else's number ("ticket reference", "payment
 //! confirmation", "VAT number") rule it out (CONTRACT 6.3).
 
-use super::chars::{listed, without_asides};
+use super::chars::{listed, names_any, without_asides};
 use crate::pattern::Pattern;
 
 /// Words that make the identifier after them not a purchase's.
@@ -217,12 +217,7 @@ impl Ids {
         if !has_digit(text) || text.split_whitespace().nth(15).is_some() || text.contains('+') {
             return;
         }
-        let phone = text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-            ["phone", "call", "mobile", "cell", "whatsapp", "text", "sms"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
-        });
-        if phone {
+        if names_any("phone call mobile cell whatsapp text sms", text) {
             return;
         }
         // The two words before a token: "card ends 4242", "ticket 12345", "key

@@ -171,11 +171,7 @@ impl Reader {
 
 /// Whether `text` asks about, or labels, a phone number.
 fn asks_phone(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-        ["phone", "mobile", "cell", "whatsapp"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
-    })
+    chars::names_any("phone mobile cell whatsapp", text)
 }
 
 /// The phone number an answer gives: the first run of digits, spaces and
@@ -202,14 +198,22 @@ fn phone_in(text: &str) -> Option<&str> {
 /// One or two capitalised words before the plan word, owned by "your" or
 /// "my" or after "on the"; "Would you like the Team plan?" offers one.
 fn plan_in(text: &str) -> Option<String> {
+    const PLAN_WORDS: &str = "plan subscription tier membership";
+    let plan_word = |w: &str| {
+        chars::listed(
+            PLAN_WORDS,
+            w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        )
+    };
+    // Every customer and bot message of an audit comes here: most name no
+    // plan, and are turned away before their words are gathered.
+    if !text.split_whitespace().any(plan_word) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    let lower = |i: usize| words[i].to_ascii_lowercase();
+    let is = |i: usize, w: &str| words[i].eq_ignore_ascii_case(w);
     for (i, w) in words.iter().enumerate() {
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !["plan", "subscription", "tier", "membership"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(bare))
-        {
+        if !plan_word(w) {
             continue;
         }
         for n in [1, 2] {
@@ -222,8 +226,9 @@ fn plan_in(text: &str) -> Option<String> {
                     && x.chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-'))
             });
-            let owned = matches!(lower(owner).as_str(), "your" | "my")
-                || (lower(owner) == "the" && owner > 0 && lower(owner - 1) == "on");
+            let owned = is(owner, "your")
+                || is(owner, "my")
+                || (is(owner, "the") && owner > 0 && is(owner - 1, "on"));
             if capital && owned {
                 return Some(name.join(" "));
             }
