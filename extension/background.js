@@ -73,13 +73,59 @@ chrome.runtime.onConnect.addListener((port) => {
     return;
   }
   port.onMessage.addListener(async (msg) => {
-    const reply = await answer(msg);
+    // A content script typing over its channel: the message itself is what
+    // keeps this worker awake.
+    if (msg?.op === 'ping') return;
+    const reply = msg?.op === 'channel' ? { id: msg.id, value: channelToken(port) } : await answer(msg);
     try {
       port.postMessage(reply);
     } catch {
       // The tab went away while we worked.
     }
   });
+});
+
+// Direct lines from content scripts (extension/content/channel.js): a
+// MessagePort arrives through the relay page with a token this worker gave
+// out over a runtime port, which only this extension's own scripts can
+// open. Each token opens one line, within a minute; a port without one (a
+// web page that framed the relay itself) is closed unanswered.
+//
+// Calls come in over the line, answers go back over the runtime port that
+// asked for the token. Measured under typing load on 2 cores: a message on a
+// line reaches this worker in ~0.4 ms where a runtime port's takes ~1.4, but
+// one on a line back to the page waits ~10 ms for the page's main thread,
+// which runs it after the keystroke's frame; a runtime port's is run first.
+const TOKEN_TTL_MS = 60_000;
+const tokens = new Map();
+
+function channelToken(port) {
+  const token = crypto.randomUUID();
+  tokens.set(token, port);
+  setTimeout(() => tokens.delete(token), TOKEN_TTL_MS);
+  return token;
+}
+
+self.addEventListener('message', (event) => {
+  const line = event.ports?.[0];
+  if (!line) return;
+  const token = event.data?.token;
+  const back = tokens.get(token);
+  if (event.origin !== self.location.origin || !back) {
+    line.close();
+    return;
+  }
+  tokens.delete(token);
+  line.onmessage = async ({ data }) => {
+    const reply = await answer(data);
+    try {
+      back.postMessage(reply);
+    } catch {
+      // The tab went away while we worked; its line goes with it.
+      line.close();
+    }
+  };
+  line.postMessage({ ready: true });
 });
 
 /**

@@ -16,6 +16,7 @@ import { siteFor, matchesPattern } from '../../www/coach/find.js';
 import { announceExtension, watchForExtension } from '../../www/coach/handshake.js';
 import { NOTICE_CSS } from '../../www/coach/styles.js';
 import { portEngine } from '../shared/port-client.js';
+import { openChannel } from './channel.js';
 import { loadSettings } from '../shared/settings.js';
 
 const NO_CARD_HINT = 'No escalation card found. Select the card\u2019s text and choose \u201cUse as escalation card\u201d from the right-click menu.';
@@ -47,7 +48,7 @@ async function main() {
     notice?.remove();
     unwatch();
   });
-  const engine = portEngine('coach', { onGone: leave });
+  const engine = portEngine('coach', { onGone: leave, channel: openChannel });
   let settings = await loadSettings();
   const { ui } = await chrome.storage.local.get('ui');
   let info = await engine.packInfo();

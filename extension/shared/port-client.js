@@ -6,20 +6,38 @@
 // from storage) and is sent once more, so the agent's next keystroke still
 // gets its findings. A call that gets no answer in time is treated the
 // same way: a worker that died mid-call never answers.
+//
+// A content script may also have a direct line to the worker (`channel`,
+// see extension/content/channel.js): once it is open, checks go out over it
+// and their answers still come back over the runtime port (the worker says
+// why each way is the faster one). Only checks, the one call made on every
+// keystroke: the line is not ordered with extension events, so a call over
+// it could overtake the storage change that swaps the worker's rule pack,
+// and `packInfo` after a pack import must see the new pack. The runtime port also says when the
+// worker stops: the line dies with the worker without a word, so its calls
+// are counted as the runtime port's and sent again when that closes. And
+// its traffic is what keeps the worker awake, so a line in use pings over
+// it now and then.
 
 const TIMEOUT_MS = 5000;
 const ATTEMPTS = 3;
 const GONE_CHECK_MS = 500;
+// Chrome stops a worker 30 s after the last extension event; messages on a
+// channel are not extension events, so a channel in use sends one this often.
+const KEEPALIVE_MS = 15000;
 
 class Disconnected extends Error {}
 
 /**
  * An engine client (`read`, `check`, `opening`, `explain`, `auditLine`,
- * `csvHeader`, `limits`, `packInfo`, `validatePack`, `packTests`) over a port. `onGone()` is called once if the extension
- * itself went away (reloaded, updated, removed): this copy of the page's
- * coach must then stop, a new one takes over.
+ * `csvHeader`, `limits`, `packInfo`, `validatePack`, `packTests`) over a
+ * port. `onGone()` is called once if the extension itself went away
+ * (reloaded, updated, removed): this copy of the page's coach must then
+ * stop, a new one takes over. `channel(token)`, if given, opens a direct
+ * line to the worker (resolves to a MessagePort, or null); it is tried once
+ * per worker, at the first check.
  */
-export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {}) {
+export function portEngine(name = 'engine', { onGone: heardGone = () => {}, channel = null } = {}) {
   let gone = false;
   const onGone = () => {
     if (gone) return;
@@ -27,11 +45,29 @@ export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {
     heardGone();
   };
   let port = null;
+  // The direct line, `{ line: MessagePort, via: runtime port }`, good while
+  // `via` is the runtime port in use (the same worker).
+  let fast = null;
+  let tried = null; // the runtime port a channel was last tried for
+  let pinged = 0;
   let seq = 0;
   const pending = new Map();
 
+  function settle(msg) {
+    const call = pending.get(msg?.id);
+    if (!call) return;
+    pending.delete(msg.id);
+    clearTimeout(call.timer);
+    if (msg.error) call.reject(Object.assign(new Error(msg.error.message), msg.error));
+    else call.resolve(msg.value);
+  }
+
   function drop(p, why) {
     if (port === p) port = null;
+    if (fast?.via === p) {
+      fast.line.close();
+      fast = null;
+    }
     for (const [id, call] of pending) {
       if (call.port === p) {
         pending.delete(id);
@@ -42,14 +78,7 @@ export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {
 
   function connect() {
     const p = chrome.runtime.connect({ name });
-    p.onMessage.addListener((msg) => {
-      const call = pending.get(msg.id);
-      if (!call) return;
-      pending.delete(msg.id);
-      clearTimeout(call.timer);
-      if (msg.error) call.reject(Object.assign(new Error(msg.error.message), msg.error));
-      else call.resolve(msg.value);
-    });
+    p.onMessage.addListener(settle);
     p.onDisconnect.addListener(() => {
       drop(p, 'the engine went away');
       // A stopped worker closes its ports too, and then nothing is wrong. An
@@ -79,8 +108,41 @@ export function portEngine(name = 'engine', { onGone: heardGone = () => {} } = {
         drop(p, 'the engine did not answer');
       }, TIMEOUT_MS);
       pending.set(id, { port: p, resolve, reject: (e) => (clearTimeout(timer), reject(e)), timer });
-      p.postMessage({ id, op, args });
+      if (op !== 'check') {
+        p.postMessage({ id, op, args });
+      } else if (fast?.via === p) {
+        fast.line.postMessage({ id, op, args });
+        keepAwake(p);
+      } else {
+        p.postMessage({ id, op, args });
+        tryChannel(p);
+      }
     });
+  }
+
+  /** Opens the channel to the worker behind `p`, once; calls take it when it is ready. */
+  async function tryChannel(p) {
+    if (!channel || tried === p) return;
+    tried = p;
+    try {
+      const line = await channel(await send('channel', []));
+      if (!line) return;
+      if (port !== p) {
+        line.close();
+        return;
+      }
+      fast = { line, via: p };
+      pinged = performance.now();
+    } catch {
+      // No channel: the runtime port carries everything, as before.
+    }
+  }
+
+  function keepAwake(p) {
+    const now = performance.now();
+    if (now - pinged < KEEPALIVE_MS) return;
+    pinged = now;
+    p.postMessage({ id: 0, op: 'ping' });
   }
 
   async function call(op, ...args) {

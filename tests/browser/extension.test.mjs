@@ -213,6 +213,51 @@ test('the service worker stopped mid-session: the next keystroke still gets its 
   await page.close();
 });
 
+test('checks take a direct line to the worker: the relay is framed once per worker start, by its session URL, and leaves nothing behind', async () => {
+  const kind = KINDS[0];
+  const page = await b.open(kind.url);
+  const relays = [];
+  page.on('framenavigated', (f) => {
+    if (f.url().endsWith('/relay/relay.html')) relays.push(f.url());
+  });
+  await page.locator(kind.reply).waitFor();
+  await page.waitForFunction(() => document.querySelector('handoff-coach-panel'));
+  await page.locator(kind.reply).click();
+  await page.keyboard.type('Hi there. ');
+  await answered(page);
+  await page.waitForTimeout(300);
+  await page.keyboard.type('How can I help you today?');
+  let state = await answered(page);
+  assert.ok(state.findings.some((f) => f.rule === 'never-ask.generic-opener'));
+  assert.equal(relays.length, 1, 'one relay for the worker');
+  assert.equal(await page.locator('handoff-coach-relay').count(), 0, 'the relay is gone from the page');
+  // The page itself cannot frame the relay by the extension's id: only the
+  // session URL the content script asks the browser for loads it.
+  await page.evaluate(async (id) => {
+    const f = document.createElement('iframe');
+    f.src = `chrome-extension://${id}/relay/relay.html`;
+    document.body.append(f);
+    await new Promise((r) => setTimeout(r, 500));
+    f.remove();
+  }, b.extensionId);
+  assert.equal(relays.length, 1, "the page's frame never reached the relay");
+
+  await b.stopWorkers(page);
+  await page.bringToFront();
+  await page.locator(kind.reply).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' How can I help?');
+  state = await answered(page);
+  assert.equal(state.findings.filter((f) => f.rule === 'never-ask.generic-opener').length, 2, 'answered after the worker stopped');
+  await page.waitForTimeout(300);
+  await page.keyboard.type(' Thanks.');
+  await answered(page);
+  assert.equal(relays.length, 2, 'a new line to the new worker');
+  assert.equal(await page.locator('handoff-coach-relay').count(), 0);
+  assert.equal(await replyText(page, kind), 'Hi there. How can I help you today? How can I help? Thanks.');
+  await page.close();
+});
+
 async function workerStatus() {
   const si = await b.context.newPage();
   await si.goto('chrome://serviceworker-internals/');

@@ -280,6 +280,47 @@ test('the worker: a message of the wrong shape gets an error, and the next good 
   assert.equal(result.answers.length, 15, 'one answer per message');
 });
 
+test('the worker: a direct line opens only with a token it gave out, once, and answers over the runtime port', async () => {
+  // Lines come through the relay page, which anything that frames it can
+  // post to: the token, asked for over a runtime port, is what counts.
+  const result = await withPort('coach', `
+    const open = async (token) => {
+      const { port1, port2 } = new MessageChannel();
+      const heard = [];
+      port1.onmessage = (e) => heard.push(e.data);
+      (await navigator.serviceWorker.ready).active.postMessage({ token }, [port2]);
+      await until(() => heard.length, 1000);
+      return { port1, heard };
+    };
+    const forged = await open('not-a-token');
+    const none = await open(undefined);
+    port.postMessage({ id: 1, op: 'channel' });
+    await until(() => answers.some((a) => a.id === 1));
+    const token = answers.find((a) => a.id === 1).value;
+    const real = await open(token);
+    const again = await open(token);
+    real.port1.postMessage({ id: 2, op: 'check', args: [{ first_name: 'Sarah' }, 'How can I help you today?', {}] });
+    forged.port1.postMessage({ id: 3, op: 'check', args: [{}, 'How can I help you today?', {}] });
+    again.port1.postMessage({ id: 4, op: 'check', args: [{}, 'How can I help you today?', {}] });
+    await until(() => answers.some((a) => a.id === 2));
+    await new Promise((r) => setTimeout(r, 300));
+    return {
+      token: typeof token,
+      heard: [forged.heard, none.heard, real.heard, again.heard, real.heard.length],
+      ids: answers.map((a) => a.id),
+      rules: answers.find((a) => a.id === 2)?.value.findings.map((f) => f.rule),
+      ...state(),
+    };
+  `);
+  assert.equal(result.token, 'string');
+  assert.deepEqual(result.heard.slice(0, 2), [[], []], 'a forged or missing token opens nothing');
+  assert.deepEqual(result.heard[2], [{ ready: true }], 'the token it gave out opens a line');
+  assert.deepEqual(result.heard[3], [], 'a token opens one line only');
+  assert.deepEqual(result.ids, [1, 2], 'the check on the line is answered, over the runtime port; the others never');
+  assert.ok(result.rules.includes('never-ask.generic-opener'));
+  assert.equal(result.disconnected, false);
+});
+
 test('the worker: a port of another name is cut off unanswered', async () => {
   const result = await withPort('not-the-coach', `
     port.postMessage({ id: 1, op: 'read', args: ['Customer: Sarah Chen'] });

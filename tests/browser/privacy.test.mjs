@@ -89,7 +89,12 @@ test('the manifest asks for no site by default and for nothing it does not use',
     assert.deepEqual(m.host_permissions ?? [], [], 'no host permission until the user grants one');
     assert.equal(m.content_scripts, undefined, 'no content script on any site by default');
     assert.equal(m.externally_connectable, undefined, 'no page or other extension can connect');
-    assert.equal(m.web_accessible_resources, undefined, 'pages cannot load the extension\u2019s files');
+    // One file is web-accessible, the relay that hands the content script's
+    // line to the worker, and only through the per-session URL: a page
+    // cannot load it, or tell the extension is there, by its id.
+    assert.deepEqual(m.web_accessible_resources, [
+      { resources: ['relay/relay.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ], 'pages can load none of the extension\u2019s files by its id');
     assert.deepEqual([...m.permissions].sort(), ['contextMenus', 'scripting', 'storage']);
     const csp = m.content_security_policy.extension_pages;
     assert.doesNotMatch(csp, /https?:|\*/, 'no remote code');
