@@ -153,6 +153,25 @@ impl Pattern {
         self.0.find_iter(text).map(move |r| on_boundaries(text, r))
     }
 
+    /// [`Pattern::is_match`] on the text `index` was made of: the same
+    /// answer, found without reading the text byte by byte where the
+    /// engine would (see [`Index`]).
+    pub fn is_match_indexed(&self, text: &str, index: &Index) -> bool {
+        self.0.is_match_indexed(text, &index.0)
+    }
+
+    /// [`Pattern::find_iter`] on the text `index` was made of: the same
+    /// matches (see [`Index`]).
+    pub fn find_iter_indexed<'t>(
+        &'t self,
+        text: &'t str,
+        index: &Index,
+    ) -> impl Iterator<Item = Range<usize>> + 't {
+        self.0
+            .find_iter_indexed(text, &index.0)
+            .map(move |r| on_boundaries(text, r))
+    }
+
     /// The byte ranges of the first match's groups (index 0 is the whole
     /// match); `None` for a group that did not take part.
     pub fn captures(&self, text: &str) -> Option<Vec<Option<Range<usize>>>> {
@@ -170,6 +189,29 @@ impl Pattern {
                 .map(|g| g.map(|r| on_boundaries(text, r)))
                 .collect()
         })
+    }
+}
+
+/// Where each byte of a text is, made once for a text that many patterns
+/// search whole ([`Pattern::find_iter_indexed`]).
+///
+/// With `regex_lite` (the wasm build), a pattern whose matches can only
+/// start with certain bytes otherwise reads the whole text, byte by byte,
+/// to find the places to try; a reply is searched by a hundred patterns per
+/// check, and those reads were a third of its time. With the index, it
+/// visits only the places that hold one of its first bytes. The places,
+/// and so the matches, are the same. `regex` finds its places with its own
+/// prefilters: there the index is empty and costs nothing.
+///
+/// An index searched with another text than its own is not used (the
+/// search reads the text instead), so a mix-up costs time, never matches.
+#[derive(Debug, Clone)]
+pub struct Index(engine::Index);
+
+impl Index {
+    /// The index of `text`.
+    pub fn new(text: &str) -> Index {
+        Index(engine::Index::new(text))
     }
 }
 
@@ -300,6 +342,16 @@ mod full {
         Error(e.to_string())
     }
 
+    /// `regex` needs no index: it has prefilters of its own.
+    #[derive(Debug, Clone)]
+    pub(super) struct Index;
+
+    impl Index {
+        pub(super) fn new(_text: &str) -> Index {
+            Index
+        }
+    }
+
     /// A compiled pattern.
     #[derive(Debug, Clone)]
     pub(super) struct Regex(Bytes);
@@ -328,6 +380,18 @@ mod full {
             text: &'t str,
         ) -> impl Iterator<Item = Range<usize>> + 't {
             self.0.find_iter(text.as_bytes()).map(|m| m.range())
+        }
+
+        pub(super) fn is_match_indexed(&self, text: &str, _: &Index) -> bool {
+            self.is_match(text)
+        }
+
+        pub(super) fn find_iter_indexed<'t>(
+            &'t self,
+            text: &'t str,
+            _: &Index,
+        ) -> impl Iterator<Item = Range<usize>> + 't {
+            self.find_iter(text)
         }
 
         pub(super) fn captures_iter<'t>(
@@ -381,6 +445,7 @@ mod lite {
 
     use regex_lite::RegexBuilder;
 
+    pub(super) use super::starts::Index;
     use super::starts::Starts;
     use super::Error;
 
@@ -474,13 +539,22 @@ mod lite {
         /// starts, as the unanchored search would find it: leftmost first,
         /// and every place a match can start is tried.
         fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
-            self.first(text, from, |re, tail, p, q| {
-                re.find(tail).map(|m| p..q + m.end())
-            })
+            self.first(text, self.places(text, from), Self::find)
+        }
+
+        /// [`Anchored::find_at`] where `places` are, in order, every place
+        /// in `text` a match may start ([`Starts::all`]).
+        fn find_among(&self, text: &str, places: &[usize], from: usize) -> Option<Range<usize>> {
+            let places = &places[places.partition_point(|&p| p < from)..];
+            self.first(text, places.iter().copied(), Self::find)
+        }
+
+        fn find(re: &regex_lite::Regex, tail: &str, p: usize, q: usize) -> Option<Range<usize>> {
+            re.find(tail).map(|m| p..q + m.end())
         }
 
         fn captures_at(&self, text: &str, from: usize) -> Option<Vec<Option<Range<usize>>>> {
-            self.first(text, from, |re, tail, p, q| {
+            self.first(text, self.places(text, from), |re, tail, p, q| {
                 re.captures(tail).map(|c| {
                     c.iter()
                         .enumerate()
@@ -494,29 +568,42 @@ mod lite {
             })
         }
 
-        /// Tries `attempt(regex, text[q..], p, q)` at each place `p` a match
-        /// may start, `q` being where the anchored regex starts reading.
-        fn first<T>(
-            &self,
-            text: &str,
-            from: usize,
-            attempt: impl Fn(&regex_lite::Regex, &str, usize, usize) -> Option<T>,
-        ) -> Option<T> {
-            let b = text.as_bytes();
+        /// The places at or after `from` where a match may start, read off
+        /// the text byte by byte.
+        fn places<'t>(&'t self, text: &'t str, from: usize) -> impl Iterator<Item = usize> + 't {
             let mut at = from;
-            std::iter::from_fn(|| {
-                let p = self.starts.next(b, at)?;
+            std::iter::from_fn(move || {
+                let p = self.starts.next(text.as_bytes(), at)?;
                 at = p + 1;
                 Some(p)
             })
-            .filter(|&p| text.is_char_boundary(p))
-            .find_map(|p| {
+        }
+
+        /// Tries `attempt(regex, text[q..], p, q)` at each place `p` of
+        /// `places`, in turn, `q` being where the anchored regex starts
+        /// reading.
+        fn first<T>(
+            &self,
+            text: &str,
+            places: impl Iterator<Item = usize>,
+            attempt: impl Fn(&regex_lite::Regex, &str, usize, usize) -> Option<T>,
+        ) -> Option<T> {
+            for p in places {
+                if !text.is_char_boundary(p) {
+                    continue;
+                }
                 let (re, q) = match text[..p].char_indices().next_back() {
-                    None => (self.at_start()?, 0),
+                    None => match self.at_start() {
+                        Some(re) => (re, 0),
+                        None => continue,
+                    },
                     Some((q, _)) => (&self.after_one, q),
                 };
-                attempt(re, &text[q..], p, q)
-            })
+                if let Some(found) = attempt(re, &text[q..], p, q) {
+                    return Some(found);
+                }
+            }
+            None
         }
     }
 
@@ -546,6 +633,36 @@ mod lite {
             match self {
                 Regex::Anchored(a) => a.find_at(text, from),
                 Regex::Plain(re) => re.find_at(text, from).map(|m| m.range()),
+            }
+        }
+
+        /// [`Regex::is_match`], the places to try taken from `index`.
+        pub(super) fn is_match_indexed(&self, text: &str, index: &Index) -> bool {
+            match (self, index.of(text)) {
+                (Regex::Anchored(a), Some(index)) => a
+                    .find_among(text, &a.starts.all(text.as_bytes(), index), 0)
+                    .is_some(),
+                _ => self.is_match(text),
+            }
+        }
+
+        /// [`Regex::find_iter`], the places to try taken from `index`.
+        pub(super) fn find_iter_indexed<'t>(
+            &'t self,
+            text: &'t str,
+            index: &Index,
+        ) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+            match (self, index.of(text)) {
+                (Regex::Anchored(a), Some(index)) => {
+                    let places = a.starts.all(text.as_bytes(), index);
+                    let mut from = 0;
+                    Box::new(std::iter::from_fn(move || {
+                        let r = a.find_among(text, &places, from)?;
+                        from = r.end;
+                        Some(r)
+                    }))
+                }
+                _ => self.find_iter(text),
             }
         }
 
@@ -719,6 +836,24 @@ mod tests {
     }
 
     #[test]
+    fn indexed_searches_match_like_plain_ones() {
+        let p = Pattern::lowercase(r"\b(?:order|ref)\s*#?\d+|’s\b").unwrap();
+        let text = "order 12, ref#3 and reorder 4: bob’s order 5";
+        let index = Index::new(text);
+        let plain: Vec<_> = p.find_iter(text).collect();
+        assert_eq!(plain.len(), 4);
+        assert_eq!(p.find_iter_indexed(text, &index).collect::<Vec<_>>(), plain);
+        assert!(p.is_match_indexed(text, &index));
+        // Another text than the index's own is searched as it is.
+        let other = text.replace("order", "ORDER").to_ascii_lowercase();
+        assert_eq!(
+            p.find_iter_indexed(&other, &index).collect::<Vec<_>>(),
+            p.find_iter(&other).collect::<Vec<_>>()
+        );
+        assert!(!p.is_match_indexed("reorder", &index));
+    }
+
+    #[test]
     fn set_reports_which_match() {
         let s = PatternSet::new(&[r"\bsorry\b", r"\bthanks\b", r"\bbot\b"]).unwrap();
         assert_eq!(s.matches("Sorry, the bot"), vec![0, 2]);
@@ -882,6 +1017,20 @@ mod tests {
                     full.is_match(text),
                     lite.is_match(text),
                     "{src:?} on {text:?}"
+                );
+                // With the text's index, the same matches.
+                let index = lite::Index::new(text);
+                assert_eq!(
+                    lite.find_iter_indexed(text, &index).collect::<Vec<_>>(),
+                    a.iter()
+                        .map(|g| g[0].clone().expect("group 0"))
+                        .collect::<Vec<_>>(),
+                    "indexed {src:?} on {text:?}"
+                );
+                assert_eq!(
+                    lite.is_match_indexed(text, &index),
+                    !a.is_empty(),
+                    "indexed {src:?} on {text:?}"
                 );
                 compared += a.len();
                 // Starts after the first match's start and mid-text: what is

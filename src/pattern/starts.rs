@@ -94,7 +94,134 @@ pub(super) struct Starts {
     fold: bool,
     /// The prefixes, sorted by their bytes (`tidy`), when some are longer
     /// than the table's two bytes; empty when the table says it all.
-    deep: Vec<Prefix>,
+    deep: Vec<Deep>,
+    /// The bytes a match may start with (those `first` lets through).
+    firsts: Vec<u8>,
+}
+
+/// A prefix as a test of the first four bytes of a place, read as one
+/// little-endian word: its bytes (`value`, zero past `len`) are those of
+/// the text where `mask` has them, and the text has `len` bytes left.
+#[derive(Debug, Clone, Copy)]
+struct Deep {
+    value: u32,
+    mask: u32,
+    len: usize,
+}
+
+impl Deep {
+    fn of(x: &Prefix) -> Deep {
+        let len = usize::from(x.len);
+        Deep {
+            value: u32::from_le_bytes(x.bytes),
+            mask: if len == DEPTH {
+                u32::MAX
+            } else {
+                (1 << (8 * len)) - 1
+            },
+            len,
+        }
+    }
+
+    fn first(&self) -> u8 {
+        self.value as u8
+    }
+}
+
+/// Where each byte of one text is: the places a pattern may start at are
+/// then found by visiting its first bytes' places ([`Starts::all`]) rather
+/// than every byte of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Index {
+    /// The text it was made of (its address and length), to refuse others.
+    text: (usize, usize),
+    /// `at[start[b]..start[b + 1]]`: the places of byte `b`, in order.
+    start: Vec<usize>,
+    at: Vec<usize>,
+    /// The same for the places at a word boundary only (see
+    /// [`Starts::all`]).
+    bound_start: Vec<usize>,
+    bound_at: Vec<usize>,
+}
+
+impl Index {
+    /// Sorts the places of `text` by their bytes (a counting sort: two
+    /// reads of the text). UTF-8 continuation bytes are left out: no match
+    /// starts inside a character.
+    pub(crate) fn new(text: &str) -> Index {
+        let b = text.as_bytes();
+        let mut bound = vec![false; b.len()];
+        let mut word = false;
+        for i in 0..b.len() {
+            let w = is_word(b[i]);
+            bound[i] = i == 0 || w != word;
+            word = w;
+        }
+        let (start, at) = sort_places(b, |_| true);
+        let (bound_start, bound_at) = sort_places(b, |i| bound[i]);
+        Index {
+            text: (text.as_ptr() as usize, text.len()),
+            start,
+            at,
+            bound_start,
+            bound_at,
+        }
+    }
+
+    /// The index, if it was made of `text` (the same string in memory).
+    pub(crate) fn of(&self, text: &str) -> Option<&Index> {
+        (self.text == (text.as_ptr() as usize, text.len())).then_some(self)
+    }
+
+    /// The places of byte `b`, in order; at a word boundary only, if
+    /// `bound`.
+    fn places(&self, b: u8, bound: bool) -> &[usize] {
+        let b = usize::from(b);
+        let (start, at) = if bound {
+            (&self.bound_start, &self.bound_at)
+        } else {
+            (&self.start, &self.at)
+        };
+        &at[start[b]..start[b + 1]]
+    }
+}
+
+/// The places `i` of `b` that `keep`s, sorted by their bytes (a counting
+/// sort): `at[start[c]..start[c + 1]]` are those of byte `c`, in order.
+/// UTF-8 continuation bytes are left out: no match starts inside a
+/// character.
+fn sort_places(b: &[u8], keep: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
+    let kept = |i: usize| !(0x80..0xC0).contains(&b[i]) && keep(i);
+    let mut start = vec![0; 257];
+    for i in 0..b.len() {
+        if kept(i) {
+            start[usize::from(b[i]) + 1] += 1;
+        }
+    }
+    for c in 0..256 {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut at = vec![0; start[256]];
+    for i in 0..b.len() {
+        if kept(i) {
+            let k = &mut next[usize::from(b[i])];
+            at[*k] = i;
+            *k += 1;
+        }
+    }
+    (start, at)
+}
+
+/// Whether byte `i` of `b` is at an ASCII word boundary (or starts `b`):
+/// where a pattern whose every branch opens with `\b` may start.
+fn at_boundary(b: &[u8], i: usize) -> bool {
+    i == 0 || is_word(b[i - 1]) != is_word(b[i])
+}
+
+/// An ASCII word byte, as `\b` sees them.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
 }
 
 const ANY: u8 = u8::MAX;
@@ -129,6 +256,7 @@ impl Starts {
             at_boundary: p.bounded,
             fold: p.ci,
             deep: Vec::new(),
+            firsts: Vec::new(),
         };
         // Both cases of a letter, when the pattern ignores case.
         let cases = |b: u8| {
@@ -164,8 +292,11 @@ impl Starts {
             }
         }
         if prefixes.iter().any(|x| x.len > 2) {
-            starts.deep = prefixes;
+            starts.deep = prefixes.iter().map(Deep::of).collect();
         }
+        starts.firsts = (0..=u8::MAX)
+            .filter(|&b| starts.first[usize::from(b)] != 0)
+            .collect();
         // Letters that let any byte follow, or many pairs, make almost
         // every word a place to try: the plain search is cheaper then
         // (unless only word starts are tried).
@@ -192,39 +323,97 @@ impl Starts {
     /// Most bytes start nothing: the loop asks the first-byte table alone,
     /// and only the bytes it lets through get the other tests.
     pub(super) fn next(&self, b: &[u8], from: usize) -> Option<usize> {
-        (from..b.len()).find(|&i| self.first[usize::from(b[i])] != 0 && self.may_start(b, i))
+        let mut i = from;
+        while i < b.len() {
+            if self.first[usize::from(b[i])] != 0 && self.may_start(b, i) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Every byte of `b` where a match may start, in order: what
+    /// [`Starts::next`] finds, found through `index` (made of `b`), which
+    /// lists the places of each first byte (only those at a word boundary,
+    /// when every branch opens with `\b`), so no other byte is read.
+    pub(super) fn all(&self, b: &[u8], index: &Index) -> Vec<usize> {
+        // Each first byte's places are in order, but several must be
+        // merged: they are marked in a bit set and read off it in order
+        // (no sort, which would cost the wasm build more code).
+        let mut marks = vec![0u64; b.len() / 64 + 1];
+        for &first in &self.firsts {
+            let deep = self.deep_of(first);
+            for &i in index.places(first, self.at_boundary) {
+                if self.table(b, i) && (self.deep.is_empty() || self.deep_match(deep, &b[i..])) {
+                    marks[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (k, &word) in marks.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                out.push(k * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
+        out
     }
 
     /// Whether a match may start at byte `i` of `b`.
     pub(super) fn may_start(&self, b: &[u8], i: usize) -> bool {
-        let table = match self.first[usize::from(b[i])] {
-            0 => false,
-            ANY => true,
-            k => b.get(i + 1).is_some_and(|&b1| {
-                self.second[usize::from(k - 1)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0
-            }),
-        };
-        let word = |i: usize| {
-            b.get(i)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        };
-        table
-            && !(self.at_boundary && i > 0 && word(i - 1) == word(i))
-            && (self.deep.is_empty() || self.deep_match(&b[i..]))
+        self.table(b, i)
+            && (!self.at_boundary || at_boundary(b, i))
+            && (self.deep.is_empty() || self.deep_match(self.deep_of(b[i]), &b[i..]))
     }
 
-    /// Whether `text` starts with one of the prefixes.
-    fn deep_match(&self, text: &[u8]) -> bool {
-        let fold = |c: u8| if self.fold { c.to_ascii_lowercase() } else { c };
-        let b0 = fold(text[0]);
-        let from = self.deep.partition_point(|x| x.bytes[0] < b0);
-        self.deep[from..]
-            .iter()
-            .take_while(|x| x.bytes[0] == b0)
-            .any(|x| {
-                let want = x.bytes();
-                text.len() >= want.len() && want.iter().zip(text).all(|(&w, &c)| w == fold(c))
-            })
+    /// Whether the table of the first two bytes lets byte `i` of `b`
+    /// through.
+    fn table(&self, b: &[u8], i: usize) -> bool {
+        match self.first[usize::from(b[i])] {
+            0 => false,
+            ANY => true,
+            k => match b.get(i + 1) {
+                Some(&b1) => {
+                    self.second[usize::from(k - 1)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// The deep prefixes that start with byte `first` (as compared).
+    fn deep_of(&self, first: u8) -> &[Deep] {
+        let b0 = self.fold(first);
+        let from = self.deep.partition_point(|x| x.first() < b0);
+        let to = from + self.deep[from..].partition_point(|x| x.first() == b0);
+        &self.deep[from..to]
+    }
+
+    fn fold(&self, c: u8) -> u8 {
+        if self.fold {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }
+    }
+
+    /// Whether `text` starts with one of `deep`: its first four bytes (as
+    /// compared) read as one word, and each prefix one masked comparison.
+    fn deep_match(&self, deep: &[Deep], text: &[u8]) -> bool {
+        let n = text.len().min(DEPTH);
+        let mut word = [0; DEPTH];
+        for k in 0..n {
+            word[k] = self.fold(text[k]);
+        }
+        let word = u32::from_le_bytes(word);
+        for x in deep {
+            if x.len <= n && word & x.mask == x.value {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -456,6 +645,17 @@ impl Reader<'_> {
             b'r' => vec![b'\r'],
             b'f' => vec![0x0C],
             b'v' => vec![0x0B],
+            // `\x22`: an ASCII byte by its code (escapes of other bytes
+            // were made characters by `utf8_escapes`, or are not read).
+            b'x' => {
+                let hex = self.s.get(self.i..self.i + 2)?;
+                let v = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                if !v.is_ascii() {
+                    return None;
+                }
+                self.i += 2;
+                vec![v]
+            }
             c if c.is_ascii_punctuation() || c == b' ' => vec![c],
             _ => return None,
         };
@@ -574,11 +774,65 @@ mod tests {
     }
 
     #[test]
+    fn ascii_byte_escapes_are_read() {
+        assert_eq!(starts(r"(?:'|\x22)x", "'x \"x ax"), vec![0, 3]);
+        // Past ASCII, or not hex: no table.
+        for src in [r"\xE9", r"\x{22}", r"\xZZ"] {
+            assert!(Starts::of(src, false).is_none(), "{src}");
+        }
+    }
+
+    #[test]
     fn no_table_where_it_cannot_narrow() {
         for src in [
             r"a?", r"\b", r".x", r"[^a]b", r"\w+ing", r"(?x)a", r"a|", r"\Wq",
         ] {
             assert!(Starts::of(src, false).is_none(), "{src}");
+        }
+    }
+
+    /// The places [`Starts::all`] finds through an index are those of
+    /// reading every byte with [`Starts::may_start`].
+    fn all_is_every_place(src: &str, ci: bool, text: &str) {
+        let s = Starts::of(src, ci).expect("a table");
+        let b = text.as_bytes();
+        let read: Vec<usize> = (0..b.len())
+            .filter(|&i| text.is_char_boundary(i) && s.may_start(b, i))
+            .collect();
+        assert_eq!(s.all(b, &Index::new(text)), read, "{src:?} on {text:?}");
+    }
+
+    const SOURCES: &[(&str, bool)] = &[
+        (r"\b(?:order|your\b)", false),
+        (r"(?:'|’)ll\b", false),
+        (r"\s+from\s+", false),
+        (r"x[0-9a]?", true),
+        (r"\b(?:Order|booking)\s+id|é", true),
+        (r"\bno|not", false),
+    ];
+
+    #[test]
+    fn index_finds_the_places_reading_finds() {
+        for &(src, ci) in SOURCES {
+            for text in [
+                "",
+                "o",
+                "order your Order, ORDER yours; booking\tid é X1 xa",
+                "we’ll I'll from  from\nfrom é😀x no snot not_no",
+            ] {
+                all_is_every_place(src, ci, text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn index_finds_the_places_reading_finds_anywhere(
+            text in "[ a-zA-Z0-9_'’é😀\t\n.,#-]{0,60}|(?:order|your|from|ll|no|not|id| |\t)*",
+            which in 0..SOURCES.len(),
+        ) {
+            let (src, ci) = SOURCES[which];
+            all_is_every_place(src, ci, &text);
         }
     }
 

@@ -37,7 +37,10 @@ impl Rx {
     /// the reply's scan says the pattern matches nowhere.
     pub fn find_in<'r>(&'r self, reply: &'r Reply) -> Box<dyn Iterator<Item = Range<usize>> + 'r> {
         if reply.may_match(self.slot) {
-            Box::new(self.pattern.find_iter(&reply.lower))
+            Box::new(
+                self.pattern
+                    .find_iter_indexed(&reply.lower, reply.lower_index()),
+            )
         } else {
             Box::new(std::iter::empty())
         }
@@ -45,7 +48,10 @@ impl Rx {
 
     /// Whether the pattern matches anywhere in the lower-cased reply.
     pub fn matches(&self, reply: &Reply) -> bool {
-        reply.may_match(self.slot) && self.pattern.is_match(&reply.lower)
+        reply.may_match(self.slot)
+            && self
+                .pattern
+                .is_match_indexed(&reply.lower, reply.lower_index())
     }
 }
 

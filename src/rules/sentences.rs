@@ -33,6 +33,10 @@ pub(crate) struct Reply<'a> {
     /// Which of the rules' patterns match somewhere in `lower`, when the
     /// reply was scanned ([`super::scan`]); `None`: any may.
     scan: Option<Vec<bool>>,
+    /// Where each byte of `lower` is, made on first use: the patterns that
+    /// search the whole of `lower` ([`super::scan::Rx`]) find the places to
+    /// try from it instead of each reading every byte.
+    index: std::cell::OnceCell<crate::pattern::Index>,
 }
 
 /// Words that stop a period from ending a sentence ("Ms. Chen", "e.g. this").
@@ -71,6 +75,7 @@ impl<'a> Reply<'a> {
             sentences: split(text),
             folded: std::cell::OnceCell::new(),
             scan: None,
+            index: std::cell::OnceCell::new(),
         }
     }
 
@@ -85,6 +90,12 @@ impl<'a> Reply<'a> {
         self.scan
             .as_ref()
             .map_or(true, |m| m.get(slot).copied().unwrap_or(false))
+    }
+
+    /// The index of [`Reply::lower`], for searches of all of it.
+    pub fn lower_index(&self) -> &crate::pattern::Index {
+        self.index
+            .get_or_init(|| crate::pattern::Index::new(&self.lower))
     }
 
     /// The reply folded for comparison (case, diacritics, apostrophes,
