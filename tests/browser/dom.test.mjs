@@ -279,6 +279,38 @@ test('an edit hides the span it touches until the next check and moves the spans
   await page.close();
 });
 
+for (const align of ['left', 'center']) {
+  test(`textarea, ${align}-aligned: typing after every underline keeps them on their words while the check is pending`, async () => {
+    // Left-aligned, text after the last underline cannot move it, so the
+    // measuring mirror is not laid out again until the answer; centred, the
+    // line's words move as it fills, and the underlines are measured again.
+    const page = await openDesk('box=textarea');
+    const reply = page.locator('#reply');
+    await reply.evaluate((el, a) => { el.style.textAlign = a; }, align);
+    await reply.pressSequentially('sorry, how can I help ');
+    await settled(page);
+    assert.equal((await boxesWithCaret(page)).length, 2);
+    await page.evaluate(() => { window.fake.delay = 800; });
+    await reply.press('End');
+    await page.keyboard.type('you today');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.locator('handoff-coach-panel').evaluate((h) => h.shadowRoot.querySelector('.panel').getAttribute('aria-busy')), 'true', 'the check is still pending');
+    const during = await boxesWithCaret(page);
+    assert.equal(during.length, 2, 'both underlines are still drawn');
+    const spans = [[0, 5], [7, 21]];
+    during.forEach((box, i) => assert.ok(box.offset >= spans[i][0] && box.offset <= spans[i][1], `box ${i} over its words (caret ${box.offset})`));
+    const mirrored = () => page.evaluate(() =>
+      document.querySelector('handoff-coach-overlay').shadowRoot.querySelector('.mirror').textContent);
+    if (align === 'left') assert.equal(await mirrored(), 'sorry, how can I help ', 'the mirror waited');
+    else assert.equal(await mirrored(), 'sorry, how can I help you today', 'centred: measured again');
+    await page.evaluate(() => { window.fake.delay = 0; });
+    await settled(page);
+    await assertAligned(page, 'after the answer');
+    assert.equal(await mirrored(), 'sorry, how can I help you today');
+    await page.close();
+  });
+}
+
 test('typing before the findings moves their offsets in the panel in place; a click and Accept act on where the words are now', async () => {
   const page = await openDesk('box=textarea');
   const reply = page.locator('#reply');

@@ -232,13 +232,22 @@ export class Session {
   #changed() {
     const text = this.field.text();
     if (text === this.text) return;
-    if (this.spans.length) this.spans = carrySpans(this.spans, editRegion(this.text, text));
+    if (this.spans.length) {
+      const carried = carrySpans(this.spans, editRegion(this.text, text));
+      // An edit after every span moves none: nothing to draw again (and the
+      // painters keep what they measured, see paint/boxes.js).
+      const same = carried.length === this.spans.length
+        && carried.every((c, i) => c.start === this.spans[i].start);
+      if (!same) {
+        this.spans = carried;
+        this.repaint = true;
+      }
+    }
     this.text = text;
     // An empty box is a reply sent (or thrown away): the next one is asked
     // about again. Any other edit just takes the question off the screen.
     if (!text.trim()) this.guard.reset();
     else this.overlay.hideGuard();
-    this.repaint = true;
     // A check already on its way for exactly this text (sent at the key's
     // beforeinput) answers this edit.
     if (!(this.inFlight && this.inFlightText === text)) this.dirty = true;

@@ -14,6 +14,12 @@
 //      scale, so fixed and transformed containers are followed), clipped to
 //      the field's padding box.
 // `frame()` runs once per animation frame and redoes only what changed.
+//
+// Typing after every underline (the common case: a reply is written from
+// its start to its end) moves none of them when lines are laid from the
+// left: the mirror then waits for the next `show()` instead of being laid
+// out again on every keystroke, in the frame that the check's answer, on
+// its way, would otherwise wait behind.
 
 import { editRegion } from '../diff.js';
 import { frameOffset } from '../dom.js';
@@ -50,6 +56,7 @@ export class BoxPainter {
     this.starts = []; // where each line starts in the text
     this.oneBlock = false; // the whole text in one block (see #setText)
     this.measured = false; // this.local is up to date
+    this.fromLeft = false; // lines are laid from the left (see #unmoved)
     this.clientKey = '';
     this.boxes = [];
   }
@@ -72,7 +79,7 @@ export class BoxPainter {
     this.clip.hidden = false;
     const cs = getComputedStyle(el);
     const styleKey = [el.offsetWidth, el.offsetHeight, el.clientWidth, el.scrollHeight > el.clientHeight, cs.font,
-      cs.lineHeight, cs.letterSpacing, cs.paddingLeft, cs.paddingTop, cs.textIndent].join('\u0001');
+      cs.lineHeight, cs.letterSpacing, cs.paddingLeft, cs.paddingTop, cs.textIndent, cs.textAlign, cs.direction].join('\u0001');
     if (styleKey !== this.styleKey) {
       this.styleKey = styleKey;
       this.#copyStyle(cs);
@@ -81,7 +88,7 @@ export class BoxPainter {
     // With nothing to underline the mirror holds no text: laying out a long
     // reply a second time on every keystroke is what would freeze the page.
     const value = this.spans.length ? el.value : '';
-    if (value !== this.value) {
+    if (value !== this.value && !(this.measured && this.#unmoved(value))) {
       this.#setText(value);
       this.value = value;
       this.measured = false;
@@ -153,6 +160,21 @@ export class BoxPainter {
     this.starts = lines.map((line) => (at += line.length) - line.length);
   }
 
+  /**
+   * Whether the spans, measured in the mirror's text, keep their boxes in
+   * `value`: it differs from that text only after a break opportunity past
+   * the last span (so the words the spans sit in stay on their lines), and
+   * lines start at the left (left-aligned, left to right: nothing later on
+   * a line moves what comes before it; centred, right-aligned or justified
+   * lines shift as they fill).
+   */
+  #unmoved(value) {
+    if (!this.fromLeft) return false;
+    const last = this.spans.reduce((end, s) => Math.max(end, s.end), 0);
+    const { start } = editRegion(this.value, value);
+    return start > last && /\s/.test(this.value.slice(last, start));
+  }
+
   /** The index of the line that holds offset `at` (the last line for the text's end). */
   #lineAt(at) {
     let lo = 0;
@@ -184,6 +206,7 @@ export class BoxPainter {
     const scrolls = !single && el.scrollHeight > el.clientHeight && cs.overflowY !== 'hidden';
     m.style.overflowY = scrolls ? 'scroll' : 'hidden';
     m.style.overflowX = 'hidden';
+    this.fromLeft = cs.direction === 'ltr' && (cs.textAlign === 'start' || cs.textAlign === 'left');
     const oneBlock = cs.textIndent !== '0px';
     if (oneBlock !== this.oneBlock) {
       this.oneBlock = oneBlock;
