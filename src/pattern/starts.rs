@@ -14,7 +14,15 @@
 //!
 //! Case-insensitive patterns keep their prefixes in lower case and compare
 //! them with the text's bytes lower-cased, so that a word of six letters is
-//! one prefix, not sixty-four.
+//! one prefix, not sixty-four. Likewise every ASCII space is compared as a
+//! space, so `\s` is one prefix, not six: that keeps "can you " one
+//! prefix of eight bytes where six spaces would have made too many to
+//! keep, and "can see" is then turned away before the Pike VM is asked.
+//!
+//! For a reply searched by many patterns, the places at a word boundary
+//! are sorted by their bytes once ([`Index`]), with the eight bytes at each
+//! read as one word: a pattern that opens with `\b` then visits only the
+//! places of its first bytes and compares one word per prefix.
 //!
 //! The reading is an over-approximation: anything it does not follow
 //! (negated classes, `.`, `\W`) stands for "any byte from here on", which
@@ -22,7 +30,7 @@
 //! string, or start with any byte, gets no table at all.
 
 /// How many leading bytes of a match are collected.
-const DEPTH: usize = 4;
+const DEPTH: usize = 8;
 /// Past this many prefixes, they are cut shorter (down to first bytes only)
 /// until they are no more than this.
 const CAP: usize = 400;
@@ -104,8 +112,8 @@ pub(super) struct Starts {
 /// the text where `mask` has them, and the text has `len` bytes left.
 #[derive(Debug, Clone, Copy)]
 struct Deep {
-    value: u32,
-    mask: u32,
+    value: u64,
+    mask: u64,
     len: usize,
 }
 
@@ -113,9 +121,9 @@ impl Deep {
     fn of(x: &Prefix) -> Deep {
         let len = usize::from(x.len);
         Deep {
-            value: u32::from_le_bytes(x.bytes),
+            value: u64::from_le_bytes(x.bytes),
             mask: if len == DEPTH {
-                u32::MAX
+                u64::MAX
             } else {
                 (1 << (8 * len)) - 1
             },
@@ -128,43 +136,70 @@ impl Deep {
     }
 }
 
-/// Where each byte of one text is: the places a pattern may start at are
-/// then found by visiting its first bytes' places ([`Starts::all`]) rather
-/// than every byte of the text.
+/// The ASCII spaces, as `\s` has them.
+const SPACES: &[u8] = b"\t\n\x0B\x0C\r ";
+
+/// `b`, or a space for any of [`SPACES`]: how prefixes and text are
+/// compared.
+fn space(b: u8) -> u8 {
+    match b {
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+        b => b,
+    }
+}
+
+/// Where each byte of one text is, at its word boundaries: the places a
+/// pattern that opens with `\b` may start at are then found by visiting
+/// its first bytes' places ([`Starts::all`]) rather than every byte of the
+/// text.
 #[derive(Debug, Clone)]
 pub(crate) struct Index {
     /// The text it was made of (its address and length), to refuse others.
     text: (usize, usize),
-    /// `at[start[b]..start[b + 1]]`: the places of byte `b`, in order.
+    /// `at[start[b]..start[b + 1]]`: the places of byte `b` that are at a
+    /// word boundary, in order (where patterns whose every branch opens
+    /// with `\b` may start: most of them).
     start: Vec<usize>,
     at: Vec<usize>,
-    /// The same for the places at a word boundary only (see
-    /// [`Starts::all`]).
-    bound_start: Vec<usize>,
-    bound_at: Vec<usize>,
+    /// The first [`DEPTH`] bytes at each place, lower-cased, spaces made
+    /// one, read as one little-endian word (zeros past the end): what
+    /// [`Starts::deep_match`] compares, read once for all patterns.
+    words: Vec<u64>,
+    /// The text has no ASCII capital: lower-casing changes nothing, and
+    /// `words` serve patterns that do not ignore case too.
+    lower: bool,
 }
 
 impl Index {
-    /// Sorts the places of `text` by their bytes (a counting sort: two
-    /// reads of the text). UTF-8 continuation bytes are left out: no match
-    /// starts inside a character.
+    /// Sorts the places of `text` at a word boundary by their bytes (a
+    /// counting sort: two reads of the text), and reads the word at each.
     pub(crate) fn new(text: &str) -> Index {
         let b = text.as_bytes();
-        let mut bound = vec![false; b.len()];
+        let n = b.len();
+        // (A continuation byte of UTF-8 is never at a word boundary: no
+        // match starts inside a character.)
+        let mut bound = vec![false; n];
         let mut word = false;
-        for i in 0..b.len() {
+        for i in 0..n {
             let w = is_word(b[i]);
             bound[i] = i == 0 || w != word;
             word = w;
         }
-        let (start, at) = sort_places(b, |_| true);
-        let (bound_start, bound_at) = sort_places(b, |i| bound[i]);
+        // From the end: the word at `i` is the one at `i + 1` moved up a
+        // byte, with byte `i` first.
+        let mut words = vec![0u64; n];
+        let mut w = 0u64;
+        for i in (0..n).rev() {
+            w = (w << 8) | u64::from(space(b[i].to_ascii_lowercase()));
+            words[i] = w;
+        }
+        let (start, at) = sort_places(b, &bound);
         Index {
-            text: (text.as_ptr() as usize, text.len()),
+            text: (text.as_ptr() as usize, n),
             start,
             at,
-            bound_start,
-            bound_at,
+            words,
+            lower: !b.iter().any(u8::is_ascii_uppercase),
         }
     }
 
@@ -173,28 +208,20 @@ impl Index {
         (self.text == (text.as_ptr() as usize, text.len())).then_some(self)
     }
 
-    /// The places of byte `b`, in order; at a word boundary only, if
-    /// `bound`.
-    fn places(&self, b: u8, bound: bool) -> &[usize] {
+    /// The places of byte `b` at a word boundary, in order.
+    fn places(&self, b: u8) -> &[usize] {
         let b = usize::from(b);
-        let (start, at) = if bound {
-            (&self.bound_start, &self.bound_at)
-        } else {
-            (&self.start, &self.at)
-        };
-        &at[start[b]..start[b + 1]]
+        &self.at[self.start[b]..self.start[b + 1]]
     }
 }
 
-/// The places `i` of `b` that `keep`s, sorted by their bytes (a counting
-/// sort): `at[start[c]..start[c + 1]]` are those of byte `c`, in order.
-/// UTF-8 continuation bytes are left out: no match starts inside a
-/// character.
-fn sort_places(b: &[u8], keep: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize>) {
-    let kept = |i: usize| !(0x80..0xC0).contains(&b[i]) && keep(i);
+/// The places `i` of `b` that are `kept[i]`, sorted by their bytes (a
+/// counting sort): `at[start[c]..start[c + 1]]` are those of byte `c`, in
+/// order.
+fn sort_places(b: &[u8], kept: &[bool]) -> (Vec<usize>, Vec<usize>) {
     let mut start = vec![0; 257];
     for i in 0..b.len() {
-        if kept(i) {
+        if kept[i] {
             start[usize::from(b[i]) + 1] += 1;
         }
     }
@@ -204,7 +231,7 @@ fn sort_places(b: &[u8], keep: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<usize
     let mut next = start.clone();
     let mut at = vec![0; start[256]];
     for i in 0..b.len() {
-        if kept(i) {
+        if kept[i] {
             let k = &mut next[usize::from(b[i])];
             at[*k] = i;
             *k += 1;
@@ -244,12 +271,16 @@ impl Starts {
         }
         // Case-insensitive anywhere counts as everywhere (more places,
         // never fewer): every prefix in lower case.
-        if p.ci {
-            for x in &mut prefixes {
+        // Whitespace is compared as one byte, a space, in prefixes and
+        // text alike: `\s` is one prefix, not six, and longer prefixes fit
+        // under the cap.
+        for x in &mut prefixes {
+            if p.ci {
                 x.bytes.make_ascii_lowercase();
             }
-            prefixes = tidy(prefixes);
+            x.bytes.iter_mut().for_each(|b| *b = space(*b));
         }
+        prefixes = tidy(prefixes);
         let mut starts = Starts {
             first: [0; 256],
             second: Vec::new(),
@@ -258,16 +289,16 @@ impl Starts {
             deep: Vec::new(),
             firsts: Vec::new(),
         };
-        // Both cases of a letter, when the pattern ignores case.
-        let cases = |b: u8| {
-            [
-                b,
-                if p.ci && b.is_ascii_alphabetic() {
-                    b ^ 0x20
-                } else {
-                    b
-                },
-            ]
+        // The bytes compared as `b`: both cases of a letter, when the
+        // pattern ignores case; every ASCII space for a space.
+        let cases = |b: u8| -> Vec<u8> {
+            if b == b' ' {
+                SPACES.to_vec()
+            } else if p.ci && b.is_ascii_alphabetic() {
+                vec![b, b ^ 0x20]
+            } else {
+                vec![b]
+            }
         };
         for x in &prefixes {
             let bytes = x.bytes();
@@ -334,18 +365,40 @@ impl Starts {
     }
 
     /// Every byte of `b` where a match may start, in order: what
-    /// [`Starts::next`] finds, found through `index` (made of `b`), which
-    /// lists the places of each first byte (only those at a word boundary,
-    /// when every branch opens with `\b`), so no other byte is read.
+    /// [`Starts::next`] finds (outside characters' continuation bytes).
+    /// When every branch opens with `\b`, they are found through `index`
+    /// (made of `b`), which lists the places at a word boundary of each
+    /// first byte, so no other byte is read.
     pub(super) fn all(&self, b: &[u8], index: &Index) -> Vec<usize> {
         // Each first byte's places are in order, but several must be
         // merged: they are marked in a bit set and read off it in order
         // (no sort, which would cost the wasm build more code).
+        if !self.at_boundary {
+            // Few patterns: they read the text (and no match starts inside
+            // a character).
+            let mut out = Vec::new();
+            let mut at = 0;
+            while let Some(i) = self.next(b, at) {
+                if !(0x80..0xC0).contains(&b[i]) {
+                    out.push(i);
+                }
+                at = i + 1;
+            }
+            return out;
+        }
         let mut marks = vec![0u64; b.len() / 64 + 1];
+        // The index's words are this pattern's reading of the text unless
+        // the pattern heeds case and the text has capitals.
+        let words = (self.fold || index.lower).then_some(&index.words);
         for &first in &self.firsts {
             let deep = self.deep_of(first);
-            for &i in index.places(first, self.at_boundary) {
-                if self.table(b, i) && (self.deep.is_empty() || self.deep_match(deep, &b[i..])) {
+            for &i in index.places(first) {
+                let deep_ok = self.deep.is_empty()
+                    || match words {
+                        Some(words) => deep_word(deep, words[i], b.len() - i),
+                        None => self.deep_match(deep, &b[i..]),
+                    };
+                if deep_ok && self.table(b, i) {
                     marks[i / 64] |= 1 << (i % 64);
                 }
             }
@@ -392,11 +445,7 @@ impl Starts {
     }
 
     fn fold(&self, c: u8) -> u8 {
-        if self.fold {
-            c.to_ascii_lowercase()
-        } else {
-            c
-        }
+        space(if self.fold { c.to_ascii_lowercase() } else { c })
     }
 
     /// Whether `text` starts with one of `deep`: its first four bytes (as
@@ -407,14 +456,19 @@ impl Starts {
         for k in 0..n {
             word[k] = self.fold(text[k]);
         }
-        let word = u32::from_le_bytes(word);
-        for x in deep {
-            if x.len <= n && word & x.mask == x.value {
-                return true;
-            }
-        }
-        false
+        deep_word(deep, u64::from_le_bytes(word), text.len())
     }
+}
+
+/// Whether one of `deep` begins a place whose word is `word` (as the
+/// prefixes are compared) with `left` bytes from there to the end.
+fn deep_word(deep: &[Deep], word: u64, left: usize) -> bool {
+    for x in deep {
+        if x.len <= left && word & x.mask == x.value {
+            return true;
+        }
+    }
+    false
 }
 
 /// Anything at all: no narrowing from here on.
@@ -639,7 +693,7 @@ impl Reader<'_> {
                 .filter(|b| b.is_ascii_alphanumeric() || *b == b'_')
                 .collect(),
             b'd' => (b'0'..=b'9').collect(),
-            b's' => b"\t\n\x0B\x0C\r ".to_vec(),
+            b's' => vec![b' '],
             b'n' => vec![b'\n'],
             b't' => vec![b'\t'],
             b'r' => vec![b'\r'],
@@ -771,6 +825,21 @@ mod tests {
     fn a_leading_word_boundary_is_kept() {
         assert_eq!(starts(r"\bno|\bnot", "no snot not_no"), vec![0, 8]);
         assert_eq!(starts(r"\bno|not", "no snot"), vec![0, 4]);
+    }
+
+    #[test]
+    fn spaces_compare_as_one_and_prefixes_reach_past_them() {
+        // Eight bytes: "can you" is a place, "can see" is not, and any
+        // ASCII space stands for `\s`.
+        assert_eq!(
+            starts(
+                r"\b(?:can|will)\s+(?:you|u)\b",
+                "can see, can\tyou, will\n u"
+            ),
+            vec![9, 18]
+        );
+        // A literal space is any space too (more places, never fewer).
+        assert_eq!(starts(r"a b", "a\rb a b"), vec![0, 4]);
     }
 
     #[test]
