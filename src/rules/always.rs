@@ -18,7 +18,7 @@ use super::known::Known;
 use super::pat;
 use super::scan::{Patterns, Rx};
 use super::sentences::Reply;
-use super::words::{content_words, shares_term};
+use super::words::{shares_term, term_words};
 use super::Signals;
 
 /// Capitalised words that follow "I'm" or "this is" without being a name.
@@ -645,8 +645,8 @@ impl Always {
         let mut named = false;
         // Per question, the first word of the issue it used.
         let mut asked: Vec<(usize, usize)> = Vec::new();
-        content_words(reply.text, |r, stem| {
-            if named || own_words(&r) || !known.terms.contains(stem) {
+        term_words(reply.text, &known.terms, |r, _| {
+            if named || own_words(&r) {
                 return;
             }
             // "…to reach you at once the downgrade goes through?", "…so I

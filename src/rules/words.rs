@@ -432,6 +432,22 @@ pub(crate) fn shares_term(
     found
 }
 
+/// The content words of `text` (as [`content_words`] gives them) that are
+/// words of `terms`. A word whose first letters no term's have is turned
+/// away before it is stemmed, as [`shares_term`] does: a reply is mostly
+/// such words, and stemming them was most of the walk.
+pub(crate) fn term_words(text: &str, terms: &Terms, mut f: impl FnMut(Range<usize>, &str)) {
+    if terms.is_empty() {
+        return;
+    }
+    walk(text, true, &|word| terms.may_start(word), &mut |r, s| {
+        if terms.contains(s) {
+            f(r, s);
+        }
+        false
+    });
+}
+
 /// The walk behind [`content_words`] and [`shares_term`]: `f` returns true
 /// to stop early. A word (folded, without an apostrophe) that `keep`
 /// turns away is not stemmed nor given to `f`: [`shares_term`] knows from
