@@ -21,17 +21,7 @@ import { fieldFor } from './fields/index.js';
 import { SendGuard } from './guard.js';
 import { Overlay } from './overlay.js';
 import { Panel } from './panel.js';
-
-/** `spans` carried over an edit: moved when after it, dropped when touched by it. */
-export function carrySpans(spans, region) {
-  const delta = region.newEnd - region.oldEnd;
-  const out = [];
-  for (const span of spans) {
-    if (span.end < region.start) out.push(span);
-    else if (span.start > region.oldEnd) out.push({ ...span, start: span.start + delta, end: span.end + delta });
-  }
-  return out;
-}
+import { carrySpans, sameSpans } from './spans.js';
 
 export class Session {
   /**
@@ -236,9 +226,7 @@ export class Session {
       const carried = carrySpans(this.spans, editRegion(this.text, text));
       // An edit after every span moves none: nothing to draw again (and the
       // painters keep what they measured, see paint/boxes.js).
-      const same = carried.length === this.spans.length
-        && carried.every((c, i) => c.start === this.spans[i].start);
-      if (!same) {
+      if (!sameSpans(carried, this.spans)) {
         this.spans = carried;
         this.repaint = true;
       }

@@ -23,6 +23,7 @@
 
 import { editRegion } from '../diff.js';
 import { frameOffset } from '../dom.js';
+import { sameSpans } from '../spans.js';
 
 /** Style properties the mirror copies so that it wraps exactly like the field. */
 const COPIED = [
@@ -61,10 +62,17 @@ export class BoxPainter {
     this.boxes = [];
   }
 
-  /** Shows `spans` (`{start, end, severity}`, UTF-16 offsets into the field's value). */
+  /**
+   * Shows `spans` (`{start, end, severity}`, UTF-16 offsets into the field's
+   * value). The same spans again (a keystroke's answer usually finds what the
+   * last one did) keep what was measured, unless the text moved them.
+   */
   show(spans) {
+    if (!sameSpans(spans, this.spans)) {
+      this.measured = false;
+      this.clientKey = '';
+    }
     this.spans = spans;
-    this.measured = false;
     this.frame();
   }
 

@@ -8,6 +8,8 @@
 // `::highlight()` styles that draw them are installed once per document
 // (they must live in the page's style scope, where the text is).
 
+import { sameSpans } from '../spans.js';
+
 const SEVERITIES = ['error', 'warning', 'hint'];
 const NAME = (severity) => `handoff-coach-${severity}`;
 
@@ -61,10 +63,22 @@ export class HighlightPainter {
     this.ranges = new Map(); // span -> Range
   }
 
-  /** Shows `spans` (`{start, end, severity}`, UTF-16 offsets into the field's text). */
+  /**
+   * Shows `spans` (`{start, end, severity}`, UTF-16 offsets into the field's
+   * text). The same spans again keep their ranges while each still covers
+   * its words (live ranges follow the edits around them; one whose text an
+   * editor re-rendered collapses, and is made again).
+   */
   show(spans) {
-    this.#clear();
     const model = this.field.model();
+    const old = [...this.ranges];
+    const kept = sameSpans(spans, old.map(([span]) => span))
+      && old.every(([span, range]) => range.toString() === model.text.slice(span.start, span.end));
+    if (kept) {
+      this.ranges = new Map(spans.map((span, i) => [span, old[i][1]]));
+      return;
+    }
+    this.#clear();
     for (const span of spans) {
       if (!(span.end > span.start)) continue;
       const range = model.range(span.start, span.end);
