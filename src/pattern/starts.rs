@@ -103,8 +103,9 @@ pub(super) struct Starts {
     /// The prefixes, sorted by their bytes (`tidy`), when some are longer
     /// than the table's two bytes; empty when the table says it all.
     deep: Vec<Deep>,
-    /// The bytes a match may start with (those `first` lets through).
-    firsts: Vec<u8>,
+    /// The bytes a match may start with (those `first` lets through), each
+    /// with the range of `deep` that starts with it ([`Starts::deep_of`]).
+    firsts: Vec<(u8, usize, usize)>,
 }
 
 /// A prefix as a test of the first four bytes of a place, read as one
@@ -327,6 +328,10 @@ impl Starts {
         }
         starts.firsts = (0..=u8::MAX)
             .filter(|&b| starts.first[usize::from(b)] != 0)
+            .map(|b| {
+                let deep = starts.deep_of(b);
+                (b, deep.start, deep.end)
+            })
             .collect();
         // Letters that let any byte follow, or many pairs, make almost
         // every word a place to try: the plain search is cheaper then
@@ -390,15 +395,19 @@ impl Starts {
         // The index's words are this pattern's reading of the text unless
         // the pattern heeds case and the text has capitals.
         let words = (self.fold || index.lower).then_some(&index.words);
-        for &first in &self.firsts {
-            let deep = self.deep_of(first);
+        for &(first, from, to) in &self.firsts {
+            let deep = &self.deep[from..to];
             for &i in index.places(first) {
+                // The table first: it turns most places away, and cheaply.
+                if !self.table(b, i) {
+                    continue;
+                }
                 let deep_ok = self.deep.is_empty()
                     || match words {
                         Some(words) => deep_word(deep, words[i], b.len() - i),
                         None => self.deep_match(deep, &b[i..]),
                     };
-                if deep_ok && self.table(b, i) {
+                if deep_ok {
                     marks[i / 64] |= 1 << (i % 64);
                 }
             }
@@ -418,7 +427,7 @@ impl Starts {
     pub(super) fn may_start(&self, b: &[u8], i: usize) -> bool {
         self.table(b, i)
             && (!self.at_boundary || at_boundary(b, i))
-            && (self.deep.is_empty() || self.deep_match(self.deep_of(b[i]), &b[i..]))
+            && (self.deep.is_empty() || self.deep_match(&self.deep[self.deep_of(b[i])], &b[i..]))
     }
 
     /// Whether the table of the first two bytes lets byte `i` of `b`
@@ -436,12 +445,12 @@ impl Starts {
         }
     }
 
-    /// The deep prefixes that start with byte `first` (as compared).
-    fn deep_of(&self, first: u8) -> &[Deep] {
+    /// Where in `deep` the prefixes that start with byte `first` (as
+    /// compared) are.
+    fn deep_of(&self, first: u8) -> std::ops::Range<usize> {
         let b0 = self.fold(first);
         let from = self.deep.partition_point(|x| x.first() < b0);
-        let to = from + self.deep[from..].partition_point(|x| x.first() == b0);
-        &self.deep[from..to]
+        from..from + self.deep[from..].partition_point(|x| x.first() == b0)
     }
 
     fn fold(&self, c: u8) -> u8 {
