@@ -198,9 +198,10 @@ impl Pattern {
 /// With `regex_lite` (the wasm build), a pattern whose matches can only
 /// start with certain bytes otherwise reads the whole text, byte by byte,
 /// to find the places to try; a reply is searched by a hundred patterns per
-/// check, and those reads were a third of its time. With the index, it
-/// visits only the places that hold one of its first bytes. The places,
-/// and so the matches, are the same. `regex` finds its places with its own
+/// check, and those reads were a third of its time. With the index, a
+/// pattern whose every branch opens with `\b` (most of them) visits only
+/// the word boundaries that hold one of its first bytes; the few others
+/// still read the text. The places, and so the matches, are the same. `regex` finds its places with its own
 /// prefilters: there the index is empty and costs nothing.
 ///
 /// An index searched with another text than its own is not used (the
