@@ -2,7 +2,8 @@
 // latency ends when the coach has drawn that key; with no coach (the floor
 // row of scripts/bench-browser.mjs), no coach runs at all and a key's
 // latency ends once the reply box has taken it, for a textarea (an `input`
-// event) and for CKEditor 5 (which fires none: its own DOM mutations).
+// event) and for CKEditor 5 (which fires none: its own DOM mutations), or,
+// for the `idle` row, once the editor has finished handling it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
@@ -43,9 +44,10 @@ test('with the page coach, each key is timed to the coach drawing it', async () 
   await page.close();
 });
 
-for (const editor of ['textarea', 'ckeditor']) {
-  test(`with no coach, a ${editor} key is timed to the box taking it, and no coach runs`, async () => {
-    const { page, latencies, typed } = await typeKeys(`editor=${editor}&transport=none`, 4);
+for (const [editor, transport] of [['textarea', 'none'], ['ckeditor', 'none'], ['ckeditor', 'idle']]) {
+  const until = transport === 'none' ? 'the box taking it' : 'the editor done with it';
+  test(`with no coach, a ${editor} key is timed to ${until}, and no coach runs`, async () => {
+    const { page, latencies, typed } = await typeKeys(`editor=${editor}&transport=${transport}`, 4);
     assert.ok(latencies.every(plausible), `latencies: ${latencies}`);
     assert.equal(await page.locator('handoff-coach-panel').count(), 0, 'no coach on the floor row');
     const text = await page.evaluate(() => window.bench.reply.getText());

@@ -10,12 +10,18 @@
 //   bench/?transport=engine                   the engine alone, no DOM
 //   bench/?editor=quill&transport=none        the reply box alone, no coach:
 //                                             the editor's own share of a key
+//   bench/?editor=quill&transport=idle        the same, to the end of the
+//                                             editor's handling of the key
 //
 // One measured keystroke: from the keydown's timestamp (a real key from the
 // harness, through CDP) to the moment the coach reports that it has drawn
 // the findings for the text that key produced. With no coach (`none`), to
 // the first sign that the key's text is in the reply box: what the browser
 // and the editor take to deliver a key, the floor under any coach's figure.
+// With `idle`, to the first task that can run after that sign: a rich editor
+// goes on handling the key after its first DOM change (CKEditor 5 for
+// several ms), and an answer from the worker, which arrives as a task, waits
+// for it.
 // The harness waits for each key to be drawn before it sends the next, so
 // keys never overlap.
 //
@@ -47,7 +53,7 @@ const SETTLE_TIMEOUT_MS = 2000;
 
 const params = new URLSearchParams(location.search);
 const editor = EDITORS.includes(params.get('editor')) ? params.get('editor') : 'textarea';
-const transport = ['page', 'extension', 'engine', 'none'].includes(params.get('transport')) ? params.get('transport') : 'page';
+const transport = ['page', 'extension', 'engine', 'none', 'idle'].includes(params.get('transport')) ? params.get('transport') : 'page';
 const $ = (id) => document.getElementById(id);
 
 // Draw notifications, in order; `result()` takes the first one after the key.
@@ -82,9 +88,22 @@ new MutationObserver((records) => {
  * a key before then, so this is the floor under the coach's figures: what
  * the browser and the editor take to deliver a key.
  */
-function watchEditorAlone(host) {
+function watchEditorAlone(host, { idle = false } = {}) {
+  let posted = false;
   const changed = () => {
-    if (waiting?.afterKey && lastKey != null) drawn();
+    if (!(waiting?.afterKey && lastKey != null)) return;
+    if (!idle) {
+      drawn();
+      return;
+    }
+    // The highest-priority task there is: it runs as soon as the task that
+    // handles the key (and its microtasks) is over.
+    if (posted) return;
+    posted = true;
+    scheduler.postTask(() => {
+      posted = false;
+      drawn();
+    }, { priority: 'user-blocking' });
   };
   host.addEventListener('input', changed, true);
   new MutationObserver(changed).observe(host, { subtree: true, childList: true, characterData: true });
@@ -140,7 +159,7 @@ async function main() {
     reply,
     async prefill() {
       reply.focus();
-      if (transport === 'none') {
+      if (transport === 'none' || transport === 'idle') {
         reply.setText(data.prefill);
         return true;
       }
@@ -183,8 +202,8 @@ async function main() {
   const onStatus = statusIn($('hd-coach-status'));
   if (transport === 'page') {
     bench.coach = await startCoach({ mode: 'agent', agent: 'Alex', site: SITE, onStatus });
-  } else if (transport === 'none') {
-    watchEditorAlone($('hd-reply-host'));
+  } else if (transport === 'none' || transport === 'idle') {
+    watchEditorAlone($('hd-reply-host'), { idle: transport === 'idle' });
     onStatus('running', 'the reply box alone (no coach)');
   } else if (transport === 'extension') {
     onStatus('waiting', 'coach: waiting for the extension');
