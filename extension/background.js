@@ -116,6 +116,8 @@ self.addEventListener('message', (event) => {
     return;
   }
   tokens.delete(token);
+  // The tab's content script went (closed, navigated, cut off): so does its line.
+  back.onDisconnect.addListener(() => line.close());
   line.onmessage = async ({ data }) => {
     const reply = await answer(data);
     try {

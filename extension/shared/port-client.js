@@ -13,11 +13,12 @@
 // why each way is the faster one). Only checks, the one call made on every
 // keystroke: the line is not ordered with extension events, so a call over
 // it could overtake the storage change that swaps the worker's rule pack,
-// and `packInfo` after a pack import must see the new pack. The runtime port also says when the
-// worker stops: the line dies with the worker without a word, so its calls
-// are counted as the runtime port's and sent again when that closes. And
-// its traffic is what keeps the worker awake, so a line in use pings over
-// it now and then.
+// and `packInfo` after a pack import must see the new pack.
+//
+// The runtime port also says when the worker stops: the line dies with the
+// worker without a word, so its calls are counted as the runtime port's and
+// sent again when that closes. And its traffic is what keeps the worker
+// awake, so a line in use pings over it now and then.
 
 const TIMEOUT_MS = 5000;
 const ATTEMPTS = 3;
