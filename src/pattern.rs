@@ -201,11 +201,16 @@ impl Pattern {
 /// check, and those reads were a third of its time. With the index, a
 /// pattern whose every branch opens with `\b` (most of them) visits only
 /// the word boundaries that hold one of its first bytes; the few others
-/// still read the text. The places, and so the matches, are the same. `regex` finds its places with its own
-/// prefilters: there the index is empty and costs nothing.
+/// still read the text. The places, and so the matches, are the same.
+/// `regex` finds its places with its own prefilters: there the index is
+/// empty and costs nothing.
 ///
-/// An index searched with another text than its own is not used (the
-/// search reads the text instead), so a mix-up costs time, never matches.
+/// An index knows its text by address and length only: searched with
+/// another string (one elsewhere, or shorter), it is not used and the
+/// search reads the text instead. It cannot tell its own text from a new
+/// one of the same length put where the old one was freed, so it must live
+/// no longer than its text: [`crate::rules`] keeps each reply's beside the
+/// reply's lower-cased text, in the same struct.
 #[derive(Debug, Clone)]
 pub struct Index(engine::Index);
 

@@ -108,7 +108,7 @@ pub(super) struct Starts {
     firsts: Vec<(u8, usize, usize)>,
 }
 
-/// A prefix as a test of the first four bytes of a place, read as one
+/// A prefix as a test of the first [`DEPTH`] bytes of a place, read as one
 /// little-endian word: its bytes (`value`, zero past `len`) are those of
 /// the text where `mask` has them, and the text has `len` bytes left.
 #[derive(Debug, Clone, Copy)]
@@ -457,7 +457,7 @@ impl Starts {
         space(if self.fold { c.to_ascii_lowercase() } else { c })
     }
 
-    /// Whether `text` starts with one of `deep`: its first four bytes (as
+    /// Whether `text` starts with one of `deep`: its first [`DEPTH`] bytes (as
     /// compared) read as one word, and each prefix one masked comparison.
     fn deep_match(&self, deep: &[Deep], text: &[u8]) -> bool {
         let n = text.len().min(DEPTH);

@@ -20,7 +20,7 @@ use super::tone::needs_empathy;
 use super::words::Terms;
 
 /// A context and what the rules derive from it, made once and reused for
-/// every reply checked against it ([`super::Rules::judge_known`]).
+/// every reply checked against it ([`super::Rules::judge`]).
 #[derive(Debug, Clone)]
 pub struct Known {
     ctx: Context,

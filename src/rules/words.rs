@@ -448,10 +448,11 @@ pub(crate) fn term_words(text: &str, terms: &Terms, mut f: impl FnMut(Range<usiz
     });
 }
 
-/// The walk behind [`content_words`] and [`shares_term`]: `f` returns true
-/// to stop early. A word (folded, without an apostrophe) that `keep`
-/// turns away is not stemmed nor given to `f`: [`shares_term`] knows from
-/// a word's first two letters that it cannot be one of the issue's.
+/// The walk behind [`content_words`], [`shares_term`] and [`term_words`]:
+/// `f` returns true to stop early. A word (folded, without an apostrophe)
+/// that `keep` turns away is not stemmed nor given to `f`: [`shares_term`]
+/// and [`term_words`] know from a word's first two letters that it cannot
+/// be one of the issue's.
 ///
 /// The callbacks are trait objects: a generic walk is instantiated again for
 /// every closure a caller passes, and the wasm carried a copy per caller.
